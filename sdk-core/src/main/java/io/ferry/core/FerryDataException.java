@@ -1,0 +1,67 @@
+package io.ferry.core;
+
+import java.util.Objects;
+
+/**
+ * The data is wrong: a value does not fit its column, a row cannot be parsed, a file is corrupt.
+ * Carries where it happened: the source (an object key, a file, "record"), the 1-based line or
+ * record number (0 when not known), and the column (null when not known).
+ */
+public class FerryDataException extends FerryException {
+    private static final long serialVersionUID = 1L;
+
+    private final String source;
+    private final long line;
+    private final String column;
+    private final String reason;
+
+    /**
+     * @param source where the data came from (object key, file name, "record"); not null
+     * @param line   1-based line or record number; 0 when unknown
+     * @param column column name, or null when the whole row is at fault
+     * @param reason what is wrong with the value
+     */
+    public FerryDataException(String source, long line, String column, String reason) {
+        this(source, line, column, reason, null);
+    }
+
+    /** Same, with the cause that revealed the problem. */
+    public FerryDataException(String source, long line, String column, String reason, Throwable cause) {
+        super(format(source, line, column, reason), cause);
+        this.source = Objects.requireNonNull(source, "source");
+        this.line = line;
+        this.column = column;
+        this.reason = Objects.requireNonNull(reason, "reason");
+    }
+
+    private static String format(String source, long line, String column, String reason) {
+        StringBuilder sb = new StringBuilder(source);
+        if (line > 0) {
+            sb.append(", line ").append(line);
+        }
+        if (column != null) {
+            sb.append(", column '").append(column).append('\'');
+        }
+        return sb.append(": ").append(reason).toString();
+    }
+
+    /** Where the data came from: an object key, a file name, or {@code record}. */
+    public String source() {
+        return source;
+    }
+
+    /** The 1-based line or record number, or 0 when not known. */
+    public long line() {
+        return line;
+    }
+
+    /** The column name, or null when the whole row is at fault. */
+    public String column() {
+        return column;
+    }
+
+    /** What is wrong, without the location. */
+    public String reason() {
+        return reason;
+    }
+}

@@ -1,0 +1,54 @@
+package io.ferry.core.record;
+
+import io.ferry.core.FerryConfigException;
+import java.util.Objects;
+
+/** A named, typed column of a {@link Schema}. Immutable. */
+public final class Column {
+    private final String name;
+    private final ColumnType type;
+
+    private Column(String name, ColumnType type) {
+        this.name = name;
+        this.type = type;
+    }
+
+    /**
+     * @param name a non-empty column name
+     * @param type the column's type
+     * @throws FerryConfigException if the name is empty
+     */
+    public static Column of(String name, ColumnType type) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(type, "type");
+        if (name.isEmpty()) {
+            throw new FerryConfigException("column", "a column name must not be empty");
+        }
+        return new Column(name, type);
+    }
+
+    /** The column's name. */
+    public String name() {
+        return name;
+    }
+
+    /** The column's type. */
+    public ColumnType type() {
+        return type;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Column && ((Column) o).name.equals(name) && ((Column) o).type == type;
+    }
+
+    @Override
+    public int hashCode() {
+        return name.hashCode() * 31 + type.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return name + ":" + type.name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

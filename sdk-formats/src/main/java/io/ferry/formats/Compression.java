@@ -1,0 +1,135 @@
+package io.ferry.formats;
+
+import com.github.luben.zstd.ZstdInputStream;
+import com.github.luben.zstd.ZstdOutputStream;
+import io.ferry.core.FerryIoException;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
+import org.apache.commons.compress.compressors.bzip2.BZip2CompressorOutputStream;
+import org.tukaani.xz.LZMA2Options;
+import org.tukaani.xz.XZInputStream;
+import org.tukaani.xz.XZOutputStream;
+
+/**
+ * File-level compression of a text format's output. Each codec wraps an {@link OutputStream}
+ * (closing the wrapper finishes the compressed stream and closes the one it wraps), decodes an
+ * {@link InputStream}, and has a file suffix that is appended after the format's extension
+ * ({@code data.csv.gz}).
+ *
+ * <pre>{@code
+ * try (OutputStream gz = Compression.GZIP.wrap(out)) { ... }
+ * Compression.GZIP.suffix(); // ".gz"
+ * }</pre>
+ *
+ * Parquet compresses internally (see {@code ParquetCodec}); asking for file compression on it is
+ * a configuration error.
+ */
+public enum Compression {
+    /** No compression. */
+    NONE(""),
+    /** gzip (RFC 1952), with the JDK's deflater at its default level. */
+    GZIP(".gz"),
+    /** Zstandard at level 3, through zstd-jni. */
+    ZSTD(".zst"),
+    /** bzip2, through commons-compress. */
+    BZIP2(".bz2"),
+    /** xz (LZMA2) at preset 6, through the tukaani xz library. */
+    XZ(".xz");
+
+    private static final int BUFFER = 64 * 1024;
+
+    private final String suffix;
+
+    Compression(String suffix) {
+        this.suffix = suffix;
+    }
+
+    /** The file suffix with its dot ({@code .gz}), or the empty string for {@link #NONE}. */
+    public String suffix() {
+        return suffix;
+    }
+
+    /**
+     * Wraps {@code out} so that what is written to the result reaches {@code out} compressed.
+     * For {@link #NONE} returns {@code out} itself.
+     *
+     * @throws FerryIoException if the codec cannot start (for example a failed native load)
+     */
+    public OutputStream wrap(OutputStream out) {
+        try {
+            switch (this) {
+                case NONE:
+                    return out;
+                case GZIP:
+                    return new GZIPOutputStream(out, BUFFER);
+                case ZSTD:
+                    return new ZstdOutputStream(out, 3);
+                case BZIP2:
+                    return new BZip2CompressorOutputStream(out);
+                case XZ:
+                    return new XZOutputStream(out, new LZMA2Options(6));
+                default:
+                    throw new AssertionError(this);
+            }
+        } catch (IOException e) {
+            throw new FerryIoException("cannot start " + this + " compression: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Wraps {@code in} so that reading the result yields {@code in}'s data decompressed. For
+     * {@link #NONE} returns {@code in} itself. Concatenated gzip and bzip2 members are read as one.
+     *
+     * @throws FerryIoException if the stream does not start as this codec's data
+     */
+    public InputStream unwrap(InputStream in) {
+        try {
+            switch (this) {
+                case NONE:
+                    return in;
+                case GZIP:
+                    return new GZIPInputStream(in, BUFFER);
+                case ZSTD:
+                    return new ZstdInputStream(new BufferedInputStream(in, BUFFER));
+                case BZIP2:
+                    return new BZip2CompressorInputStream(new BufferedInputStream(in, BUFFER), true);
+                case XZ:
+                    return new XZInputStream(new BufferedInputStream(in, BUFFER));
+                default:
+                    throw new AssertionError(this);
+            }
+        } catch (IOException e) {
+            throw new FerryIoException("cannot read " + this + " data: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The codec whose suffix ends {@code fileName} ({@code a.csv.gz} gives GZIP), if any; also
+     * accepts {@code .gzip}, {@code .zstd} and {@code .bzip2}.
+     */
+    public static Optional<Compression> fromFileName(String fileName) {
+        String name = fileName.toLowerCase(Locale.ROOT);
+        for (Compression c : values()) {
+            if (c != NONE && name.endsWith(c.suffix)) {
+                return Optional.of(c);
+            }
+        }
+        if (name.endsWith(".gzip")) {
+            return Optional.of(GZIP);
+        }
+        if (name.endsWith(".zstd")) {
+            return Optional.of(ZSTD);
+        }
+        if (name.endsWith(".bzip2")) {
+            return Optional.of(BZIP2);
+        }
+        return Optional.empty();
+    }
+}
