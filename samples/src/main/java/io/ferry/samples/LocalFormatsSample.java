@@ -11,6 +11,7 @@ import io.ferry.formats.FileFormat;
 import io.ferry.formats.FormatWriter;
 import io.ferry.formats.csv.CsvFormat;
 import io.ferry.formats.json.JsonLinesFormat;
+import io.ferry.formats.parquet.ParquetFormat;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -27,9 +28,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Writes a small generated table in every text format Ferry has (CSV, TSV, JSON Lines, and a
- * gzip-compressed CSV) to a local folder, then lists the files with their sizes and shows the
- * first lines of each. Offline; no AWS account needed.
+ * Writes a small generated table in every format Ferry has (CSV, TSV, JSON Lines, a
+ * gzip-compressed CSV and Parquet) to a local folder, then lists the files with their sizes and
+ * shows the first lines of the text ones. Offline; no AWS account needed.
  *
  * <p>Run from the repository root: {@code mvn -B -ntp -q -pl samples -am compile exec:java}.
  * The folder is {@code target/ferry-sample-output}, or the first argument
@@ -57,6 +58,7 @@ public final class LocalFormatsSample {
         files.put("orders." + CsvFormat.tsv().extension(), CsvFormat.tsv());
         files.put("orders." + JsonLinesFormat.defaults().extension(), JsonLinesFormat.defaults());
         files.put("orders.csv" + Compression.GZIP.suffix(), CsvFormat.csv());
+        files.put("orders." + ParquetFormat.defaults().extension(), ParquetFormat.defaults());
 
         try {
             Files.createDirectories(dir);
@@ -64,8 +66,8 @@ public final class LocalFormatsSample {
                 write(dir.resolve(e.getKey()), e.getValue(), orders(12));
             }
             System.out.println("Ferry wrote " + files.size() + " files to " + dir.toAbsolutePath() + ":");
-            for (String name : files.keySet()) {
-                show(dir.resolve(name));
+            for (Map.Entry<String, FileFormat> e : files.entrySet()) {
+                show(dir.resolve(e.getKey()), e.getValue() instanceof ParquetFormat);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -100,8 +102,12 @@ public final class LocalFormatsSample {
         }
     }
 
-    private static void show(Path file) throws IOException {
+    private static void show(Path file, boolean binary) throws IOException {
         System.out.printf(Locale.ROOT, "%n%-20s %,6d bytes%n", file.getFileName(), Files.size(file));
+        if (binary) {
+            System.out.println("  (binary; read it with DuckDB: SELECT * FROM '" + file.toAbsolutePath() + "')");
+            return;
+        }
         Compression compression = Compression.fromFileName(file.toString()).orElse(Compression.NONE);
         try (BufferedReader in = new BufferedReader(new InputStreamReader(
                 compression.unwrap(Files.newInputStream(file)), StandardCharsets.UTF_8))) {
