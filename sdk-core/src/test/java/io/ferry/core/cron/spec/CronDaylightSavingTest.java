@@ -116,8 +116,9 @@ class CronDaylightSavingTest {
                 if (!next.toInstant().isBefore(end)) {
                     break;
                 }
-                assertThat(cron.previous(next)).as("%s previous(%s)", expression, next).isEqualTo(t.toInstant()
-                        .equals(start) ? cron.previous(next) : t);
+                if (!actual.isEmpty()) {
+                    assertThat(cron.previous(next)).as("%s previous(%s)", expression, next).isEqualTo(t);
+                }
                 actual.add(next.toInstant());
                 t = next;
             }
