@@ -37,7 +37,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * try (CronScheduler scheduler = CronScheduler.builder().build()) {
  *     scheduler.schedule("daily_export",
  *             Schedule.builder().cron("10 0 * * *").zone("Asia/Tokyo").build(),
- *             ctx -> JobReport.records(export.run().recordCount()));
+ *             ctx -> JobReport.ofRecords(export.run().recordCount()));
  *     ...
  * }
  * }</pre>

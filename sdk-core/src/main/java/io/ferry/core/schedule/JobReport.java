@@ -33,12 +33,12 @@ public final class JobReport {
      *
      * @throws FerryConfigException if negative
      */
-    public static JobReport records(long records) {
+    public static JobReport ofRecords(long records) {
         return new JobReport(checkRecords(records), null);
     }
 
     /** A report with a custom detail, such as the objects written; not null. */
-    public static JobReport detail(String detail) {
+    public static JobReport ofDetail(String detail) {
         return new JobReport(-1, Objects.requireNonNull(detail, "detail"));
     }
 

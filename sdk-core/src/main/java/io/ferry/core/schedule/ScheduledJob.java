@@ -6,7 +6,7 @@ package io.ferry.core.schedule;
  * against overlapping itself.
  *
  * <pre>{@code
- * ScheduledJob job = ctx -> JobReport.records(export.run().recordCount());
+ * ScheduledJob job = ctx -> JobReport.ofRecords(export.run().recordCount());
  * }</pre>
  */
 @FunctionalInterface

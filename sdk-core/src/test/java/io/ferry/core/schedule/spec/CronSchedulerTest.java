@@ -64,7 +64,7 @@ class CronSchedulerTest {
     private static ScheduledJob reportingStart(List<Instant> starts) {
         return ctx -> {
             starts.add(ctx.startTime());
-            return JobReport.records(starts.size());
+            return JobReport.ofRecords(starts.size());
         };
     }
 
@@ -244,7 +244,7 @@ class CronSchedulerTest {
         scheduler.schedule("incremental", Schedule.cron("@hourly"), ctx -> {
             String last = ctx.loadState().orElse("{\"last_path\":\"\"}");
             ctx.saveState("{\"last_path\":\"part-" + ctx.startTime().atZone(java.time.ZoneOffset.UTC).getHour() + "\"}");
-            return JobReport.detail(last);
+            return JobReport.ofDetail(last);
         });
 
         advanceAndRun(Duration.ofHours(1), 3);
