@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
@@ -25,6 +26,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Vixie cron's daylight saving rule, case by case and over every transition of several zones. */
 class CronDaylightSavingTest {
@@ -131,6 +133,60 @@ class CronDaylightSavingTest {
                 assertOncePerDay(actual, zoneId, start, end, expression);
             }
         });
+    }
+
+    @ParameterizedTest(name = "[{index}] seed {0}")
+    @ValueSource(longs = {1, 2, 3, 4})
+    void randomExpressions_aroundRandomTransitions_matchOracle(long seed) {
+        Random random = new Random(seed);
+        List<String> zones = List.of("America/New_York", "Europe/London", "America/Santiago", "Africa/Cairo",
+                "Australia/Lord_Howe", "Pacific/Chatham", "America/Havana", "Asia/Tehran");
+        for (int i = 0; i < 60; i++) {
+            String expression = RandomCron.expression(random);
+            if (random.nextBoolean()) {
+                // favour hours around the usual transition times
+                String[] f = expression.split(" ");
+                f[1] = random.nextBoolean() ? "0-3" : Integer.toString(random.nextInt(4)) + "," + (22 + random.nextInt(2));
+                expression = String.join(" ", f);
+            }
+            CronExpression cron = CronExpression.parse(expression);
+            NaiveCron naive = new NaiveCron(expression);
+            ZoneId zone = ZoneId.of(zones.get(random.nextInt(zones.size())));
+            ZoneRules rules = zone.getRules();
+            Instant year = Instant.parse("2015-01-01T00:00:00Z").plus(Duration.ofDays(random.nextInt(365 * 12)));
+            ZoneOffsetTransition tr = rules.nextTransition(year);
+            if (tr == null) {
+                // Tehran dropped daylight saving in 2022
+                tr = rules.previousTransition(year);
+            }
+            Instant start = tr.getInstant().minus(Duration.ofHours(30));
+            Instant end = tr.getInstant().plus(Duration.ofHours(30));
+            List<Instant> expected = cron.followsRealTime()
+                    ? realTimeOracle(rules, naive::matches, start, end)
+                    : fixedHourOracle(rules, naive::matches, start, end);
+            List<Instant> actual = new ArrayList<>();
+            ZonedDateTime t = start.atZone(zone);
+            while (true) {
+                ZonedDateTime next = cron.next(t);
+                if (!next.toInstant().isBefore(end)) {
+                    break;
+                }
+                actual.add(next.toInstant());
+                t = next;
+            }
+            assertThat(actual).as("%s in %s around %s", expression, zone, tr).isEqualTo(expected);
+            List<Instant> backwards = new ArrayList<>();
+            t = end.atZone(zone);
+            while (true) {
+                ZonedDateTime previous = cron.previous(t);
+                if (!previous.toInstant().isAfter(start)) {
+                    break;
+                }
+                backwards.add(0, previous.toInstant());
+                t = previous;
+            }
+            assertThat(backwards).as("previous: %s in %s around %s", expression, zone, tr).isEqualTo(expected);
+        }
     }
 
     /** Real time: every instant whose local wall time matches. */
