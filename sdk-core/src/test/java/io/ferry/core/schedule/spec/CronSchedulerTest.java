@@ -101,6 +101,21 @@ class CronSchedulerTest {
     }
 
     @Test
+    void schedule_acrossSpringForward_firesOnceAtEndOfGap() {
+        scheduler.close();
+        time.advance(Duration.between(START, Instant.parse("2026-03-07T12:00:00Z")));
+        scheduler = newScheduler(CronScheduler.builder());
+        List<Instant> starts = new ArrayList<>();
+        scheduler.schedule("ny", Schedule.builder().cron("30 2 * * *").zone("America/New_York").build(),
+                reportingStart(starts));
+
+        advanceAndRun(Duration.ofMinutes(30), 4 * 48);
+
+        assertThat(starts).containsExactly(Instant.parse("2026-03-08T07:00:00Z"), Instant.parse("2026-03-09T06:30:00Z"),
+                Instant.parse("2026-03-10T06:30:00Z"), Instant.parse("2026-03-11T06:30:00Z"));
+    }
+
+    @Test
     void fire_whilePreviousRunIsGoing_isSkippedAndRecorded() {
         scheduler.schedule("slow", Schedule.cron("*/10 * * * *"), ctx -> JobReport.none());
 
