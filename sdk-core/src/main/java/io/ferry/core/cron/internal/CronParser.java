@@ -155,6 +155,10 @@ public final class CronParser {
         } else {
             int dash = range.indexOf('-');
             if (dash < 0) {
+                if (slash >= 0 && range.isEmpty()) {
+                    throw fieldError(field, "a step needs a range or * before /: write *" + element, position,
+                            element, expression);
+                }
                 if (slash >= 0) {
                     throw fieldError(field, "a step needs a range or *: write " + range + "-" + field.starMax()
                             + element.substring(slash) + " or *" + element.substring(slash), position, element, expression);

@@ -116,6 +116,8 @@ class CronExpressionTest {
             1,,2 * * * *     | minute: empty list element; separate values with single commas (field 1, "1,,2") in "1,,2 * * * *" (cron)
             *,5 * * * *      | minute: a bare * cannot be part of a list; write * alone (field 1, "*") in "*,5 * * * *" (cron)
             5/10 * * * *     | minute: a step needs a range or *: write 5-59/10 or */10 (field 1, "5/10") in "5/10 * * * *" (cron)
+            /5 * * * *       | minute: a step needs a range or * before /: write */5 (field 1, "/5") in "/5 * * * *" (cron)
+            1, * * * *       | minute: empty list element; separate values with single commas (field 1, "1,") in "1, * * * *" (cron)
             -5 * * * *       | minute: a range needs a value on both sides of - (field 1, "-5") in "-5 * * * *" (cron)
             @reboot          | unknown macro "@reboot"; use @hourly, @daily, @weekly, @monthly, @yearly or @annually (cron)
             0 0 30 2 *       | day of month: no day in "30" exists in month "2" (fields 3 and 4) in "0 0 30 2 *"; the expression would never fire (cron)
