@@ -1,0 +1,41 @@
+package io.ferry.core.schedule;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * What a running job knows about its run, and its persistent state. An incremental import keeps
+ * its position between runs here as a JSON string. Used by one run on one thread.
+ *
+ * <pre>{@code
+ * ScheduledJob job = ctx -> {
+ *     String from = ctx.loadState().orElse("{}");
+ *     String to = importer.runFrom(from);
+ *     ctx.saveState(to);
+ *     return JobReport.none();
+ * };
+ * }</pre>
+ */
+public interface JobContext {
+    /** The job's name. */
+    String jobName();
+
+    /** What started the run. */
+    JobTrigger trigger();
+
+    /** The fire time (cron time plus delay) of a scheduled run; empty for a manual run. */
+    Optional<Instant> scheduledTime();
+
+    /** When the run started, by the scheduler's clock. */
+    Instant startTime();
+
+    /** The state this job saved last, from the scheduler's {@link StateStore}; empty at first. */
+    Optional<String> loadState();
+
+    /**
+     * Saves the job's state (a JSON string, opaque to the scheduler) for the next run.
+     *
+     * @param state not null
+     */
+    void saveState(String state);
+}

@@ -1,0 +1,27 @@
+package io.ferry.core.schedule.internal;
+
+import io.ferry.core.schedule.StateStore;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/** A {@link StateStore} in a concurrent map. Thread-safe. */
+public final class InMemoryStateStore implements StateStore {
+    private final ConcurrentMap<String, String> states = new ConcurrentHashMap<>();
+
+    @Override
+    public Optional<String> load(String jobName) {
+        return Optional.ofNullable(states.get(Objects.requireNonNull(jobName, "jobName")));
+    }
+
+    @Override
+    public void save(String jobName, String state) {
+        states.put(Objects.requireNonNull(jobName, "jobName"), Objects.requireNonNull(state, "state"));
+    }
+
+    @Override
+    public void delete(String jobName) {
+        states.remove(Objects.requireNonNull(jobName, "jobName"));
+    }
+}
