@@ -208,7 +208,7 @@ class CsvFormatTest {
                         () -> CsvFormat.tsv().toBuilder().delimiter('\\').build()),
                 bad("timestampPattern", "'yyyy-bb' is not a usable java.time.format.DateTimeFormatter pattern:"
                         + " Unknown pattern letter: b; use letters such as yyyy-MM-dd HH:mm:ss.SSS or"
-                        + " yyyy-MM-dd'T'HH:mm:ss.SSSXXX (timestampPattern)",
+                        + " yyyy-MM-dd'T'HH:mm:ss.SSSxxx (timestampPattern)",
                         () -> CsvFormat.builder().timestampPattern("yyyy-bb")));
     }
 

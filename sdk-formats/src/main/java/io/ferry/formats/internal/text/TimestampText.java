@@ -56,7 +56,7 @@ public final class TimestampText {
         } catch (IllegalArgumentException | DateTimeException e) {
             throw new FerryConfigException(option, "'" + pattern + "' is not a usable java.time.format."
                     + "DateTimeFormatter pattern: " + e.getMessage()
-                    + "; use letters such as yyyy-MM-dd HH:mm:ss.SSS or yyyy-MM-dd'T'HH:mm:ss.SSSXXX", e);
+                    + "; use letters such as yyyy-MM-dd HH:mm:ss.SSS or yyyy-MM-dd'T'HH:mm:ss.SSSxxx", e);
         }
     }
 
