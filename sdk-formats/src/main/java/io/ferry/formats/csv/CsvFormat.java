@@ -215,8 +215,7 @@ public final class CsvFormat implements FileFormat {
         private String nullString = "";
         private Newline newline = Newline.CRLF;
         private boolean header = true;
-        private TimestampText timestamps = TimestampText.of(TimestampText.DEFAULT_PATTERN,
-                TimestampText.DEFAULT_ZONE, "timestampPattern");
+        private TimestampText timestamps = TimestampText.defaults();
 
         private Builder() {
         }
@@ -325,14 +324,13 @@ public final class CsvFormat implements FileFormat {
          * @throws FerryConfigException if the pattern is invalid
          */
         public Builder timestampPattern(String pattern) {
-            this.timestamps = TimestampText.of(pattern, timestamps.zone(), "timestampPattern");
+            this.timestamps = timestamps.withPattern(pattern);
             return this;
         }
 
         /** The zone TIMESTAMP values are shown in; default UTC. */
         public Builder timestampZone(ZoneId zone) {
-            this.timestamps = TimestampText.of(timestamps.pattern(), Objects.requireNonNull(zone, "zone"),
-                    "timestampZone");
+            this.timestamps = timestamps.withZone(zone);
             return this;
         }
 

@@ -107,8 +107,7 @@ public final class JsonLinesFormat implements FileFormat {
     /** Builds a {@link JsonLinesFormat}; setters reject bad values at once. */
     public static final class Builder {
         private Newline newline = Newline.CRLF;
-        private TimestampText timestamps = TimestampText.of(TimestampText.DEFAULT_PATTERN,
-                TimestampText.DEFAULT_ZONE, "timestampPattern");
+        private TimestampText timestamps = TimestampText.defaults();
 
         private Builder() {
         }
@@ -131,14 +130,13 @@ public final class JsonLinesFormat implements FileFormat {
          * @throws io.ferry.core.FerryConfigException if the pattern is invalid
          */
         public Builder timestampPattern(String pattern) {
-            this.timestamps = TimestampText.of(pattern, timestamps.zone(), "timestampPattern");
+            this.timestamps = timestamps.withPattern(pattern);
             return this;
         }
 
         /** The zone TIMESTAMP values are shown in; default UTC. */
         public Builder timestampZone(ZoneId zone) {
-            this.timestamps = TimestampText.of(timestamps.pattern(), Objects.requireNonNull(zone, "zone"),
-                    "timestampZone");
+            this.timestamps = timestamps.withZone(zone);
             return this;
         }
 

@@ -26,6 +26,8 @@ public final class TimestampText {
     private static final int DAYS_PER_ERA = 146_097;
     private static final int FAST_LENGTH = DEFAULT_PATTERN.length();
 
+    private static final TimestampText DEFAULTS = of(DEFAULT_PATTERN, DEFAULT_ZONE, "timestampPattern");
+
     private final String pattern;
     private final ZoneId zone;
     private final DateTimeFormatter formatter;
@@ -58,6 +60,29 @@ public final class TimestampText {
                     + "DateTimeFormatter pattern: " + e.getMessage()
                     + "; use letters such as yyyy-MM-dd HH:mm:ss.SSS or yyyy-MM-dd'T'HH:mm:ss.SSSxxx", e);
         }
+    }
+
+    /** The default pattern in the default zone, as the text formats start with. */
+    public static TimestampText defaults() {
+        return DEFAULTS;
+    }
+
+    /**
+     * This zone with another pattern, for a builder's {@code timestampPattern} option.
+     *
+     * @throws FerryConfigException naming {@code timestampPattern} if the pattern is not usable
+     */
+    public TimestampText withPattern(String pattern) {
+        return of(pattern, zone, "timestampPattern");
+    }
+
+    /**
+     * This pattern in another zone, for a builder's {@code timestampZone} option.
+     *
+     * @throws FerryConfigException naming {@code timestampZone} if the pattern cannot format in it
+     */
+    public TimestampText withZone(ZoneId zone) {
+        return of(pattern, Objects.requireNonNull(zone, "zone"), "timestampZone");
     }
 
     /** The pattern. */
