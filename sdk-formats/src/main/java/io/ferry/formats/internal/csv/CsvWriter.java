@@ -7,6 +7,7 @@ import io.ferry.core.record.Record;
 import io.ferry.core.record.Schema;
 import io.ferry.formats.FormatWriter;
 import io.ferry.formats.csv.CsvFormat;
+import io.ferry.formats.internal.AbstractFormatWriter;
 import io.ferry.formats.internal.text.CharOutput;
 import io.ferry.formats.internal.text.DoubleText;
 import io.ferry.formats.internal.text.TimestampText;
@@ -15,17 +16,14 @@ import java.io.OutputStream;
 import java.time.Instant;
 
 /** The {@link FormatWriter} of {@link CsvFormat}. Single-threaded. */
-public final class CsvWriter implements FormatWriter {
+public final class CsvWriter extends AbstractFormatWriter {
     private final CsvFormat format;
-    private final Schema schema;
     private final ColumnType[] types;
     private final CharOutput out;
     private final CsvFieldEncoder encoder;
     private final TimestampText timestamps;
     private final char delimiter;
     private final String newline;
-    private long rowCount;
-    private boolean closed;
 
     /**
      * Opens the writer and writes the header line if the format has one.
@@ -33,8 +31,8 @@ public final class CsvWriter implements FormatWriter {
      * @throws FerryDataException if a column name cannot be written
      */
     public CsvWriter(CsvFormat format, Schema schema, OutputStream out) {
+        super(schema, "this " + format.dialect() + " writer is closed");
         this.format = format;
-        this.schema = schema;
         this.types = schema.columns().stream().map(c -> c.type()).toArray(ColumnType[]::new);
         this.out = new CharOutput(out);
         this.encoder = new CsvFieldEncoder(format, this.out);
@@ -53,7 +51,7 @@ public final class CsvWriter implements FormatWriter {
                 if (col > 0) {
                     out.append(delimiter);
                 }
-                encoder.writeText(schema.column(col).name());
+                encoder.writeText(schema().column(col).name());
             }
             out.append(newline);
         } catch (IOException e) {
@@ -64,14 +62,7 @@ public final class CsvWriter implements FormatWriter {
     }
 
     @Override
-    public void write(Record record) {
-        if (closed) {
-            throw new IllegalStateException("this " + format.dialect() + " writer is closed");
-        }
-        if (record.schema() != schema && !record.schema().equals(schema)) {
-            throw new FerryDataException("record", rowCount + 1, null, "the record's schema " + record.schema()
-                    + " is not the writer's schema " + schema + "; open a writer per schema");
-        }
+    protected void encode(Record record) {
         int col = 0;
         try {
             for (; col < types.length; col++) {
@@ -84,9 +75,8 @@ public final class CsvWriter implements FormatWriter {
         } catch (IOException e) {
             throw ioFailure(e);
         } catch (UnescapableCharException e) {
-            throw unescapable("record", rowCount + 1, col, e);
+            throw unescapable("record", rowCount() + 1, col, e);
         }
-        rowCount++;
     }
 
     private void writeValue(ColumnType type, Object value) throws IOException {
@@ -115,27 +105,18 @@ public final class CsvWriter implements FormatWriter {
     private FerryDataException unescapable(String source, long line, int col, UnescapableCharException e) {
         char c = e.character();
         String shown = c == '\r' ? "CR" : c == '\n' ? "LF" : c == '\t' ? "a tab" : "'" + c + "'";
-        return new FerryDataException(source, line, schema.column(col).name(), "the value contains " + shown
+        return new FerryDataException(source, line, schema().column(col).name(), "the value contains " + shown
                 + ", which quotePolicy NONE must escape, but no escape character is set; "
                 + "set escape(..) (for example '\\\\') or use QuotePolicy.MINIMAL");
     }
 
     private FerryIoException ioFailure(IOException e) {
-        return new FerryIoException("cannot write " + format.dialect() + " output after " + rowCount
+        return new FerryIoException("cannot write " + format.dialect() + " output after " + rowCount()
                 + " records: " + e.getMessage(), e);
     }
 
     @Override
-    public long rowCount() {
-        return rowCount;
-    }
-
-    @Override
-    public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
+    protected void finish() {
         try {
             out.close();
         } catch (IOException e) {

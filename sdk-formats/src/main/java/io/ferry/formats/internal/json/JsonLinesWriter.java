@@ -14,6 +14,7 @@ import io.ferry.core.record.ColumnType;
 import io.ferry.core.record.Record;
 import io.ferry.core.record.Schema;
 import io.ferry.formats.FormatWriter;
+import io.ferry.formats.internal.AbstractFormatWriter;
 import io.ferry.formats.internal.text.DoubleText;
 import io.ferry.formats.internal.text.TimestampText;
 import io.ferry.formats.json.JsonLinesFormat;
@@ -23,21 +24,18 @@ import java.io.StringWriter;
 import java.time.Instant;
 
 /** The {@link FormatWriter} of {@link JsonLinesFormat}, on jackson's streaming generator. Single-threaded. */
-public final class JsonLinesWriter implements FormatWriter {
+public final class JsonLinesWriter extends AbstractFormatWriter {
     private static final JsonFactory FACTORY = JsonFactory.builder().build();
 
-    private final Schema schema;
     private final ColumnType[] types;
     private final SerializableString[] keys;
     private final JsonGenerator gen;
     private final TimestampText timestamps;
     private final String newline;
-    private long rowCount;
-    private boolean closed;
 
     /** Opens a writer of {@code schema}'s records onto {@code out}; closing it closes {@code out}. */
     public JsonLinesWriter(JsonLinesFormat format, Schema schema, OutputStream out) {
-        this.schema = schema;
+        super(schema, "this JSON Lines writer is closed");
         this.types = schema.columns().stream().map(c -> c.type()).toArray(ColumnType[]::new);
         this.keys = schema.names().stream().map(SerializedString::new).toArray(SerializableString[]::new);
         this.timestamps = TimestampText.of(format.timestampPattern(), format.timestampZone(), "timestampPattern");
@@ -51,14 +49,7 @@ public final class JsonLinesWriter implements FormatWriter {
     }
 
     @Override
-    public void write(Record record) {
-        if (closed) {
-            throw new IllegalStateException("this JSON Lines writer is closed");
-        }
-        if (record.schema() != schema && !record.schema().equals(schema)) {
-            throw new FerryDataException("record", rowCount + 1, null, "the record's schema " + record.schema()
-                    + " is not the writer's schema " + schema + "; open a writer per schema");
-        }
+    protected void encode(Record record) {
         try {
             gen.writeStartObject();
             for (int col = 0; col < types.length; col++) {
@@ -70,7 +61,6 @@ public final class JsonLinesWriter implements FormatWriter {
         } catch (IOException e) {
             throw ioFailure(e);
         }
-        rowCount++;
     }
 
     private void writeValue(int col, Object value) throws IOException {
@@ -183,26 +173,17 @@ public final class JsonLinesWriter implements FormatWriter {
     }
 
     private FerryDataException badJson(int col, String why, Throwable cause) {
-        return new FerryDataException("record", rowCount + 1, schema.column(col).name(),
+        return new FerryDataException("record", rowCount() + 1, schema().column(col).name(),
                 "the JSON column holds invalid JSON: " + why + "; store one JSON value per field", cause);
     }
 
     private FerryIoException ioFailure(IOException e) {
-        return new FerryIoException("cannot write JSON Lines output after " + rowCount + " records: "
+        return new FerryIoException("cannot write JSON Lines output after " + rowCount() + " records: "
                 + e.getMessage(), e);
     }
 
     @Override
-    public long rowCount() {
-        return rowCount;
-    }
-
-    @Override
-    public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
+    protected void finish() {
         try {
             gen.close();
         } catch (IOException e) {

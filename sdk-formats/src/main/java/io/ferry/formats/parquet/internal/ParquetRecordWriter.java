@@ -7,6 +7,7 @@ import io.ferry.core.record.ColumnType;
 import io.ferry.core.record.Record;
 import io.ferry.core.record.Schema;
 import io.ferry.formats.FormatWriter;
+import io.ferry.formats.internal.AbstractFormatWriter;
 import io.ferry.formats.parquet.ParquetFormat;
 import io.ferry.formats.parquet.ParquetWriterVersion;
 import java.io.IOException;
@@ -24,20 +25,17 @@ import org.apache.parquet.hadoop.ParquetWriter;
  * record (reused from row to row) and hands it to parquet-avro, which buffers the current row
  * group and writes it to the stream when it is full. Single-threaded.
  */
-public final class ParquetRecordWriter implements FormatWriter {
+public final class ParquetRecordWriter extends AbstractFormatWriter {
     private static final String SOURCE = "parquet";
 
-    private final Schema schema;
     private final StreamOutputFile file;
     private final ColumnType[] types;
     private final ParquetWriter<GenericRecord> writer;
     private final GenericData.Record row;
-    private long rowCount;
-    private boolean closed;
 
     private ParquetRecordWriter(Schema schema, StreamOutputFile file, ParquetWriter<GenericRecord> writer,
             org.apache.avro.Schema avro) {
-        this.schema = schema;
+        super(schema, "the Parquet writer is closed; open a new one to write more records");
         this.file = file;
         this.types = schema.columns().stream().map(Column::type).toArray(ColumnType[]::new);
         this.writer = writer;
@@ -72,23 +70,22 @@ public final class ParquetRecordWriter implements FormatWriter {
         }
     }
 
+    /** Names the source {@code parquet} and asks for records of the writer's schema. */
+    @Override
+    protected FerryDataException wrongSchema(Schema actual) {
+        return new FerryDataException(SOURCE, rowCount() + 1, null, "the record's schema "
+                + actual + " differs from the writer's schema " + schema()
+                + "; build records with the schema the writer was opened with");
+    }
+
     /**
      * Adds one record to the current row group; writes the row group when it is full.
      *
-     * @throws FerryDataException if the record has another schema or a timestamp out of range
+     * @throws FerryDataException if a timestamp is out of range
      * @throws FerryIoException if the stream fails
-     * @throws IllegalStateException if the writer is closed
      */
     @Override
-    public void write(Record record) {
-        if (closed) {
-            throw new IllegalStateException("the Parquet writer is closed; open a new one to write more records");
-        }
-        if (record.schema() != schema && !record.schema().equals(schema)) {
-            throw new FerryDataException(SOURCE, rowCount + 1, null, "the record's schema "
-                    + record.schema() + " differs from the writer's schema " + schema
-                    + "; build records with the schema the writer was opened with");
-        }
+    protected void encode(Record record) {
         for (int i = 0; i < types.length; i++) {
             Object value = record.get(i);
             row.put(i, types[i] == ColumnType.TIMESTAMP && value != null
@@ -97,28 +94,18 @@ public final class ParquetRecordWriter implements FormatWriter {
         try {
             writer.write(row);
         } catch (IOException e) {
-            throw new FerryIoException("cannot write Parquet row " + (rowCount + 1) + ": " + e.getMessage(), e);
+            throw new FerryIoException("cannot write Parquet row " + (rowCount() + 1) + ": " + e.getMessage(), e);
         }
-        rowCount++;
-    }
-
-    @Override
-    public long rowCount() {
-        return rowCount;
     }
 
     /**
-     * Writes the last row group and the footer, and closes the stream. Safe twice. When that
+     * Writes the last row group and the footer, and closes the stream. When that
      * fails the stream is closed all the same, without the unwritten rest of the file.
      *
      * @throws FerryIoException if the stream fails
      */
     @Override
-    public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
+    protected void finish() {
         try {
             writer.close();
         } catch (IOException e) {
@@ -132,7 +119,7 @@ public final class ParquetRecordWriter implements FormatWriter {
         try {
             return micros(t);
         } catch (ArithmeticException e) {
-            throw new FerryDataException(SOURCE, rowCount + 1, schema.column(column).name(), "timestamp " + t
+            throw new FerryDataException(SOURCE, rowCount() + 1, schema().column(column).name(), "timestamp " + t
                     + " does not fit Parquet's microsecond timestamps (years -290308 to 294247)", e);
         }
     }
