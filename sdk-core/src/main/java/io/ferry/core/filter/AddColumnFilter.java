@@ -3,7 +3,7 @@ package io.ferry.core.filter;
 import io.ferry.core.FerryConfigException;
 import io.ferry.core.FerryDataException;
 import io.ferry.core.filter.internal.ColumnChecks;
-import io.ferry.core.filter.internal.PlanCache;
+import io.ferry.core.filter.internal.FilterPlan;
 import io.ferry.core.record.Column;
 import io.ferry.core.record.Record;
 import io.ferry.core.record.Schema;
@@ -17,10 +17,9 @@ import java.util.Objects;
  * stored as a {@code Long}); a column of that name already in the input is a configuration error
  * (option {@code add}). Immutable and thread-safe; made by {@link Filters#add}.
  */
-public final class AddColumnFilter implements RecordFilter {
+public final class AddColumnFilter extends PlannedFilter {
     private final Column column;
     private final Object value;
-    private final PlanCache<Schema> plans = new PlanCache<>(this::plan);
 
     private AddColumnFilter(Column column, Object value) {
         this.column = column;
@@ -47,27 +46,12 @@ public final class AddColumnFilter implements RecordFilter {
         return value;
     }
 
-    private Schema plan(Schema input) {
+    @Override
+    FilterPlan plan(Schema input) {
         ColumnChecks.requireAbsent(input, column.name(), "add");
         List<Column> columns = new ArrayList<>(input.columns());
         columns.add(column);
-        return Schema.of(columns);
-    }
-
-    @Override
-    public Schema outputSchema(Schema input) {
-        return plans.get(input);
-    }
-
-    @Override
-    public Record apply(Record record) {
-        Schema output = plans.get(record.schema());
-        Object[] values = new Object[record.size() + 1];
-        for (int i = 0; i < record.size(); i++) {
-            values[i] = record.get(i);
-        }
-        values[record.size()] = value;
-        return Record.of(output, values);
+        return new Plan(Schema.of(columns));
     }
 
     @Override
@@ -84,5 +68,18 @@ public final class AddColumnFilter implements RecordFilter {
     @Override
     public String toString() {
         return "add[" + column + "=" + value + "]";
+    }
+
+    private final class Plan extends FilterPlan {
+        Plan(Schema output) {
+            super(output);
+        }
+
+        @Override
+        public Record apply(Record record) {
+            Object[] values = copyValues(record, record.size() + 1);
+            values[record.size()] = value;
+            return Record.of(output(), values);
+        }
     }
 }

@@ -2,7 +2,7 @@ package io.ferry.core.filter;
 
 import io.ferry.core.FerryConfigException;
 import io.ferry.core.filter.internal.ColumnChecks;
-import io.ferry.core.filter.internal.PlanCache;
+import io.ferry.core.filter.internal.FilterPlan;
 import io.ferry.core.record.Column;
 import io.ferry.core.record.ColumnType;
 import io.ferry.core.record.Record;
@@ -26,7 +26,7 @@ import java.util.Optional;
  * neither TIMESTAMP nor LONG, a target name that another column already has. Immutable and
  * thread-safe; made by {@link Filters#addTime(Clock)} and {@link Filters#addTime(String)}.
  */
-public final class AddTimeFilter implements RecordFilter {
+public final class AddTimeFilter extends PlannedFilter {
     /** The default name of the added column. */
     public static final String DEFAULT_NAME = "time";
 
@@ -34,7 +34,6 @@ public final class AddTimeFilter implements RecordFilter {
     private final String sourceColumn;
     private final Clock clock;
     private final Instant uploadTime;
-    private final PlanCache<Plan> plans = new PlanCache<>(this::plan);
 
     private AddTimeFilter(String name, String sourceColumn, Clock clock, Instant uploadTime) {
         this.name = name;
@@ -86,7 +85,8 @@ public final class AddTimeFilter implements RecordFilter {
         return clock == null ? this : new AddTimeFilter(name, null, clock, clock.instant());
     }
 
-    private Plan plan(Schema input) {
+    @Override
+    FilterPlan plan(Schema input) {
         List<Column> columns = new ArrayList<>(input.columns());
         Column time = Column.of(name, ColumnType.LONG);
         if (sourceColumn == null) {
@@ -110,29 +110,6 @@ public final class AddTimeFilter implements RecordFilter {
     }
 
     @Override
-    public Schema outputSchema(Schema input) {
-        return plans.get(input).output;
-    }
-
-    @Override
-    public Record apply(Record record) {
-        Plan plan = plans.get(record.schema());
-        Object[] values = new Object[plan.output.size()];
-        for (int i = 0; i < record.size(); i++) {
-            values[i] = record.get(i);
-        }
-        Long time;
-        if (plan.source < 0) {
-            time = uploadTime.getEpochSecond();
-        } else {
-            Object v = record.get(plan.source);
-            time = v instanceof Instant ? Long.valueOf(((Instant) v).getEpochSecond()) : (Long) v;
-        }
-        values[plan.target] = time;
-        return Record.of(plan.output, values);
-    }
-
-    @Override
     public boolean equals(Object o) {
         if (!(o instanceof AddTimeFilter)) {
             return false;
@@ -152,15 +129,28 @@ public final class AddTimeFilter implements RecordFilter {
         return "addTime[" + name + " from " + (sourceColumn == null ? "upload time " + uploadTime : sourceColumn) + "]";
     }
 
-    private static final class Plan {
-        final int source;
-        final int target;
-        final Schema output;
+    private final class Plan extends FilterPlan {
+        private final int source;
+        private final int target;
 
         Plan(int source, int target, Schema output) {
+            super(output);
             this.source = source;
             this.target = target;
-            this.output = output;
+        }
+
+        @Override
+        public Record apply(Record record) {
+            Object[] values = copyValues(record, output().size());
+            Long time;
+            if (source < 0) {
+                time = uploadTime.getEpochSecond();
+            } else {
+                Object v = record.get(source);
+                time = v instanceof Instant ? Long.valueOf(((Instant) v).getEpochSecond()) : (Long) v;
+            }
+            values[target] = time;
+            return Record.of(output(), values);
         }
     }
 }

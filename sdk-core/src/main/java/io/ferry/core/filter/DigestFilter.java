@@ -1,7 +1,7 @@
 package io.ferry.core.filter;
 
 import io.ferry.core.filter.internal.ColumnChecks;
-import io.ferry.core.filter.internal.PlanCache;
+import io.ferry.core.filter.internal.FilterPlan;
 import io.ferry.core.record.Column;
 import io.ferry.core.record.ColumnType;
 import io.ferry.core.record.Record;
@@ -22,12 +22,11 @@ import java.util.Optional;
  * configuration error (option {@code digest}). The salt is treated as a secret: {@code toString()}
  * prints {@code ****}. Immutable and thread-safe; made by {@link Filters#digest}.
  */
-public final class DigestFilter implements RecordFilter {
+public final class DigestFilter extends PlannedFilter {
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private final String column;
     private final String salt;
-    private final PlanCache<Plan> plans = new PlanCache<>(this::plan);
 
     private DigestFilter(String column, String salt) {
         this.column = column;
@@ -50,28 +49,12 @@ public final class DigestFilter implements RecordFilter {
         return !salt.isEmpty();
     }
 
-    private Plan plan(Schema input) {
+    @Override
+    FilterPlan plan(Schema input) {
         int index = ColumnChecks.require(input, column, "digest", "digest");
         List<Column> columns = new ArrayList<>(input.columns());
         columns.set(index, Column.of(column, ColumnType.STRING));
         return new Plan(index, Schema.of(columns));
-    }
-
-    @Override
-    public Schema outputSchema(Schema input) {
-        return plans.get(input).output;
-    }
-
-    @Override
-    public Record apply(Record record) {
-        Plan plan = plans.get(record.schema());
-        Object[] values = new Object[record.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = record.get(i);
-        }
-        Object v = values[plan.index];
-        values[plan.index] = v == null ? null : sha256Hex(salt + v);
-        return Record.of(plan.output, values);
     }
 
     private static String sha256Hex(String text) {
@@ -109,13 +92,20 @@ public final class DigestFilter implements RecordFilter {
         return "digest[" + column + (salt.isEmpty() ? "" : ", salt=****") + "]";
     }
 
-    private static final class Plan {
-        final int index;
-        final Schema output;
+    private final class Plan extends FilterPlan {
+        private final int index;
 
         Plan(int index, Schema output) {
+            super(output);
             this.index = index;
-            this.output = output;
+        }
+
+        @Override
+        public Record apply(Record record) {
+            Object[] values = copyValues(record, record.size());
+            Object v = values[index];
+            values[index] = v == null ? null : sha256Hex(salt + v);
+            return Record.of(output(), values);
         }
     }
 }

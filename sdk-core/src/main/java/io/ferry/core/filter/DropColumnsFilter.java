@@ -2,9 +2,7 @@ package io.ferry.core.filter;
 
 import io.ferry.core.FerryConfigException;
 import io.ferry.core.filter.internal.ColumnChecks;
-import io.ferry.core.filter.internal.PlanCache;
 import io.ferry.core.filter.internal.Projection;
-import io.ferry.core.record.Record;
 import io.ferry.core.record.Schema;
 import java.util.HashSet;
 import java.util.List;
@@ -15,9 +13,8 @@ import java.util.Set;
  * dropping every column, is a configuration error (option {@code drop}). Immutable and
  * thread-safe; made by {@link Filters#drop}.
  */
-public final class DropColumnsFilter implements RecordFilter {
+public final class DropColumnsFilter extends PlannedFilter {
     private final List<String> columns;
-    private final PlanCache<Projection> plans = new PlanCache<>(this::plan);
 
     private DropColumnsFilter(List<String> columns) {
         this.columns = columns;
@@ -32,7 +29,8 @@ public final class DropColumnsFilter implements RecordFilter {
         return columns;
     }
 
-    private Projection plan(Schema input) {
+    @Override
+    Projection plan(Schema input) {
         Set<Integer> dropped = new HashSet<>();
         for (String column : columns) {
             dropped.add(ColumnChecks.require(input, column, "drop", "drop"));
@@ -49,16 +47,6 @@ public final class DropColumnsFilter implements RecordFilter {
             }
         }
         return new Projection(input, kept);
-    }
-
-    @Override
-    public Schema outputSchema(Schema input) {
-        return plans.get(input).output();
-    }
-
-    @Override
-    public Record apply(Record record) {
-        return plans.get(record.schema()).apply(record);
     }
 
     @Override

@@ -5,7 +5,7 @@ import io.ferry.core.filter.internal.ColumnChecks;
 import io.ferry.core.filter.internal.JsonConversion;
 import io.ferry.core.filter.internal.JsonExtractor;
 import io.ferry.core.filter.internal.JsonValue;
-import io.ferry.core.filter.internal.PlanCache;
+import io.ferry.core.filter.internal.FilterPlan;
 import io.ferry.core.record.Column;
 import io.ferry.core.record.ColumnType;
 import io.ferry.core.record.Record;
@@ -34,14 +34,13 @@ import java.util.Set;
  *         JsonField.of("/user/tags", "tags", ColumnType.JSON)));
  * }</pre>
  */
-public final class ExpandJsonFilter implements RecordFilter {
+public final class ExpandJsonFilter extends PlannedFilter {
     private static final String OPTION = "expandJson";
 
     private final String column;
     private final List<JsonField> fields;
     private final boolean keepSource;
     private final JsonExtractor extractor;
-    private final PlanCache<Plan> plans = new PlanCache<>(this::plan);
 
     private ExpandJsonFilter(String column, List<JsonField> fields, boolean keepSource) {
         this.column = column;
@@ -87,7 +86,8 @@ public final class ExpandJsonFilter implements RecordFilter {
         return keepSource;
     }
 
-    private Plan plan(Schema input) {
+    @Override
+    FilterPlan plan(Schema input) {
         int source = ColumnChecks.require(input, column, OPTION, "expand");
         ColumnType type = input.column(source).type();
         if (type != ColumnType.JSON && type != ColumnType.STRING) {
@@ -107,33 +107,6 @@ public final class ExpandJsonFilter implements RecordFilter {
     }
 
     @Override
-    public Schema outputSchema(Schema input) {
-        return plans.get(input).output;
-    }
-
-    @Override
-    public Record apply(Record record) {
-        Plan plan = plans.get(record.schema());
-        Object[] values = new Object[plan.output.size()];
-        int k = 0;
-        for (int i = 0; i < record.size(); i++) {
-            if (keepSource || i != plan.source) {
-                values[k++] = record.get(i);
-            }
-        }
-        String json = (String) record.get(plan.source);
-        if (json != null) {
-            Map<String, JsonValue> found = extractor.extract(json, OPTION, column);
-            for (int f = 0; f < fields.size(); f++) {
-                JsonField field = fields.get(f);
-                values[plan.firstField + f] = JsonConversion.convert(found.get(field.pointer()),
-                        field.column().type(), OPTION, field.column().name());
-            }
-        }
-        return Record.of(plan.output, values);
-    }
-
-    @Override
     public boolean equals(Object o) {
         return o instanceof ExpandJsonFilter && ((ExpandJsonFilter) o).column.equals(column)
                 && ((ExpandJsonFilter) o).fields.equals(fields) && ((ExpandJsonFilter) o).keepSource == keepSource;
@@ -149,15 +122,35 @@ public final class ExpandJsonFilter implements RecordFilter {
         return "expandJson[" + column + " -> " + fields + (keepSource ? ", keepSource" : "") + "]";
     }
 
-    private static final class Plan {
-        final int source;
-        final int firstField;
-        final Schema output;
+    private final class Plan extends FilterPlan {
+        private final int source;
+        private final int firstField;
 
         Plan(int source, int firstField, Schema output) {
+            super(output);
             this.source = source;
             this.firstField = firstField;
-            this.output = output;
+        }
+
+        @Override
+        public Record apply(Record record) {
+            Object[] values = new Object[output().size()];
+            int k = 0;
+            for (int i = 0; i < record.size(); i++) {
+                if (keepSource || i != source) {
+                    values[k++] = record.get(i);
+                }
+            }
+            String json = (String) record.get(source);
+            if (json != null) {
+                Map<String, JsonValue> found = extractor.extract(json, OPTION, column);
+                for (int f = 0; f < fields.size(); f++) {
+                    JsonField field = fields.get(f);
+                    values[firstField + f] = JsonConversion.convert(found.get(field.pointer()),
+                            field.column().type(), OPTION, field.column().name());
+                }
+            }
+            return Record.of(output(), values);
         }
     }
 }

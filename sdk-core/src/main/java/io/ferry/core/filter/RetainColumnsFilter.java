@@ -1,9 +1,7 @@
 package io.ferry.core.filter;
 
 import io.ferry.core.filter.internal.ColumnChecks;
-import io.ferry.core.filter.internal.PlanCache;
 import io.ferry.core.filter.internal.Projection;
-import io.ferry.core.record.Record;
 import io.ferry.core.record.Schema;
 import java.util.List;
 
@@ -12,9 +10,8 @@ import java.util.List;
  * configuration error (option {@code retain}). Immutable and thread-safe; made by
  * {@link Filters#retain}.
  */
-public final class RetainColumnsFilter implements RecordFilter {
+public final class RetainColumnsFilter extends PlannedFilter {
     private final List<String> columns;
-    private final PlanCache<Projection> plans = new PlanCache<>(this::plan);
 
     private RetainColumnsFilter(List<String> columns) {
         this.columns = columns;
@@ -29,22 +26,13 @@ public final class RetainColumnsFilter implements RecordFilter {
         return columns;
     }
 
-    private Projection plan(Schema input) {
+    @Override
+    Projection plan(Schema input) {
         int[] indexes = new int[columns.size()];
         for (int i = 0; i < indexes.length; i++) {
             indexes[i] = ColumnChecks.require(input, columns.get(i), "retain", "retain");
         }
         return new Projection(input, indexes);
-    }
-
-    @Override
-    public Schema outputSchema(Schema input) {
-        return plans.get(input).output();
-    }
-
-    @Override
-    public Record apply(Record record) {
-        return plans.get(record.schema()).apply(record);
     }
 
     @Override
