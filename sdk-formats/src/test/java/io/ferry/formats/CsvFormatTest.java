@@ -1,5 +1,7 @@
 package io.ferry.formats;
 
+import static io.ferry.formats.TextFormatFixtures.ALL_TYPES;
+import static io.ferry.formats.TextFormatFixtures.AT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,7 +15,6 @@ import io.ferry.formats.csv.CsvDialect;
 import io.ferry.formats.csv.CsvFormat;
 import io.ferry.formats.csv.QuotePolicy;
 import java.io.ByteArrayOutputStream;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -26,12 +27,6 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class CsvFormatTest {
-    private static final Schema ALL_TYPES = Schema.of(
-            Column.of("id", ColumnType.LONG), Column.of("score", ColumnType.DOUBLE),
-            Column.of("ok", ColumnType.BOOLEAN), Column.of("at", ColumnType.TIMESTAMP),
-            Column.of("name", ColumnType.STRING), Column.of("attrs", ColumnType.JSON));
-    private static final Instant AT = Instant.parse("2026-11-25T09:15:37.123456Z");
-
     @Test
     void csv_hasExportConnectorDefaults() {
         CsvFormat f = CsvFormat.csv();

@@ -1,5 +1,7 @@
 package io.ferry.formats;
 
+import static io.ferry.formats.TextFormatFixtures.ALL_TYPES;
+import static io.ferry.formats.TextFormatFixtures.AT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,17 +13,10 @@ import io.ferry.core.record.Record;
 import io.ferry.core.record.Schema;
 import io.ferry.formats.json.JsonLinesFormat;
 import java.io.ByteArrayOutputStream;
-import java.time.Instant;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 
 class JsonLinesFormatTest {
-    private static final Schema ALL_TYPES = Schema.of(
-            Column.of("id", ColumnType.LONG), Column.of("score", ColumnType.DOUBLE),
-            Column.of("ok", ColumnType.BOOLEAN), Column.of("at", ColumnType.TIMESTAMP),
-            Column.of("name", ColumnType.STRING), Column.of("attrs", ColumnType.JSON));
-    private static final Instant AT = Instant.parse("2026-11-25T09:15:37.123456Z");
-
     @Test
     void defaults_areCrlfJsonlAndNdjson() {
         JsonLinesFormat f = JsonLinesFormat.defaults();
