@@ -134,7 +134,7 @@ public final class DecodedInput implements AutoCloseable {
             case NONE:
                 return raw;
             case GZIP:
-                return new BufferedInputStream(new GzipCompressorInputStream(raw, true), BUFFER);
+                return new GzipCompressorInputStream(raw, true);
             case BZIP2:
                 return Compression.BZIP2.unwrap(raw);
             case ZSTD:

@@ -35,7 +35,7 @@ public final class Sample {
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             boolean cut = !rawComplete;
-            byte[] buf = new byte[8192];
+            byte[] buf = new byte[1024];
             try {
                 InputStream in = input.part();
                 while (out.size() < limit) {
