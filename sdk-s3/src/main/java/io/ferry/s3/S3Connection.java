@@ -1,6 +1,7 @@
 package io.ferry.s3;
 
 import io.ferry.core.FerryConfigException;
+import io.ferry.core.credentials.Credentials;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -26,9 +27,10 @@ import software.amazon.awssdk.services.s3.S3Client;
  * S3Connection own = S3Connection.builder().client(myS3Client).build();    // never closed by Ferry
  * }</pre>
  *
- * <p>Credentials come from exactly one of {@link Builder#credentialsProvider} or
- * {@link Builder#client}; with neither, the AWS SDK default chain is used (environment
- * variables, {@code ~/.aws} profiles, container and instance roles).
+ * <p>Credentials come from one of {@link Builder#credentials} (Ferry's model, mapped to the AWS
+ * SDK as the README's credentials table shows), {@link Builder#credentialsProvider} or
+ * {@link Builder#client}; with none, the AWS SDK default chain is used (environment variables,
+ * {@code ~/.aws} profiles, container and instance roles).
  */
 public final class S3Connection {
     /** Default number of parallel requests per export or import. */
@@ -41,6 +43,7 @@ public final class S3Connection {
     private final boolean pathStyle;
     private final boolean skipTlsVerification;
     private final int maxConcurrency;
+    private final Credentials credentials;
     private final AwsCredentialsProvider credentialsProvider;
     private final S3Client client;
     private final List<ExecutionInterceptor> interceptors;
@@ -51,6 +54,7 @@ public final class S3Connection {
         this.pathStyle = b.pathStyle;
         this.skipTlsVerification = b.skipTlsVerification;
         this.maxConcurrency = b.maxConcurrency;
+        this.credentials = b.credentials;
         this.credentialsProvider = b.credentialsProvider;
         this.client = b.client;
         this.interceptors = List.copyOf(b.interceptors);
@@ -91,6 +95,11 @@ public final class S3Connection {
         return maxConcurrency;
     }
 
+    /** Ferry credentials, if given (their {@code toString()} hides secrets). */
+    public Optional<Credentials> credentials() {
+        return Optional.ofNullable(credentials);
+    }
+
     /** The credentials provider, if one was given. */
     public Optional<AwsCredentialsProvider> credentialsProvider() {
         return Optional.ofNullable(credentialsProvider);
@@ -110,8 +119,9 @@ public final class S3Connection {
     public String toString() {
         return "S3Connection{region=" + region + ", endpoint=" + endpoint + ", pathStyle=" + pathStyle
                 + ", skipTlsVerification=" + skipTlsVerification + ", maxConcurrency=" + maxConcurrency
-                + ", credentials=" + (client != null ? "client" : credentialsProvider != null
-                        ? credentialsProvider.getClass().getSimpleName() : "default chain") + "}";
+                + ", credentials=" + (client != null ? "client" : credentials != null ? credentials.toString()
+                        : credentialsProvider != null ? credentialsProvider.getClass().getSimpleName()
+                        : "default chain") + "}";
     }
 
     /** Builds an {@link S3Connection}. Not thread-safe. */
@@ -121,6 +131,7 @@ public final class S3Connection {
         private boolean pathStyle;
         private boolean skipTlsVerification;
         private int maxConcurrency = DEFAULT_MAX_CONCURRENCY;
+        private Credentials credentials;
         private AwsCredentialsProvider credentialsProvider;
         private S3Client client;
         private final List<ExecutionInterceptor> interceptors = new ArrayList<>();
@@ -134,6 +145,7 @@ public final class S3Connection {
             pathStyle = c.pathStyle;
             skipTlsVerification = c.skipTlsVerification;
             maxConcurrency = c.maxConcurrency;
+            credentials = c.credentials;
             credentialsProvider = c.credentialsProvider;
             client = c.client;
             interceptors.addAll(c.interceptors);
@@ -205,9 +217,21 @@ public final class S3Connection {
             return this;
         }
 
-        /** Any AWS credentials provider. Replaces a provider set earlier. */
+        /**
+         * Ferry credentials: {@code Credentials.basic(..)}, {@code session(..)}, {@code assumeRole(..)},
+         * {@code profile(..)}, {@code defaultChain()} or {@code anonymous()} (imports only).
+         * Replaces a credentials provider set earlier.
+         */
+        public Builder credentials(Credentials credentials) {
+            this.credentials = Objects.requireNonNull(credentials, "credentials");
+            this.credentialsProvider = null;
+            return this;
+        }
+
+        /** Any AWS credentials provider. Replaces credentials set earlier. */
         public Builder credentialsProvider(AwsCredentialsProvider provider) {
             this.credentialsProvider = Objects.requireNonNull(provider, "provider");
+            this.credentials = null;
             return this;
         }
 
@@ -232,7 +256,7 @@ public final class S3Connection {
          * @throws FerryConfigException if a ready client is combined with options it would ignore
          */
         public S3Connection build() {
-            if (client != null && (credentialsProvider != null || endpoint != null || !interceptors.isEmpty())) {
+            if (client != null && (credentials != null || credentialsProvider != null || endpoint != null || !interceptors.isEmpty())) {
                 throw new FerryConfigException("client", "a ready S3Client carries its own endpoint, credentials"
                         + " and interceptors; do not set endpoint, credentials or interceptors with it");
             }

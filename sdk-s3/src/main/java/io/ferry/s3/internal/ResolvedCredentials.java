@@ -1,24 +1,35 @@
 package io.ferry.s3.internal;
 
 import io.ferry.s3.S3Connection;
+import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
 /**
- * The credentials provider a built client uses, and whether Ferry created it (then it is
- * closed with the client, e.g. an STS assume-role provider and its STS client).
+ * The credentials provider a built client uses, and the resources Ferry created for it (an STS
+ * client for assume-role, a profile or default-chain provider), closed with the client. A
+ * provider given by the caller is never closed.
  */
 final class ResolvedCredentials implements AutoCloseable {
-    private final AwsCredentialsProvider provider;
-    private final boolean owned;
+    private static final Logger LOG = LoggerFactory.getLogger(ResolvedCredentials.class);
 
-    private ResolvedCredentials(AwsCredentialsProvider provider, boolean owned) {
+    private final AwsCredentialsProvider provider;
+    private final List<AutoCloseable> owned;
+
+    private ResolvedCredentials(AwsCredentialsProvider provider, List<AutoCloseable> owned) {
         this.provider = provider;
         this.owned = owned;
     }
 
     static ResolvedCredentials of(S3Connection connection) {
-        return new ResolvedCredentials(connection.credentialsProvider().orElse(null), false);
+        if (connection.credentials().isPresent()) {
+            AwsCredentialsMapping.Mapped m = AwsCredentialsMapping.map(connection.credentials().get(),
+                    connection.region().orElse(null));
+            return new ResolvedCredentials(m.provider(), m.resources());
+        }
+        return new ResolvedCredentials(connection.credentialsProvider().orElse(null), List.of());
     }
 
     /** The provider, or empty for the AWS SDK default chain. */
@@ -27,9 +38,13 @@ final class ResolvedCredentials implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
-        if (owned && provider instanceof AutoCloseable) {
-            ((AutoCloseable) provider).close();
+    public void close() {
+        for (AutoCloseable r : owned) {
+            try {
+                r.close();
+            } catch (Exception e) {
+                LOG.debug("closing {} failed", r, e);
+            }
         }
     }
 }

@@ -14,8 +14,12 @@ public final class S3Errors {
             S3Exception e = (S3Exception) t;
             String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
             String message = e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
+            String hint = code != null && code.startsWith("ExpiredToken")
+                    ? "; the session token has expired: get new temporary credentials, or use assumeRole,"
+                            + " which refreshes them before they expire"
+                    : "";
             return (code == null ? "" : code + " ") + "(HTTP " + e.statusCode() + ")"
-                    + (message == null ? "" : ": " + message);
+                    + (message == null ? "" : ": " + message) + hint;
         }
         return t == null ? "unknown error" : t.getClass().getSimpleName() + ": " + t.getMessage();
     }
