@@ -3,6 +3,8 @@ package io.ferry.s3.imports;
 import io.ferry.core.FerryConfigException;
 import io.ferry.core.FerryDataException;
 import io.ferry.core.credentials.Credentials;
+import io.ferry.core.filter.FilterChain;
+import io.ferry.core.filter.RecordFilter;
 import io.ferry.core.incremental.IncrementalState;
 import io.ferry.core.incremental.ObjectSelector;
 import io.ferry.core.sink.RecordSink;
@@ -28,7 +30,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 /**
  * Imports CSV, TSV, JSON Lines and JSON objects from S3 into a {@link RecordSink}: selects keys
  * by prefix, regex, start point or modified time, decodes (gzip, bzip2, zip, zstd, xz), parses
- * with a {@link ParserConfig} (given, or guessed from the first object), and returns the state
+ * with a {@link ParserConfig} (given, or guessed from the first object), applies filters, and returns the state
  * for the next incremental run. Immutable and thread-safe; each call opens its own S3 client
  * unless a client was given.
  *
@@ -69,7 +71,7 @@ public final class S3Import {
         this.spec = new Builder(b);
         this.connection = connection;
         this.engine = new ImportEngine(connection, b.bucket, b.pathPrefix, selector, b.failOnNoFiles, b.parser,
-                b.badRows, b.decoder, b.maxBufferedBytes, b.clock);
+                b.badRows, b.decoder, b.filters, b.maxBufferedBytes, b.clock);
     }
 
     /** A new builder; bucket and one of {@code parser(..)} or {@code guess()} are required. */
@@ -168,6 +170,7 @@ public final class S3Import {
         private boolean guessParser;
         private BadRowPolicy badRows;
         private Decoder decoder = Decoder.AUTO;
+        private FilterChain filters = FilterChain.empty();
         private long maxBufferedBytes = DEFAULT_MAX_BUFFERED_BYTES;
         private Clock clock = Clock.systemUTC();
 
@@ -191,6 +194,7 @@ public final class S3Import {
             guessParser = b.guessParser;
             badRows = b.badRows;
             decoder = b.decoder;
+            filters = b.filters;
             maxBufferedBytes = b.maxBufferedBytes;
             clock = b.clock;
         }
@@ -355,6 +359,21 @@ public final class S3Import {
             return this;
         }
 
+        /**
+         * Filters applied in order to every record before the sink (and to preview rows), e.g.
+         * {@code filters(Filters.drop("debug"), Filters.addTime(clock))}; replaces earlier filters.
+         * With a given parser, a filter naming a missing column fails {@link #build()}.
+         */
+        public Builder filters(RecordFilter... filters) {
+            return filters(List.of(filters));
+        }
+
+        /** Same as {@link #filters(RecordFilter...)}. */
+        public Builder filters(List<? extends RecordFilter> filters) {
+            this.filters = FilterChain.of(filters);
+            return this;
+        }
+
         /** Memory for objects downloaded ahead; default 64 MB, at least 1 MB. */
         public Builder maxBufferedBytes(long bytes) {
             if (bytes < 1024 * 1024) {
@@ -373,8 +392,9 @@ public final class S3Import {
         /**
          * Checks the settings and builds.
          *
-         * @throws FerryConfigException naming the option: no bucket, no parser, or start points
-         *                              that do not fit the selection mode
+         * @throws FerryConfigException naming the option: no bucket, no parser, start points that
+         *                              do not fit the selection mode, or a filter naming a
+         *                              column the given parser does not have
          */
         public S3Import build() {
             if (bucket == null) {
@@ -383,6 +403,9 @@ public final class S3Import {
             if (parser == null && !guessParser) {
                 throw new FerryConfigException("parser", "give a parser config with parser(...), or call guess() to"
                         + " infer it from the first object");
+            }
+            if (parser != null) {
+                filters.outputSchema(parser.schema());
             }
             if (pathPrefix.startsWith("/")) {
                 LOG.warn("pathPrefix '{}' starts with '/': S3 keys rarely do, so this selects keys under '//' in"

@@ -10,9 +10,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ferry.core.FerryConfigException;
 import io.ferry.core.FerryDataException;
+import io.ferry.core.filter.Filters;
 import io.ferry.core.incremental.IncrementalState;
+import io.ferry.core.record.Column;
 import io.ferry.core.record.ColumnType;
-import io.ferry.core.record.Record;
 import io.ferry.core.sink.CollectingSink;
 import io.ferry.formats.Compression;
 import io.ferry.formats.decode.Decoder;
@@ -172,7 +173,23 @@ class S3ImportTest {
                         + " or start without the state (state)");
     }
 
-    static Record first(CollectingSink sink) {
-        return sink.records().get(0);
+    @Test
+    void run_filters_applyInOrderToRecordsAndPreview() {
+        S3Import imp = imports(bucket).pathPrefix("logging/").pathMatchPattern("-16\\.d12f42f9\\.gz$").guess()
+                .filters(Filters.drop("customer"), Filters.add(Column.of("source", ColumnType.STRING), "cloudfront"))
+                .build();
+        CollectingSink sink = new CollectingSink();
+        imp.run(sink);
+        assertThat(sink.schema().names()).containsExactly("id", "company", "created_at", "source");
+        assertThat(sink.records().get(0).getString("source")).isEqualTo("cloudfront");
+        assertThat(imp.preview(1).schema().names()).containsExactly("id", "company", "created_at", "source");
+    }
+
+    @Test
+    void build_filterOnMissingColumnWithParser_throws() {
+        ParserConfig parser = ParserConfig.builder().column("id", ColumnType.LONG).build();
+        assertThatThrownBy(() -> imports(bucket).parser(parser).filters(Filters.drop("nope")).build())
+                .isInstanceOf(FerryConfigException.class)
+                .hasMessageContaining("nope");
     }
 }

@@ -2,6 +2,7 @@ package io.ferry.s3.imports.internal;
 
 import io.ferry.core.FerryDataException;
 import io.ferry.core.FerryIoException;
+import io.ferry.core.filter.FilterChain;
 import io.ferry.core.incremental.IncrementalState;
 import io.ferry.core.incremental.KeyOrder;
 import io.ferry.core.incremental.ListedObject;
@@ -45,6 +46,7 @@ public final class ImportEngine {
     private final ParserConfig parser;
     private final BadRowPolicy badRows;
     private final Decoder decoder;
+    private final FilterChain filters;
     private final long maxBufferedBytes;
     private final Clock clock;
 
@@ -86,7 +88,7 @@ public final class ImportEngine {
     /** An engine for one import's settings; {@code parser} null means guess at each call. */
     public ImportEngine(S3Connection connection, String bucket, String prefix, ObjectSelector selector,
                         boolean failOnNoFiles, ParserConfig parser, BadRowPolicy badRows, Decoder decoder,
-                        long maxBufferedBytes, Clock clock) {
+                        FilterChain filters, long maxBufferedBytes, Clock clock) {
         this.connection = connection;
         this.bucket = bucket;
         this.prefix = prefix;
@@ -95,6 +97,7 @@ public final class ImportEngine {
         this.parser = parser;
         this.badRows = badRows;
         this.decoder = decoder;
+        this.filters = filters;
         this.maxBufferedBytes = maxBufferedBytes;
         this.clock = clock;
     }
@@ -116,9 +119,12 @@ public final class ImportEngine {
             Selection s = select(lease.client());
             ParserConfig p = parserFor(lease.client(), s);
             List<Record> records = new ArrayList<>();
+            ListSink sink = new ListSink(records);
+            RecordSink target = filters.filters().isEmpty() ? sink : filters.wrap(sink);
+            target.open(p.schema());
             new ImportRun(lease.client(), bucket, decoder, p, connection.maxConcurrency(), maxBufferedBytes)
-                    .read(s.selected(), new ListSink(records), rows);
-            return Preview.of(p.schema(), records);
+                    .read(s.selected(), target, rows);
+            return Preview.of(sink.schema == null ? p.schema() : sink.schema, records);
         }
     }
 
@@ -140,12 +146,13 @@ public final class ImportEngine {
             ParserConfig p = parserFor(lease.client(), s);
             ImportRun run = new ImportRun(lease.client(), bucket, decoder, p, connection.maxConcurrency(),
                     maxBufferedBytes);
+            RecordSink target = filters.filters().isEmpty() ? sink : filters.wrap(sink);
             try {
-                sink.open(p.schema());
-                run.read(s.selected(), sink, 0);
-                sink.commit();
+                target.open(p.schema());
+                run.read(s.selected(), target, 0);
+                target.commit();
             } catch (RuntimeException e) {
-                sink.abort();
+                target.abort();
                 throw e;
             }
             return new Outcome(s, run.imported(), run.skippedRows(), run.badRows());
@@ -195,6 +202,7 @@ public final class ImportEngine {
     /** Collects preview records. */
     private static final class ListSink implements RecordSink {
         private final List<Record> records;
+        private Schema schema;
 
         ListSink(List<Record> records) {
             this.records = records;
@@ -202,7 +210,7 @@ public final class ImportEngine {
 
         @Override
         public void open(Schema schema) {
-            // the preview knows its schema
+            this.schema = schema;
         }
 
         @Override
