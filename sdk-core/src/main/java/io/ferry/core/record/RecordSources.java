@@ -1,5 +1,6 @@
 package io.ferry.core.record;
 
+import io.ferry.core.FerryDataException;
 import java.sql.ResultSet;
 import java.util.Iterator;
 import java.util.Map;
@@ -53,7 +54,7 @@ public final class RecordSources {
         Objects.requireNonNull(records, "records");
         return mapped(schema, records::iterator, (r, n) -> {
             if (!r.schema().equals(schema)) {
-                throw new io.ferry.core.FerryDataException("record", n, null,
+                throw new FerryDataException("record", n, null,
                         "bound to schema " + r.schema() + ", expected " + schema);
             }
             return r;

@@ -2,6 +2,7 @@ package io.ferry.formats.internal.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -106,6 +107,7 @@ public final class JsonLinesWriter implements FormatWriter {
     /**
      * Re-encodes a JSON column's text: checks that it is one valid JSON value, and puts it on one
      * line in the same spacing as the rest of the record (a raw newline would split the line).
+     * Numbers keep their exact text.
      */
     private String normalizedJson(int col, String text) {
         try (JsonParser parser = FACTORY.createParser(text);
@@ -115,7 +117,7 @@ public final class JsonLinesWriter implements FormatWriter {
             if (parser.nextToken() == null) {
                 throw badJson(col, "it is empty", null);
             }
-            copy.copyCurrentStructure(parser);
+            copyExactly(parser, copy);
             JsonToken extra = parser.nextToken();
             if (extra != null) {
                 throw badJson(col, "it has more after the first value (" + extra + ")", null);
@@ -125,6 +127,58 @@ public final class JsonLinesWriter implements FormatWriter {
         } catch (IOException e) {
             throw badJson(col, e instanceof JsonProcessingException
                     ? ((JsonProcessingException) e).getOriginalMessage() : e.getMessage(), e);
+        }
+    }
+
+    /** Copies the value at the parser's token; numbers keep their text (no rounding through double). */
+    private static void copyExactly(JsonParser parser, JsonGenerator gen) throws IOException {
+        int depth = 0;
+        JsonToken t = parser.currentToken();
+        while (true) {
+            switch (t) {
+                case START_OBJECT:
+                    gen.writeStartObject();
+                    depth++;
+                    break;
+                case START_ARRAY:
+                    gen.writeStartArray();
+                    depth++;
+                    break;
+                case END_OBJECT:
+                    gen.writeEndObject();
+                    depth--;
+                    break;
+                case END_ARRAY:
+                    gen.writeEndArray();
+                    depth--;
+                    break;
+                case FIELD_NAME:
+                    gen.writeFieldName(parser.currentName());
+                    break;
+                case VALUE_STRING:
+                    gen.writeString(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
+                    break;
+                case VALUE_NUMBER_INT:
+                case VALUE_NUMBER_FLOAT:
+                    gen.writeNumber(parser.getText());
+                    break;
+                case VALUE_TRUE:
+                case VALUE_FALSE:
+                    gen.writeBoolean(t == JsonToken.VALUE_TRUE);
+                    break;
+                case VALUE_NULL:
+                    gen.writeNull();
+                    break;
+                default:
+                    throw new JsonParseException(parser, "unexpected token " + t);
+            }
+            if (depth == 0) {
+                return;
+            }
+            t = parser.nextToken();
+            if (t == null) {
+                throw new JsonParseException(parser, "the JSON text ends inside a value");
+            }
         }
     }
 

@@ -71,7 +71,7 @@ public final class TimestampText {
     }
 
     /**
-     * Whether this is the default pattern in UTC: every text it makes (years 0000..9999) is 23
+     * Whether this is the default pattern in UTC: every text it makes (years 1..9999) is 23
      * characters of digits and {@code - :.} only.
      */
     public boolean isDefault() {
@@ -91,7 +91,7 @@ public final class TimestampText {
 
     /**
      * The default pattern in UTC without java.time's formatter, or null for years outside
-     * 0000..9999 (the formatter then writes a sign or more digits).
+     * 1..9999 ({@code yyyy} is the year of era: the formatter handles BC years and long years).
      */
     private static String formatDefault(Instant instant) {
         long seconds = instant.getEpochSecond();
@@ -108,7 +108,7 @@ public final class TimestampText {
         int day = dayOfYear - (153 * monthIndex + 2) / 5 + 1;
         int month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9;
         long year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
-        if (year < 0 || year > 9999) {
+        if (year < 1 || year > 9999) {
             return null;
         }
 
