@@ -10,6 +10,8 @@ import io.ferry.formats.FileFormat;
 import io.ferry.formats.FormatWriter;
 import io.ferry.formats.csv.CsvFormat;
 import io.ferry.formats.json.JsonLinesFormat;
+import io.ferry.formats.parquet.ParquetCodec;
+import io.ferry.formats.parquet.ParquetFormat;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -29,8 +31,9 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Encodes the same rows (8 mixed columns: long, double, string with quotes and commas, boolean,
- * timestamp, nullable long, nullable string, nullable double) with Ferry's writers and with the
- * raw libraries under them, into a null stream, and prints rows/s and the Ferry/raw ratios.
+ * timestamp, nullable long, nullable string, nullable double) with Ferry's CSV and JSONL writers,
+ * with the raw libraries under them, and with Ferry's Parquet writer, into a null stream, and
+ * prints rows/s and the Ferry/raw ratios.
  *
  * <p>Run: {@code mvn -B -ntp -q -pl benchmarks -am compile exec:java -Dbench.main=io.ferry.bench.FormatsBench}
  * with optional {@code -Dbench.args="ROWS ITERATIONS"} (default 1000000 5). Rows cycle through a
@@ -81,6 +84,7 @@ public final class FormatsBench {
         encoders.put("raw commons-csv CSVPrinter", this::rawCsv);
         encoders.put("Ferry JSONL", () -> ferry(JsonLinesFormat.defaults()));
         encoders.put("raw jackson JsonGenerator", this::rawJson);
+        encoders.put("Ferry Parquet (SNAPPY)", () -> ferry(ParquetFormat.builder().codec(ParquetCodec.SNAPPY).build()));
 
         System.out.printf(Locale.ROOT, "FormatsBench: %,d rows x %d columns, %d warm-up + %d timed iterations each,"
                 + " Java %s%n", rows, SCHEMA.size(), WARMUP, iterations, System.getProperty("java.version"));

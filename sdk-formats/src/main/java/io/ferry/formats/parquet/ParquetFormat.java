@@ -119,10 +119,10 @@ public final class ParquetFormat implements FileFormat {
     }
 
     /**
-     * Opens a writer that writes the Parquet header to {@code out} at once, row groups as they
-     * fill, and the footer on close. The writer owns {@code out} and closes it.
+     * Opens a writer that writes row groups to {@code out} as they fill and the footer on close,
+     * through a 64 KiB buffer. The writer owns {@code out} and closes it, also when closing fails.
      *
-     * @throws io.ferry.core.FerryIoException if the header cannot be written
+     * @throws io.ferry.core.FerryIoException if the file cannot be started
      */
     @Override
     public FormatWriter newWriter(Schema schema, OutputStream out) {

@@ -29,8 +29,8 @@ enum PageCodec {
         }
 
         @Override
-        byte[] decompress(byte[] in, int size) {
-            return in;
+        byte[] decompressPage(byte[] in, int size) throws IOException {
+            return checkSize(in, size);
         }
     },
     SNAPPY(CompressionCodecName.SNAPPY) {
@@ -42,7 +42,7 @@ enum PageCodec {
         }
 
         @Override
-        byte[] decompress(byte[] in, int size) throws IOException {
+        byte[] decompressPage(byte[] in, int size) throws IOException {
             byte[] out = new byte[size];
             int n = Snappy.uncompress(in, 0, in.length, out, 0);
             return checkSize(out, n);
@@ -59,7 +59,7 @@ enum PageCodec {
         }
 
         @Override
-        byte[] decompress(byte[] in, int size) throws IOException {
+        byte[] decompressPage(byte[] in, int size) throws IOException {
             try (InputStream gz = new GZIPInputStream(new ByteArrayInputStream(in))) {
                 byte[] out = gz.readNBytes(size);
                 if (out.length != size || gz.read() != -1) {
@@ -81,7 +81,7 @@ enum PageCodec {
         }
 
         @Override
-        byte[] decompress(byte[] in, int size) throws IOException {
+        byte[] decompressPage(byte[] in, int size) throws IOException {
             byte[] out = new byte[size];
             long n = Zstd.decompressByteArray(out, 0, size, in, 0, in.length);
             if (Zstd.isError(n)) {
@@ -100,7 +100,7 @@ enum PageCodec {
         }
 
         @Override
-        byte[] decompress(byte[] in, int size) throws IOException {
+        byte[] decompressPage(byte[] in, int size) throws IOException {
             byte[] out = new byte[size];
             int n = new Lz4Decompressor().decompress(in, 0, in.length, out, 0, size);
             return checkSize(out, n);
@@ -124,8 +124,22 @@ enum PageCodec {
     /** Compresses a whole page. May return {@code in} itself. */
     abstract byte[] compress(byte[] in) throws IOException;
 
-    /** Decompresses a whole page whose uncompressed size is {@code size}. */
-    abstract byte[] decompress(byte[] in, int size) throws IOException;
+    /** Decompresses a whole page whose uncompressed size is {@code size}; may throw unchecked. */
+    abstract byte[] decompressPage(byte[] in, int size) throws IOException;
+
+    /**
+     * Decompresses a whole page whose uncompressed size is {@code size}.
+     *
+     * @throws IOException if the page is corrupt or does not hold {@code size} bytes
+     */
+    final byte[] decompress(byte[] in, int size) throws IOException {
+        try {
+            return decompressPage(in, size);
+        } catch (RuntimeException e) {
+            // zstd-jni and aircompressor report corrupt input with unchecked exceptions
+            throw new IOException("corrupt " + this + " page: " + e.getMessage(), e);
+        }
+    }
 
     /** The codec for Ferry's public codec name. */
     static PageCodec of(ParquetCodec codec) {

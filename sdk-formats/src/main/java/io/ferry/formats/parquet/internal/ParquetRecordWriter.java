@@ -27,32 +27,33 @@ public final class ParquetRecordWriter implements FormatWriter {
     private static final String SOURCE = "parquet";
 
     private final Schema schema;
-    private final OutputStream out;
+    private final StreamOutputFile file;
     private final ColumnType[] types;
     private final ParquetWriter<GenericRecord> writer;
     private final GenericData.Record row;
     private long rowCount;
     private boolean closed;
 
-    private ParquetRecordWriter(Schema schema, OutputStream out, ParquetWriter<GenericRecord> writer,
+    private ParquetRecordWriter(Schema schema, StreamOutputFile file, ParquetWriter<GenericRecord> writer,
             org.apache.avro.Schema avro) {
         this.schema = schema;
-        this.out = out;
+        this.file = file;
         this.types = schema.columns().stream().map(c -> c.type()).toArray(ColumnType[]::new);
         this.writer = writer;
         this.row = new GenericData.Record(avro);
     }
 
     /**
-     * Starts a Parquet file on {@code out}: writes the header at once.
+     * Starts a Parquet file on {@code out}. The header, like everything else, passes through a
+     * 64 KiB buffer, so the stream sees the first bytes when a row group is written or on close.
      *
      * @throws FerryIoException if the stream fails
      */
     public static ParquetRecordWriter open(ParquetFormat format, Schema schema, OutputStream out) {
         org.apache.avro.Schema avro = ParquetSchemas.avro(schema);
+        StreamOutputFile file = new StreamOutputFile(out);
         try {
-            ParquetWriter<GenericRecord> writer = new AvroWriterBuilder(
-                    new StreamOutputFile(out), ParquetSchemas.parquet(schema), avro)
+            ParquetWriter<GenericRecord> writer = new AvroWriterBuilder(file, ParquetSchemas.parquet(schema), avro)
                     .withConf(new PlainParquetConfiguration())
                     .withCodecFactory(new PageCodecFactory())
                     .withCompressionCodec(PageCodec.of(format.codec()).parquetName())
@@ -63,9 +64,9 @@ public final class ParquetRecordWriter implements FormatWriter {
                     .withPageSize(format.pageSize())
                     .withWriteMode(ParquetFileWriter.Mode.CREATE)
                     .build();
-            return new ParquetRecordWriter(schema, out, writer, avro);
+            return new ParquetRecordWriter(schema, file, writer, avro);
         } catch (IOException e) {
-            closeQuietly(out, e);
+            closeQuietly(file, e);
             throw new FerryIoException("cannot start the Parquet file: " + e.getMessage(), e);
         }
     }
@@ -90,7 +91,7 @@ public final class ParquetRecordWriter implements FormatWriter {
         for (int i = 0; i < types.length; i++) {
             Object value = record.get(i);
             row.put(i, types[i] == ColumnType.TIMESTAMP && value != null
-                    ? micros((Instant) value, i) : value);
+                    ? timestamp((Instant) value, i) : value);
         }
         try {
             writer.write(row);
@@ -121,30 +122,39 @@ public final class ParquetRecordWriter implements FormatWriter {
             writer.close();
         } catch (IOException e) {
             // Parquet leaves the stream open when it fails; the writer owns it, so close it here
-            closeQuietly(out, e);
+            closeQuietly(file, e);
             throw new FerryIoException("cannot finish the Parquet file: " + e.getMessage(), e);
         }
     }
 
-    private long micros(Instant t, int column) {
+    private long timestamp(Instant t, int column) {
         try {
-            long seconds = t.getEpochSecond();
-            long micros = t.getNano() / 1_000L;
-            // before 1970 step one second closer to zero first, so that the earliest instants
-            // that fit (down to Long.MIN_VALUE microseconds) do not overflow on the way
-            if (seconds < 0 && micros > 0) {
-                return Math.addExact(Math.multiplyExact(seconds + 1, 1_000_000L), micros - 1_000_000L);
-            }
-            return Math.addExact(Math.multiplyExact(seconds, 1_000_000L), micros);
+            return micros(t);
         } catch (ArithmeticException e) {
             throw new FerryDataException(SOURCE, rowCount + 1, schema.column(column).name(), "timestamp " + t
                     + " does not fit Parquet's microsecond timestamps (years -290308 to 294247)", e);
         }
     }
 
-    private static void closeQuietly(OutputStream out, IOException failure) {
+    /**
+     * Microseconds since 1970-01-01T00:00:00Z, finer digits dropped toward the past (floor).
+     *
+     * @throws ArithmeticException if the instant is outside the range a long can hold
+     */
+    static long micros(Instant t) {
+        long seconds = t.getEpochSecond();
+        long micros = t.getNano() / 1_000L;
+        // before 1970 step one second toward zero first, so that the earliest instants that
+        // fit (down to Long.MIN_VALUE microseconds) do not overflow on the way
+        if (seconds < 0 && micros > 0) {
+            return Math.addExact(Math.multiplyExact(seconds + 1, 1_000_000L), micros - 1_000_000L);
+        }
+        return Math.addExact(Math.multiplyExact(seconds, 1_000_000L), micros);
+    }
+
+    private static void closeQuietly(StreamOutputFile file, IOException failure) {
         try {
-            out.close();
+            file.stream().close();
         } catch (IOException e) {
             failure.addSuppressed(e);
         }

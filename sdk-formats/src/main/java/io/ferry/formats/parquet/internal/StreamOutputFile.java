@@ -10,11 +10,11 @@ import org.apache.parquet.io.PositionOutputStream;
  * Hadoop file system. It can be created once.
  */
 final class StreamOutputFile implements OutputFile {
-    private final OutputStream out;
+    private final CountingPositionOutputStream stream;
     private boolean created;
 
     StreamOutputFile(OutputStream out) {
-        this.out = out;
+        this.stream = new CountingPositionOutputStream(out);
     }
 
     @Override
@@ -23,7 +23,12 @@ final class StreamOutputFile implements OutputFile {
             throw new IllegalStateException("the stream of this Parquet file was already opened");
         }
         created = true;
-        return new CountingPositionOutputStream(out);
+        return stream;
+    }
+
+    /** The stream Parquet writes to; closing it again after Parquet did has no effect. */
+    CountingPositionOutputStream stream() {
+        return stream;
     }
 
     @Override
