@@ -12,7 +12,6 @@ import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -283,7 +282,7 @@ public final class ParserConfig {
         private boolean trimIfNotQuoted;
         private boolean allowOptionalColumns;
         private boolean allowExtraColumns;
-        private ZoneId defaultTimeZone = ZoneOffset.UTC;
+        private ZoneId defaultTimeZone = ZoneId.of("UTC");
         private BadRowPolicy badRows = BadRowPolicy.FAIL;
         private int badRowSamples = DEFAULT_BAD_ROW_SAMPLES;
         private final List<ColumnConfig> columns = new ArrayList<>();
