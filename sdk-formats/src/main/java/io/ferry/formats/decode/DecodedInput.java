@@ -54,7 +54,8 @@ public final class DecodedInput implements AutoCloseable {
     public static DecodedInput open(Decoder decoder, String name, InputStream raw) {
         Objects.requireNonNull(decoder, "decoder");
         Objects.requireNonNull(name, "name");
-        InputStream in = raw instanceof BufferedInputStream ? raw : new BufferedInputStream(raw, BUFFER);
+        // detection needs mark/reset; in-memory streams have it already
+        InputStream in = raw.markSupported() ? raw : new BufferedInputStream(raw, BUFFER);
         Decoder resolved = decoder == Decoder.AUTO ? detect(name, in) : decoder;
         return new DecodedInput(name, resolved, in);
     }

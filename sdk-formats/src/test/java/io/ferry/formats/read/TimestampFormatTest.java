@@ -54,6 +54,23 @@ class TimestampFormatTest {
                 .hasMessageStartingWith("t.json, line 1, column 't': '31/03/2015' is not a timestamp of the form '%Y-%m-%d'");
     }
 
+    @ParameterizedTest(name = "{0} rejects {1}")
+    @CsvSource(delimiter = '|', nullValues = "-", value = {
+            "%Y-%m-%d %H:%M:%S|2015-02-30 06:12:37",
+            "%Y-%m-%d %H:%M:%S|2015-03-31 24:12:37",
+            "%Y-%m-%d %H:%M:%S|2015-03-31 06:12",
+            "%Y-%m-%dT%H:%M:%S|2015-03-31 06:12:37",
+            "%Y-%m-%d|2015-02-29",
+            "-|2015-02-30"})
+    void parse_impossibleDate_isBadValueNotAnotherDay(String format, String text) {
+        ParserConfig config = ParserConfig.builder()
+                .column(c -> c.name("t").type(ColumnType.TIMESTAMP).format(format)).column("x", ColumnType.STRING)
+                .build();
+        assertThatThrownBy(() -> CsvRecordReaderTestSupport.records(config, text + ",x\n"))
+                .isInstanceOf(FerryDataException.class)
+                .hasMessageStartingWith("t.json, line 1, column 't': '" + text + "' is not a timestamp of the form");
+    }
+
     @Test
     void build_unknownDirective_throws() {
         assertThatThrownBy(() -> ColumnConfig.timestamp("t", "%Y-%q"))

@@ -7,6 +7,7 @@ import io.ferry.core.record.Schema;
 import io.ferry.formats.read.BadRow;
 import io.ferry.formats.read.ParserConfig;
 import io.ferry.formats.read.RecordReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -32,7 +33,7 @@ public final class CsvRecordReader implements RecordReader {
         this.tokenizer = new CsvTokenizer(new InputStreamReader(in, config.charset().newDecoder()),
                 config.delimiter(), config.quote().map(c -> (int) c).orElse(-1),
                 config.escape().map(c -> (int) c).orElse(-1), config.newline(), config.trimIfNotQuoted(),
-                config.commentLineMarker().orElse(null));
+                config.commentLineMarker().orElse(null), bufferSize(in));
         int n = config.columns().size();
         this.converters = new ValueConverter[n];
         this.names = new String[n];
@@ -42,6 +43,15 @@ public final class CsvRecordReader implements RecordReader {
         }
         this.nullString = config.nullString().orElse(null);
         this.bad = new BadRowTracker(config.badRows(), config.badRowSamples());
+    }
+
+    /** Small in-memory inputs (many small objects) get a small buffer; streams get 64 K characters. */
+    private static int bufferSize(InputStream in) {
+        if (in instanceof ByteArrayInputStream) {
+            // ByteArrayInputStream.available() never throws; it is declared on InputStream
+            return Math.max(256, Math.min(((ByteArrayInputStream) in).available() + 1, 1 << 16));
+        }
+        return 1 << 16;
     }
 
     @Override

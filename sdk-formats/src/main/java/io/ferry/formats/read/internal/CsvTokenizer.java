@@ -66,8 +66,9 @@ public final class CsvTokenizer {
         this(in, delimiter, quote, escape, newline, trim, commentMarker, 1 << 16);
     }
 
-    CsvTokenizer(Reader in, char delimiter, int quote, int escape, Newline newline, boolean trim,
-                 String commentMarker, int bufferSize) {
+    /** Same, with the size of the character buffer (at least 16). */
+    public CsvTokenizer(Reader in, char delimiter, int quote, int escape, Newline newline, boolean trim,
+                        String commentMarker, int bufferSize) {
         this.in = in;
         this.buf = new char[Math.max(bufferSize, 16)];
         this.delimiter = delimiter;

@@ -5,10 +5,13 @@ import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.ResolverStyle;
 import java.time.format.SignStyle;
 import java.time.format.TextStyle;
 import java.time.temporal.ChronoField;
@@ -40,16 +43,23 @@ public final class TimestampParser {
             .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
             .optionalStart().appendLiteral('[').appendZoneRegionId().appendLiteral(']').optionalEnd()
             .optionalStart().appendZoneRegionId().optionalEnd()
-            .toFormatter(Locale.ENGLISH);
+            .toFormatter(Locale.ENGLISH)
+            .withResolverStyle(ResolverStyle.STRICT);
 
     private final String format;
     private final DateTimeFormatter formatter;
     private final ZoneId zone;
+    private final ZoneOffset fixedOffset;
+    private final char dateTimeSeparator;
 
     private TimestampParser(String format, DateTimeFormatter formatter, ZoneId zone) {
         this.format = format;
         this.formatter = formatter;
         this.zone = zone;
+        ZoneId normalized = zone.normalized();
+        this.fixedOffset = normalized instanceof ZoneOffset ? (ZoneOffset) normalized : null;
+        this.dateTimeSeparator = "%Y-%m-%d %H:%M:%S".equals(format) ? ' '
+                : "%Y-%m-%dT%H:%M:%S".equals(format) ? 'T' : 0;
     }
 
     /**
@@ -107,6 +117,12 @@ public final class TimestampParser {
             if (formatter == null) {
                 return parseEpoch(text);
             }
+            if (dateTimeSeparator != 0 && text.length() == 19) {
+                Instant fast = parseFixed(text);
+                if (fast != null) {
+                    return fast;
+                }
+            }
             TemporalAccessor t = formatter.parse(text);
             if (t.isSupported(ChronoField.INSTANT_SECONDS)) {
                 return Instant.from(t);
@@ -121,6 +137,38 @@ public final class TimestampParser {
         } catch (DateTimeException | ArithmeticException e) {
             throw new BadValueException("'" + text + "' is not a timestamp of the form " + describe());
         }
+    }
+
+    /** {@code yyyy-MM-dd HH:mm:ss} without a formatter (the common case); null to let the formatter decide. */
+    private Instant parseFixed(String s) {
+        if (s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != dateTimeSeparator || s.charAt(13) != ':'
+                || s.charAt(16) != ':') {
+            return null;
+        }
+        int year = digits(s, 0, 4);
+        int month = digits(s, 5, 2);
+        int day = digits(s, 8, 2);
+        int hour = digits(s, 11, 2);
+        int minute = digits(s, 14, 2);
+        int second = digits(s, 17, 2);
+        if ((year | month | day | hour | minute | second) < 0 || month < 1 || month > 12 || day < 1
+                || day > 31 || hour > 23 || minute > 59 || second > 59) {
+            return null;
+        }
+        LocalDateTime local = LocalDateTime.of(year, month, day, hour, minute, second);
+        return fixedOffset != null ? local.toInstant(fixedOffset) : local.atZone(zone).toInstant();
+    }
+
+    private static int digits(String s, int from, int count) {
+        int v = 0;
+        for (int i = from; i < from + count; i++) {
+            int d = s.charAt(i) - '0';
+            if (d < 0 || d > 9) {
+                return -1;
+            }
+            v = v * 10 + d;
+        }
+        return v;
     }
 
     private Instant parseEpoch(String text) {
@@ -158,7 +206,8 @@ public final class TimestampParser {
         static DateTimeFormatter toFormatter(String format) {
             DateTimeFormatterBuilder b = new DateTimeFormatterBuilder().parseCaseInsensitive();
             append(b, format);
-            return b.toFormatter(Locale.ENGLISH);
+            // STRICT: February 30 is an error, never silently moved to another day
+            return b.toFormatter(Locale.ENGLISH).withResolverStyle(ResolverStyle.STRICT);
         }
 
         private static void append(DateTimeFormatterBuilder b, String format) {
