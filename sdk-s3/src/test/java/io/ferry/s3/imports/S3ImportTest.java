@@ -190,6 +190,6 @@ class S3ImportTest {
         ParserConfig parser = ParserConfig.builder().column("id", ColumnType.LONG).build();
         assertThatThrownBy(() -> imports(bucket).parser(parser).filters(Filters.drop("nope")).build())
                 .isInstanceOf(FerryConfigException.class)
-                .hasMessageContaining("nope");
+                .hasMessage("no column named 'nope' to drop; the columns are [id] (drop)");
     }
 }
