@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import software.amazon.awssdk.http.Abortable;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -64,6 +65,12 @@ public final class ImportRun {
                     while (input.nextPart() && !(limit > 0 && rows >= limit)) {
                         readPart(input, sink, limit);
                     }
+                    if (limit > 0 && rows >= limit) {
+                        abort(raw);
+                    }
+                } catch (RuntimeException e) {
+                    abort(raw);
+                    throw e;
                 }
                 fetcher.release(i);
                 imported.add(ImportedObject.of(o.key(), o.size(), rows - before, skippedRows - skippedBefore,
@@ -72,6 +79,13 @@ public final class ImportRun {
                     return;
                 }
             }
+        }
+    }
+
+    /** Drops a half-read download instead of letting close() read the rest of it. */
+    private static void abort(InputStream raw) {
+        if (raw instanceof Abortable) {
+            ((Abortable) raw).abort();
         }
     }
 
