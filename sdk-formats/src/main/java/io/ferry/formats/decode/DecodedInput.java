@@ -135,7 +135,7 @@ public final class DecodedInput implements AutoCloseable {
             case NONE:
                 return raw;
             case GZIP:
-                return new GzipCompressorInputStream(raw, true);
+                return GzipCompressorInputStream.builder().setInputStream(raw).setDecompressConcatenated(true).get();
             case BZIP2:
                 return Compression.BZIP2.unwrap(raw);
             case ZSTD:
