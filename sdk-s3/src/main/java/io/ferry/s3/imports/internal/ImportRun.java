@@ -18,9 +18,10 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Reads selected objects in key order, decodes and parses each, and writes the records to a
- * sink that is already open. Downloads run ahead through an {@link ObjectFetcher}; parsing and
- * the sink stay on the calling thread, so records reach the sink in key order and, within an
- * object, in file order.
+ * sink that is already open. Small objects download ahead through an {@link ObjectFetcher}; a
+ * large one is downloaded and decompressed by a {@link ReadAheadInputStream}. Parsing and the
+ * sink stay on the calling thread, so records reach the sink in key order and, within an object,
+ * in file order.
  */
 public final class ImportRun {
     /** Objects up to this size are prefetched whole; larger ones stream. */
@@ -62,11 +63,13 @@ public final class ImportRun {
                 long skippedBefore = skippedRows;
                 InputStream raw = fetcher.open(i);
                 try (DecodedInput input = DecodedInput.open(decoder, o.key(), raw)) {
-                    while (input.nextPart() && !(limit > 0 && rows >= limit)) {
-                        readPart(input, sink, limit);
-                    }
-                    if (limit > 0 && rows >= limit) {
-                        abort(raw);
+                    // a large object streams: let a second thread download and decompress ahead of parsing
+                    boolean readAhead = o.size() > SMALL_OBJECT_LIMIT && input.decoder() != Decoder.ZIP;
+                    while (!(limit > 0 && rows >= limit) && input.nextPart()) {
+                        InputStream part = readAhead
+                                ? new ReadAheadInputStream(input.part(), 256 * 1024, 8, Integer.toString(i))
+                                : input.part();
+                        readPart(input.partName(), part, raw, sink, limit);
                     }
                 } catch (RuntimeException e) {
                     abort(raw);
@@ -89,14 +92,21 @@ public final class ImportRun {
         }
     }
 
-    private void readPart(DecodedInput input, RecordSink sink, long limit) {
-        try (RecordReader reader = parser.newReader(input.partName(), input.part())) {
-            for (Record r = reader.read(); r != null; r = reader.read()) {
-                sink.write(r);
-                rows++;
-                if (limit > 0 && rows >= limit) {
-                    break;
+    private void readPart(String name, InputStream part, InputStream raw, RecordSink sink, long limit) {
+        try (RecordReader reader = parser.newReader(name, part)) {
+            try {
+                for (Record r = reader.read(); r != null; r = reader.read()) {
+                    sink.write(r);
+                    rows++;
+                    if (limit > 0 && rows >= limit) {
+                        // before close(), which would otherwise read the rest of the download
+                        abort(raw);
+                        break;
+                    }
                 }
+            } catch (RuntimeException e) {
+                abort(raw);
+                throw e;
             }
             skippedRows += reader.skippedRows();
             for (BadRow b : reader.badRows()) {
