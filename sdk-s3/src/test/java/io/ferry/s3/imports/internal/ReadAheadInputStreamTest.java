@@ -30,9 +30,10 @@ class ReadAheadInputStreamTest {
 
             @Override
             public int read() throws IOException {
-                if (left-- == 0) {
+                if (left <= 0) {
                     throw new IOException("connection reset");
                 }
+                left--;
                 return 'x';
             }
         };
