@@ -96,7 +96,7 @@ public final class S3ImportBench {
         }
     }
 
-    /** Runs both parts; {@code --mb N} and {@code --objects N} scale them. */
+    /** Runs both parts; {@code --mb N} and {@code --objects N} scale them, 0 skips one. */
     public static void main(String[] args) throws Exception {
         int mb = 500;
         int objects = 10_000;
@@ -114,8 +114,12 @@ public final class S3ImportBench {
                              AwsBasicCredentials.create("bench", "bench-secret"))).build()) {
             S3Import.Builder base = S3Import.builder().bucket(BUCKET).endpoint(s3.endpoint().toString())
                     .pathStyle(true).credentials(Credentials.basic("bench", "bench-secret")).parser(PARSER);
-            largeFile(client, base, dir, mb);
-            smallObjects(client, base, objects);
+            if (mb > 0) {
+                largeFile(client, base, dir, mb);
+            }
+            if (objects > 0) {
+                smallObjects(client, base, objects);
+            }
         }
     }
 
