@@ -92,6 +92,11 @@ public final class SharedS3Mock {
         return endpoint;
     }
 
+    /** The HTTPS endpoint with S3Mock's self-signed certificate, {@code https://127.0.0.1:PORT}. */
+    public URI httpsEndpoint() {
+        return URI.create("https://127.0.0.1:" + server.getPort());
+    }
+
     /** A client for assertions (path style, dummy credentials). Shared; do not close. */
     public S3Client client() {
         return client;
