@@ -72,7 +72,7 @@ public final class SharedS3Mock {
         } catch (java.io.IOException e) {
             throw new IllegalStateException("cannot create " + root, e);
         }
-        S3MockExtension server = (S3MockExtension) S3MockExtension.builder()
+        S3MockExtension server = S3MockExtension.builder()
                 .silent()
                 .withProperty("server.address", "127.0.0.1")
                 .withProperty("com.adobe.testing.s3mock.max-payload-size", "64MB")
