@@ -11,6 +11,7 @@ import io.ferry.formats.csv.CsvFormat;
 import io.ferry.s3.S3Connection;
 import io.ferry.s3.export.ExportResult;
 import io.ferry.s3.export.S3Export;
+import io.ferry.samples.EmbeddedS3;
 import java.io.BufferedOutputStream;
 import java.io.File;
 import java.io.IOException;
@@ -107,6 +108,7 @@ public final class S3ExportBench {
         try {
             // (b) encode only; the file write goes through a buffer and the page cache
             long t0 = System.nanoTime();
+            long cpu0 = cpuNanos();
             long rows = 0;
             CountingStream counting;
             try (OutputStream fileOut = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
@@ -119,25 +121,32 @@ public final class S3ExportBench {
                 }
             }
             double b = seconds(t0);
+            double bCpu = (cpuNanos() - cpu0) / 1e9;
             long bytes = Files.size(file);
-            System.out.printf(Locale.ROOT, "rows %,d -> CSV gzip %,d bytes%n", rows, bytes);
-            System.out.printf(Locale.ROOT, "(b) encode only            %7.2f s  %7.1f MB/s of gzip%n", b, mbps(bytes, b));
+            System.out.printf(Locale.ROOT, "rows %,d -> CSV gzip %,d bytes; %d cores%n", rows, bytes,
+                    Runtime.getRuntime().availableProcessors());
+            System.out.printf(Locale.ROOT, "(b) encode only            %7.2f s  %7.1f MB/s of gzip   CPU %6.2f s%n", b,
+                    mbps(bytes, b), bCpu);
 
             // (c) raw SDK multipart upload of the same bytes
             double c;
             try (S3Client s3 = client(endpoint)) {
                 long t1 = System.nanoTime();
+                long cpu1 = cpuNanos();
                 rawMultipart(s3, file, bytes);
                 c = seconds(t1);
+                System.out.printf(Locale.ROOT, "(c) raw AWS SDK multipart  %7.2f s  %7.1f MB/s            CPU %6.2f s"
+                        + " (client and S3Mock)%n", c, mbps(bytes, c), (cpuNanos() - cpu1) / 1e9);
             }
-            System.out.printf(Locale.ROOT, "(c) raw AWS SDK multipart  %7.2f s  %7.1f MB/s%n", c, mbps(bytes, c));
 
             // (a) Ferry end to end
             long t2 = System.nanoTime();
+            long cpu2 = cpuNanos();
             ExportResult r = export(endpoint).write("bench", SCHEMA, rows(pool, rows));
             double a = seconds(t2);
-            System.out.printf(Locale.ROOT, "(a) Ferry end to end       %7.2f s  %7.1f MB/s  (%,d bytes, %d parts)%n", a,
-                    mbps(r.bytes(), a), r.bytes(), r.objects().get(0).parts());
+            System.out.printf(Locale.ROOT, "(a) Ferry end to end       %7.2f s  %7.1f MB/s            CPU %6.2f s"
+                    + " (%,d bytes, %d parts)%n", a, mbps(r.bytes(), a), (cpuNanos() - cpu2) / 1e9, r.bytes(),
+                    r.objects().get(0).parts());
             System.out.printf(Locale.ROOT, "ratio a / max(b, c) = %.2f%n", a / Math.max(b, c));
 
             // (a) in a separate JVM with a 256 MB heap
@@ -160,14 +169,18 @@ public final class S3ExportBench {
         ExportResult r = export(endpoint).write("bench", SCHEMA, rows(pool, rows));
         double a = seconds(t);
         long peak = 0;
+        long oldPeak = 0;
         for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
             if (p.getType() == MemoryType.HEAP) {
                 peak += p.getPeakUsage().getUsed();
+                if (p.getName().contains("Old") || p.getName().contains("Tenured")) {
+                    oldPeak = Math.max(oldPeak, p.getPeakUsage().getUsed());
+                }
             }
         }
         System.out.printf(Locale.ROOT, "(a) with -Xmx%dm           %7.2f s  %7.1f MB/s  peak heap used %.1f MB"
-                        + " (sum of heap pool peaks)%n", Runtime.getRuntime().maxMemory() >> 20, a, mbps(r.bytes(), a),
-                peak / 1048576.0);
+                        + " (sum of heap pool peaks), old generation peak %.1f MB%n",
+                Runtime.getRuntime().maxMemory() >> 20, a, mbps(r.bytes(), a), peak / 1048576.0, oldPeak / 1048576.0);
     }
 
     private static void childJvm(URI endpoint, long rows) throws IOException, InterruptedException {
@@ -275,6 +288,13 @@ public final class S3ExportBench {
                 return pool[(int) (i++ % POOL)];
             }
         };
+    }
+
+    /** CPU time of this whole process (all threads, S3Mock included). */
+    private static long cpuNanos() {
+        java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean
+                ? ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime() : 0;
     }
 
     private static double seconds(long startNanos) {
