@@ -50,6 +50,7 @@ class KeyTemplateRenderTest {
             invoice_summary.{8}                                                   | csv     | ""     | 8   | invoice_summary.0.csv
             invoices/{customer_id}/dump_{4}.csv                                   | csv     | ""     | 5   | invoices/ACME/dump_1.csv
             invoices/{customer_id}/dump_{1}.csv                                   | csv     | ""     | 5   | invoices/ACME/dump_0.csv
+            y={ts, '%Y/%m'}                                                       | csv     | ""     | 0   | y=2023%2F07.csv
             {{TABLE}}/{amount}                                                    | csv     | ""     | 0   | www_access/23.45.csv
             {{TABLE}}/{ts}                                                        | csv     | ""     | 0   | www_access/2023-07-07T09:07:05Z.csv
             """)
