@@ -15,6 +15,9 @@ public final class EmbeddedS3 implements AutoCloseable {
     private final S3MockApplication server;
     private final URI endpoint;
 
+    // S3Mock deprecates in-process use to steer users to its jar or container; for a
+    // self-contained sample that runs with one Maven command, in-process is the point.
+    @SuppressWarnings("deprecation")
     private EmbeddedS3(S3MockApplication server) {
         this.server = server;
         this.endpoint = URI.create("http://127.0.0.1:" + server.getHttpPort());

@@ -71,6 +71,7 @@ public final class RecordSources {
      * {@code getString}.
      *
      * @throws io.ferry.core.FerryIoException if the metadata cannot be read
+     * @throws io.ferry.core.FerryConfigException if two columns have the same label
      */
     public static RecordSource fromResultSet(ResultSet resultSet) {
         return new ResultSetSource(Objects.requireNonNull(resultSet, "resultSet"));

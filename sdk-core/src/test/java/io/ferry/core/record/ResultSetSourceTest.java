@@ -3,6 +3,7 @@ package io.ferry.core.record;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ferry.core.FerryConfigException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -87,6 +88,16 @@ class ResultSetSourceTest {
             assertThat(source.schema()).isEqualTo(Schema.of(Column.of("whole", ColumnType.LONG),
                     Column.of("huge", ColumnType.STRING)));
             assertThat(source.iterator().next()).isEqualTo(Record.of(source.schema(), 12L, "1"));
+        }
+    }
+
+    @Test
+    void fromResultSet_duplicateLabels_throwsAskingForAliases() throws SQLException {
+        try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery("SELECT 1 AS id, 'x' AS v, 2 AS id")) {
+            assertThatThrownBy(() -> RecordSources.fromResultSet(rs))
+                    .isInstanceOf(FerryConfigException.class)
+                    .hasMessage("columns 1 and 3 of the result set are both labelled 'id'; give them distinct aliases"
+                            + " in the query (SELECT a.id AS a_id, b.id AS b_id ...) (resultSet)");
         }
     }
 

@@ -7,12 +7,12 @@ package io.ferry.formats.parquet;
 public enum ParquetCodec {
     /** No compression: largest files, cheapest to write. */
     UNCOMPRESSED,
-    /** Snappy (raw blocks, through snappy-java): fast, moderate ratio; the default. */
+    /** Snappy (raw blocks, through aircompressor, pure Java): fast, moderate ratio; the default. */
     SNAPPY,
     /** gzip (deflate, through {@code java.util.zip}) at level 6: slow, good ratio. */
     GZIP,
     /** Zstandard (through zstd-jni) at level 3: good ratio at near-Snappy speed. */
     ZSTD,
-    /** LZ4 raw blocks (through aircompressor): fastest; needs a reader from 2022 or later. */
+    /** LZ4 raw blocks (through aircompressor, pure Java): fastest; needs a recent reader. */
     LZ4_RAW
 }

@@ -72,7 +72,7 @@ public final class SharedS3Mock {
         } catch (java.io.IOException e) {
             throw new IllegalStateException("cannot create " + root, e);
         }
-        S3MockExtension server = (S3MockExtension) S3MockExtension.builder()
+        S3MockExtension server = S3MockExtension.builder()
                 .silent()
                 .withProperty("server.address", "127.0.0.1")
                 .withProperty("com.adobe.testing.s3mock.max-payload-size", "64MB")
@@ -90,6 +90,11 @@ public final class SharedS3Mock {
     /** The plain-HTTP endpoint, {@code http://127.0.0.1:PORT}. */
     public URI endpoint() {
         return endpoint;
+    }
+
+    /** The HTTPS endpoint with S3Mock's self-signed certificate, {@code https://127.0.0.1:PORT}. */
+    public URI httpsEndpoint() {
+        return URI.create("https://127.0.0.1:" + server.getPort());
     }
 
     /** A client for assertions (path style, dummy credentials). Shared; do not close. */

@@ -3,6 +3,8 @@ package io.ferry.formats.parquet.internal;
 import com.github.luben.zstd.Zstd;
 import io.airlift.compress.lz4.Lz4Compressor;
 import io.airlift.compress.lz4.Lz4Decompressor;
+import io.airlift.compress.snappy.SnappyCompressor;
+import io.airlift.compress.snappy.SnappyDecompressor;
 import io.ferry.formats.parquet.ParquetCodec;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -13,13 +15,13 @@ import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
-import org.xerial.snappy.Snappy;
 
 /**
- * Compresses and decompresses one Parquet page with plain Java libraries, in the byte layout the
- * Parquet format specifies for each codec: raw Snappy blocks, a gzip member, a Zstandard frame,
- * a raw LZ4 block. This replaces Parquet's own codec factory, which loads Hadoop codecs.
- * Stateless and thread-safe.
+ * Compresses and decompresses one Parquet page without Hadoop, in the byte layout the Parquet
+ * format specifies for each codec: a raw Snappy block and a raw LZ4 block (aircompressor, pure
+ * Java), a gzip member ({@code java.util.zip}), a Zstandard frame (zstd-jni, which Ferry ships
+ * anyway for file compression). This replaces Parquet's own codec factory, which loads Hadoop
+ * codecs. Stateless and thread-safe.
  */
 enum PageCodec {
     UNCOMPRESSED(CompressionCodecName.UNCOMPRESSED) {
@@ -35,16 +37,17 @@ enum PageCodec {
     },
     SNAPPY(CompressionCodecName.SNAPPY) {
         @Override
-        byte[] compress(byte[] in) throws IOException {
-            byte[] out = new byte[Snappy.maxCompressedLength(in.length)];
-            int n = Snappy.rawCompress(in, 0, in.length, out, 0);
+        byte[] compress(byte[] in) {
+            SnappyCompressor snappy = new SnappyCompressor();
+            byte[] out = new byte[snappy.maxCompressedLength(in.length)];
+            int n = snappy.compress(in, 0, in.length, out, 0, out.length);
             return Arrays.copyOf(out, n);
         }
 
         @Override
         byte[] decompressPage(byte[] in, int size) throws IOException {
             byte[] out = new byte[size];
-            int n = Snappy.uncompress(in, 0, in.length, out, 0);
+            int n = new SnappyDecompressor().decompress(in, 0, in.length, out, 0, size);
             return checkSize(out, n);
         }
     },

@@ -2,6 +2,7 @@ package io.ferry.formats.parquet.internal;
 
 import io.ferry.core.FerryDataException;
 import io.ferry.core.FerryIoException;
+import io.ferry.core.record.Column;
 import io.ferry.core.record.ColumnType;
 import io.ferry.core.record.Record;
 import io.ferry.core.record.Schema;
@@ -38,7 +39,7 @@ public final class ParquetRecordWriter implements FormatWriter {
             org.apache.avro.Schema avro) {
         this.schema = schema;
         this.file = file;
-        this.types = schema.columns().stream().map(c -> c.type()).toArray(ColumnType[]::new);
+        this.types = schema.columns().stream().map(Column::type).toArray(ColumnType[]::new);
         this.writer = writer;
         this.row = new GenericData.Record(avro);
     }

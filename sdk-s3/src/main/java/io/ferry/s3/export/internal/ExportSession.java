@@ -89,7 +89,7 @@ public final class ExportSession implements ExportWriter {
             lease.close();
             throw e;
         }
-        this.pool = new UploadPool(export.connection().maxConcurrency());
+        this.pool = new UploadPool(export.connection().maxConcurrency(), partSize);
     }
 
     @Override

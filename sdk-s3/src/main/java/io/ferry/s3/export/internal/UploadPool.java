@@ -23,9 +23,13 @@ public final class UploadPool implements AutoCloseable {
     private final Semaphore slots;
     private final ArrayDeque<byte[]> spare = new ArrayDeque<>();
     private final int maxSpare;
+    private final long minSpareSize;
 
-    /** A pool of {@code concurrency} upload threads. */
-    public UploadPool(int concurrency) {
+    /**
+     * A pool of {@code concurrency} upload threads that keeps up to concurrency + 1 spare buffers
+     * of at least {@code partSize} bytes (smaller ones, left by growing a buffer, go to the GC).
+     */
+    public UploadPool(int concurrency, long partSize) {
         int id = POOLS.incrementAndGet();
         AtomicInteger n = new AtomicInteger();
         ThreadFactory threads = r -> {
@@ -36,6 +40,7 @@ public final class UploadPool implements AutoCloseable {
         this.executor = Executors.newFixedThreadPool(concurrency, threads);
         this.slots = new Semaphore(concurrency);
         this.maxSpare = concurrency + 1;
+        this.minSpareSize = partSize;
     }
 
     /**
@@ -73,6 +78,9 @@ public final class UploadPool implements AutoCloseable {
 
     /** Returns a buffer for reuse. */
     void recycle(byte[] buffer) {
+        if (buffer.length < minSpareSize) {
+            return;
+        }
         synchronized (spare) {
             if (spare.size() < maxSpare) {
                 spare.addLast(buffer);

@@ -27,7 +27,7 @@ class MultipartObjectOutputTest {
         s3 = SharedS3Mock.get();
         client = s3.client();
         bucket = s3.newBucket("mpo");
-        pool = new UploadPool(3);
+        pool = new UploadPool(3, PART);
     }
 
     @AfterAll
