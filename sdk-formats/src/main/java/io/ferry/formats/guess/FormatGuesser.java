@@ -51,11 +51,16 @@ public final class FormatGuesser {
         if (g == null) {
             g = CsvGuess.guess(text, sample.truncated(), newline);
         }
-        int columns = g == null ? 0 : g.config().build().columns().size();
-        if (g == null || g.rows() <= 3 || columns < 2) {
+        if (g == null) {
+            throw new FerryDataException(name, 0, null, "cannot guess the format: the sample is neither JSON nor"
+                    + " text that splits into at least 2 columns on , TAB | or ; ; give the parser config explicitly"
+                    + " instead (parser(...))");
+        }
+        int columns = g.config().build().columns().size();
+        if (g.rows() <= 3 || columns < 2) {
             throw new FerryDataException(name, 0, null, "cannot guess the format: a guess needs more than 3 rows"
-                    + " and at least 2 columns, the sample had " + (g == null ? 0 : g.rows()) + " rows and "
-                    + columns + " columns; give the parser config explicitly instead (parser(...))");
+                    + " and at least 2 columns, the sample had " + g.rows() + " rows and " + columns
+                    + " columns; give the parser config explicitly instead (parser(...))");
         }
         return GuessResult.builder()
                 .decoder(sample.decoder())

@@ -151,7 +151,8 @@ class FormatGuesserTest {
     void guess_oneColumn_fails() {
         assertThatThrownBy(() -> guess("a\n1\n2\n3\n4\n5\n"))
                 .isInstanceOf(FerryDataException.class)
-                .hasMessageContaining("the sample had 0 rows and 0 columns");
+                .hasMessage("sample.csv: cannot guess the format: the sample is neither JSON nor text that splits into"
+                        + " at least 2 columns on , TAB | or ; ; give the parser config explicitly instead (parser(...))");
     }
 
     @Test

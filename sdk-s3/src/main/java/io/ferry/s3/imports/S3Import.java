@@ -15,6 +15,7 @@ import io.ferry.formats.read.ParserConfig;
 import io.ferry.formats.read.Preview;
 import io.ferry.s3.S3Connection;
 import io.ferry.s3.imports.internal.ImportEngine;
+import io.ferry.s3.imports.internal.StartState;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -416,39 +417,8 @@ public final class S3Import {
                     .pathMatchPattern(pathMatchPattern)
                     .skipArchived(skipGlacierObjects)
                     .settleTime(settleTime)
-                    .state(initialState())
+                    .state(StartState.initial(useModifiedTime, startAfter, modifiedAfter, state, incremental))
                     .build());
-        }
-
-        private IncrementalState initialState() {
-            if (!useModifiedTime && modifiedAfter != null) {
-                throw new FerryConfigException("modifiedAfter", "modifiedAfter needs useModifiedTime(true)");
-            }
-            if (useModifiedTime && startAfter != null) {
-                throw new FerryConfigException("startAfter", "startAfter selects by key; with useModifiedTime(true)"
-                        + " use modifiedAfter instead");
-            }
-            if (state != null) {
-                if (startAfter != null || modifiedAfter != null) {
-                    throw new FerryConfigException("state", "give either a previous state or startAfter/modifiedAfter,"
-                            + " not both");
-                }
-                IncrementalState.Mode expected = useModifiedTime ? IncrementalState.Mode.MODIFIED_TIME
-                        : IncrementalState.Mode.PATH;
-                if (state.mode() != expected) {
-                    throw new FerryConfigException("state", "the state is in " + state.mode() + " mode but the import"
-                            + " selects by " + (useModifiedTime ? "modified time" : "path")
-                            + "; set useModifiedTime(" + !useModifiedTime + ") or start without the state");
-                }
-                return state;
-            }
-            if (useModifiedTime) {
-                return IncrementalState.modifiedSince(modifiedAfter == null ? Instant.EPOCH : modifiedAfter);
-            }
-            if (startAfter != null) {
-                return IncrementalState.afterPath(startAfter);
-            }
-            return incremental ? IncrementalState.afterPath("") : null;
         }
     }
 }
