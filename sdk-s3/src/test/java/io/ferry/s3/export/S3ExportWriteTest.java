@@ -287,6 +287,30 @@ class S3ExportWriteTest {
         assertThat(lastRows.get()).isEqualTo(1);
     }
 
+    @Test
+    void commit_onePartitionFailsToPublish_deletesTheOthersAndAbortsAll() {
+        String bucket = S3Fixture.S3.newBucket("rollback");
+        Schema schema = Schema.of(Column.of("part", ColumnType.STRING), Column.of("payload", ColumnType.STRING));
+        S3Export export = export(bucket).path("r/{part}.csv").partSize(5).build();
+        String wide = "y".repeat(100);
+        ExportWriter w = export.open("t", schema);
+        for (int i = 0; i < 60_000; i++) {
+            w.write(Record.of(schema, "big", wide));
+        }
+        for (String small : List.of("a", "b", "c", "d", "e")) {
+            w.write(Record.of(schema, small, "z"));
+        }
+        // someone else creates the big object's key after the export checked it: the conditional
+        // CompleteMultipartUpload answers 412 and the whole export rolls back
+        client().putObject(b -> b.bucket(bucket).key("r/big.csv"), RequestBody.fromString("theirs"));
+
+        assertThatThrownBy(w::commit).isInstanceOf(FerryIoException.class)
+                .hasMessageContaining("s3://" + bucket + "/r/big.csv was created by another writer");
+        w.close();
+        assertThat(keys(bucket)).noneMatch(k -> k.matches("r/[a-e]\\.csv"));
+        assertThat(pendingUploads(bucket)).isZero();
+    }
+
     /** Rows (id, id*2) for ids 0..n-1. */
     static final class LongStreamRows {
         private LongStreamRows() {

@@ -24,6 +24,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -34,7 +39,8 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * One run of an {@link S3Export}: routes each record to the object of its partition, rotates
  * objects, and publishes everything at commit. Objects retired by rotation are sealed (all parts
  * uploaded) but published only at commit, so a failed export leaves nothing visible.
- * Single-threaded; part uploads run on the export's {@link UploadPool}.
+ * Single-threaded; part uploads run on the export's {@link UploadPool}, and commit publishes up to
+ * maxConcurrency objects at once on threads of its own.
  */
 public final class ExportSession implements ExportWriter {
     private static final Logger LOG = LoggerFactory.getLogger(ExportSession.class);
@@ -161,7 +167,7 @@ public final class ExportSession implements ExportWriter {
      * The first key from {@code candidate} with suffix {@code from} or higher that this run has
      * not used and, under CREATE_NEW, that does not exist in the bucket.
      */
-    private String freeKey(String candidate, int from) {
+    private synchronized String freeKey(String candidate, int from) {
         for (int n = from; n <= MAX_SUFFIX; n++) {
             String key = UniqueKeys.suffixed(candidate, extension, n);
             if (usedKeys.contains(key)) {
@@ -219,11 +225,8 @@ public final class ExportSession implements ExportWriter {
             for (OpenObject o : open.values()) {
                 o.writer.close();
             }
-            for (OpenObject o : all) {
-                String eTag = publish(o);
-                ExportedObject done = ExportedObject.of(export.bucket(), o.out.key(), o.rows, o.out.bytes(), eTag,
-                        o.out.partCount());
-                published.add(done);
+            publishAll(all, published);
+            for (ExportedObject done : published) {
                 listener.objectWritten(done);
             }
             state = State.COMMITTED;
@@ -237,6 +240,55 @@ public final class ExportSession implements ExportWriter {
                 release();
             }
         }
+    }
+
+    /**
+     * Publishes every object, up to maxConcurrency at once (many partitions mean many small
+     * puts), and adds each success to {@code published} in the objects' order, also when another
+     * one failed, so that the caller can delete them.
+     */
+    private void publishAll(List<OpenObject> all, List<ExportedObject> published) {
+        if (all.size() <= 1) {
+            for (OpenObject o : all) {
+                published.add(publishOne(o));
+            }
+            return;
+        }
+        // a thread pool of its own: publishing a partly filled object uploads its last part on the UploadPool
+        AtomicInteger n = new AtomicInteger();
+        ExecutorService publishers = Executors.newFixedThreadPool(
+                Math.min(all.size(), export.connection().maxConcurrency()), r -> {
+                    Thread t = new Thread(r, "ferry-s3-publish-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        try {
+            List<CompletableFuture<ExportedObject>> futures = new ArrayList<>(all.size());
+            for (OpenObject o : all) {
+                futures.add(CompletableFuture.supplyAsync(() -> publishOne(o), publishers));
+            }
+            RuntimeException failure = null;
+            for (CompletableFuture<ExportedObject> f : futures) {
+                try {
+                    published.add(f.join());
+                } catch (CompletionException e) {
+                    if (failure == null) {
+                        failure = e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause()
+                                : new FerryIoException("publishing failed: " + e.getCause(), e.getCause());
+                    }
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
+        } finally {
+            publishers.shutdown();
+        }
+    }
+
+    private ExportedObject publishOne(OpenObject o) {
+        String eTag = publish(o);
+        return ExportedObject.of(export.bucket(), o.out.key(), o.rows, o.out.bytes(), eTag, o.out.partCount());
     }
 
     private String publish(OpenObject o) {
