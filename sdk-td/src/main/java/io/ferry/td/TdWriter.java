@@ -7,6 +7,7 @@ import io.ferry.core.record.Schema;
 import io.ferry.core.sink.RecordSink;
 import io.ferry.td.internal.ApiKey;
 import io.ferry.td.internal.RetryPolicy;
+import io.ferry.td.internal.Sleeper;
 import io.ferry.td.internal.TdApiClient;
 import io.ferry.td.internal.TdNames;
 import io.ferry.td.internal.TdWriteSession;
@@ -66,7 +67,7 @@ public final class TdWriter implements RecordSink {
         this.http = b.httpClient != null ? b.httpClient
                 : HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(b.connectTimeout).build();
         this.api = new TdApiClient(http, b.endpoint.uri(), apiKey, b.requestTimeout,
-                RetryPolicy.of(b.maxAttempts, b.initialBackoff, b.maxBackoff));
+                RetryPolicy.of(b.maxAttempts, b.initialBackoff, b.maxBackoff), Sleeper.THREAD);
     }
 
     /** A builder with the defaults: US endpoint, APPEND, 32 MB chunks, 5 attempts. */

@@ -37,6 +37,7 @@ public final class TdApiClient {
     private final ApiKey key;
     private final Duration requestTimeout;
     private final RetryPolicy retry;
+    private final Sleeper sleeper;
 
     /**
      * @param http           the client to send with; not closed by this class
@@ -44,13 +45,16 @@ public final class TdApiClient {
      * @param key            the API key
      * @param requestTimeout the longest wait for one answer
      * @param retry          when to repeat failed calls
+     * @param sleeper        waits between attempts
      */
-    public TdApiClient(HttpClient http, URI base, ApiKey key, Duration requestTimeout, RetryPolicy retry) {
+    public TdApiClient(HttpClient http, URI base, ApiKey key, Duration requestTimeout, RetryPolicy retry,
+                       Sleeper sleeper) {
         this.http = Objects.requireNonNull(http, "http");
         this.base = Objects.requireNonNull(base, "base");
         this.key = Objects.requireNonNull(key, "key");
         this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout");
         this.retry = Objects.requireNonNull(retry, "retry");
+        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
     }
 
     /** The endpoint this client calls. */
@@ -199,9 +203,9 @@ public final class TdApiClient {
         return e.getClass().getSimpleName() + (m == null || m.isBlank() ? "" : ": " + m);
     }
 
-    private static void sleep(Duration delay, Call c) {
+    private void sleep(Duration delay, Call c) {
         try {
-            Thread.sleep(delay.toMillis());
+            sleeper.sleep(delay);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new FerryIoException(c.what + " was interrupted while waiting to retry", e, false);

@@ -267,15 +267,15 @@ class TdWriterModesTest {
         String db = freshDatabase(td);
         int before = td.requests().size();
 
-        TdWriteResult r = writer(td, db, "events").chunkSize(1024).build().write(SCHEMA, records(0, 1000));
+        TdWriteResult r = writer(td, db, "events").chunkSize(1024).build().write(SCHEMA, records(0, 300));
 
         List<String> imports = td.requests().subList(before, td.requests().size()).stream()
                 .filter(l -> l.startsWith("PUT /v3/table/import_with_id/" + db + "/events/")).collect(Collectors.toList());
-        assertThat(r.chunks()).isGreaterThan(5);
+        assertThat(r.chunks()).isGreaterThan(3);
         assertThat(imports).hasSize(r.chunks()).doesNotHaveDuplicates();
-        assertThat(td.rows(db, "events")).hasSize(1000);
+        assertThat(td.rows(db, "events")).hasSize(300);
         assertThat(codes(db, "events")).first().isEqualTo(0L);
-        assertThat(r.rows()).isEqualTo(1000);
+        assertThat(r.rows()).isEqualTo(300);
         assertThat(r.uncompressedBytes()).isGreaterThan(1024L * (r.chunks() - 1));
         assertThat(r.bytes()).isPositive().isLessThan(r.uncompressedBytes());
     }
