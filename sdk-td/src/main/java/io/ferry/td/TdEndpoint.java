@@ -39,7 +39,7 @@ public final class TdEndpoint {
      * ignored.
      *
      * @throws FerryConfigException if the value is empty, has a scheme other than http or https,
-     *                              has no host, or carries a user, query or fragment
+     *                              has no host, or carries a user ('@'), query or fragment
      */
     public static TdEndpoint of(String hostOrUri) {
         Objects.requireNonNull(hostOrUri, "hostOrUri");
@@ -47,6 +47,11 @@ public final class TdEndpoint {
         if (value.isEmpty()) {
             throw new FerryConfigException("endpoint",
                     "the endpoint is empty; give a host such as api.treasuredata.com or a URI such as http://127.0.0.1:8080");
+        }
+        if (value.indexOf('@') >= 0) {
+            // not quoted: the part before '@' is likely an API key
+            throw new FerryConfigException("endpoint",
+                    "the endpoint must not carry a user or key (it contains '@'); pass the API key with apiKey(...)");
         }
         String text = value.contains("://") ? value : "https://" + value;
         URI parsed;
@@ -64,10 +69,9 @@ public final class TdEndpoint {
             throw new FerryConfigException("endpoint",
                     "'" + value + "' has no host; give a host such as api.treasuredata.com");
         }
-        if (parsed.getRawUserInfo() != null || parsed.getRawQuery() != null || parsed.getRawFragment() != null) {
+        if (parsed.getRawQuery() != null || parsed.getRawFragment() != null) {
             throw new FerryConfigException("endpoint",
-                    "'" + hostWithoutUserInfo(parsed) + "' must not carry a user, query or fragment;"
-                            + " pass the API key with apiKey(...)");
+                    "'" + value + "' must not carry a query or fragment; give only scheme, host, port and path");
         }
         String path = parsed.getRawPath() == null ? "" : parsed.getRawPath();
         while (path.endsWith("/")) {
@@ -75,10 +79,6 @@ public final class TdEndpoint {
         }
         String port = parsed.getPort() < 0 ? "" : ":" + parsed.getPort();
         return new TdEndpoint(URI.create(scheme + "://" + parsed.getHost() + port + path));
-    }
-
-    private static String hostWithoutUserInfo(URI uri) {
-        return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
     }
 
     /** The base URI of the API, without a trailing slash, e.g. {@code https://api.treasuredata.com}. */
