@@ -253,8 +253,8 @@ public final class LocalTdServer implements AutoCloseable {
 
     private Reply listDatabases() {
         List<Map<String, Object>> list = new ArrayList<>();
-        databases.forEach((name, tables) -> list.add(Map.of("name", name, "count", (long) tables.size())));
-        return Reply.ok(Map.of("databases", list));
+        databases.forEach((name, tables) -> list.add(ordered("name", name, "count", (long) tables.size())));
+        return Reply.ok(ordered("databases", list));
     }
 
     private Reply createDatabaseReply(String db) {
@@ -265,7 +265,7 @@ public final class LocalTdServer implements AutoCloseable {
             return Reply.error(409, "Database " + db + " already exists");
         }
         databases.put(db, new TreeMap<>());
-        return Reply.ok(Map.of("database", db));
+        return Reply.ok(ordered("database", db));
     }
 
     private Reply createTable(String db, String table) {
@@ -280,7 +280,7 @@ public final class LocalTdServer implements AutoCloseable {
             return Reply.error(409, "Table " + table + " already exists");
         }
         tables.put(table, new Table());
-        return Reply.ok(Map.of("database", db, "table", table, "type", "log"));
+        return Reply.ok(ordered("database", db, "table", table, "type", "log"));
     }
 
     private Reply listTables(String db) {
@@ -289,8 +289,8 @@ public final class LocalTdServer implements AutoCloseable {
             return Reply.error(404, "Database '" + db + "' does not exist");
         }
         List<Map<String, Object>> list = new ArrayList<>();
-        tables.forEach((name, t) -> list.add(Map.of("name", name, "type", "log", "count", (long) t.rows.size())));
-        return Reply.ok(Map.of("database", db, "tables", list));
+        tables.forEach((name, t) -> list.add(ordered("name", name, "type", "log", "count", (long) t.rows.size())));
+        return Reply.ok(ordered("database", db, "tables", list));
     }
 
     private Reply deleteTable(String db, String table) {
@@ -298,7 +298,7 @@ public final class LocalTdServer implements AutoCloseable {
         if (tables == null || tables.remove(table) == null) {
             return Reply.error(404, "Table '" + db + "." + table + "' does not exist");
         }
-        return Reply.ok(Map.of("database", db, "table", table, "type", "log"));
+        return Reply.ok(ordered("database", db, "table", table, "type", "log"));
     }
 
     private Reply swap(String db, String a, String b) {
@@ -309,7 +309,7 @@ public final class LocalTdServer implements AutoCloseable {
         Table ta = tables.get(a);
         tables.put(a, tables.get(b));
         tables.put(b, ta);
-        return Reply.ok(Map.of("database", db, "table1", a, "table2", b));
+        return Reply.ok(ordered("database", db, "table1", a, "table2", b));
     }
 
     private Reply importRows(String db, String table, String uniqueId, byte[] body) {
@@ -318,7 +318,7 @@ public final class LocalTdServer implements AutoCloseable {
             return Reply.error(404, "Table '" + db + "." + table + "' does not exist");
         }
         if (uniqueId != null && t.importIds.contains(uniqueId)) {
-            return Reply.ok(Map.of("database", db, "table", table, "unique_id", uniqueId));
+            return Reply.ok(ordered("database", db, "table", table, "unique_id", uniqueId));
         }
         List<Map<String, Object>> rows;
         try {
@@ -330,8 +330,16 @@ public final class LocalTdServer implements AutoCloseable {
         if (uniqueId != null) {
             t.importIds.add(uniqueId);
         }
-        return Reply.ok(uniqueId == null ? Map.of("database", db, "table", table)
-                : Map.of("database", db, "table", table, "unique_id", uniqueId));
+        return Reply.ok(uniqueId == null ? ordered("database", db, "table", table)
+                : ordered("database", db, "table", table, "unique_id", uniqueId));
+    }
+
+    private static Map<String, Object> ordered(Object... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
     }
 
     private static byte[] readAll(InputStream in) throws IOException {
