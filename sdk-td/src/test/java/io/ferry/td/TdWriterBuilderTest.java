@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class TdWriterBuilderTest {
     private static final String SECRET = "1/0000secret0000";
 
-    private static TdWriter.Builder minimal() {
+    private static TdWriterBuilder minimal() {
         return TdWriter.builder().database("testdb").table("output_table");
     }
 
@@ -29,7 +29,7 @@ class TdWriterBuilderTest {
     void build_withoutKey_readsTdApiKeyFromTheEnvironment() {
         TdWriter w = minimal().build(Map.of("TD_API_KEY", SECRET)::get);
 
-        assertThat(w.toBuilder()).hasToString("TdWriter.Builder{endpoint=https://api.treasuredata.com, database=testdb,"
+        assertThat(w.toBuilder()).hasToString("TdWriterBuilder{endpoint=https://api.treasuredata.com, database=testdb,"
                 + " table=output_table, mode=APPEND, createDatabaseIfMissing=false, chunkSize=33554432, maxAttempts=5,"
                 + " apiKey=****}");
     }

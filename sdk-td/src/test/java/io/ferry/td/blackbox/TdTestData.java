@@ -5,6 +5,7 @@ import io.ferry.core.record.ColumnType;
 import io.ferry.core.record.Record;
 import io.ferry.core.record.Schema;
 import io.ferry.td.TdWriter;
+import io.ferry.td.TdWriterBuilder;
 import io.ferry.td.testing.LocalTdServer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,7 +37,7 @@ final class TdTestData {
     }
 
     /** A writer to the server with the master key, fast retries and a fixed time. */
-    static TdWriter.Builder writer(LocalTdServer td, String db, String table) {
+    static TdWriterBuilder writer(LocalTdServer td, String db, String table) {
         return TdWriter.builder().endpoint(td.endpoint()).apiKey(LocalTdServer.MASTER_KEY)
                 .database(db).table(table).timeValue(1_700_000_000L)
                 .backoff(Duration.ofMillis(5), Duration.ofMillis(20));

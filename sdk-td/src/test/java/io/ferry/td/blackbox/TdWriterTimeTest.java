@@ -10,6 +10,7 @@ import io.ferry.core.record.ColumnType;
 import io.ferry.core.record.Record;
 import io.ferry.core.record.Schema;
 import io.ferry.td.TdWriter;
+import io.ferry.td.TdWriterBuilder;
 import io.ferry.td.testing.LocalTdServer;
 import java.time.Clock;
 import java.time.Instant;
@@ -37,7 +38,7 @@ class TdWriterTimeTest {
         td.close();
     }
 
-    private static TdWriter.Builder writer(String db) {
+    private static TdWriterBuilder writer(String db) {
         return TdWriter.builder().endpoint(td.endpoint()).apiKey(LocalTdServer.MASTER_KEY).database(db).table("events");
     }
 

@@ -1,9 +1,8 @@
 package io.ferry.td.testing;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.ferry.td.testing.TdCatalog.Reply;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,17 +13,11 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.regex.Pattern;
 
 /**
  * A local Treasure Data REST API v3 server for tests and samples, on the JDK's
@@ -64,13 +57,10 @@ public final class LocalTdServer implements AutoCloseable {
     /** A key that may create and import, but not list, delete or swap. */
     public static final String WRITE_ONLY_KEY = "1/fedcba9876543210fedcba9876543210fedcba98";
 
-    private static final Pattern NAME = Pattern.compile("^[a-z0-9_]{3,256}$");
-    private static final JsonFactory JSON = new JsonFactory();
-
     private final HttpServer server;
     private final ExecutorService executor;
     private final Object lock = new Object();
-    private final Map<String, Map<String, Table>> databases = new TreeMap<>();
+    private final TdCatalog catalog = new TdCatalog();
     private final List<String> requests = new ArrayList<>();
     private final List<PendingFault> faults = new ArrayList<>();
 
@@ -95,7 +85,7 @@ public final class LocalTdServer implements AutoCloseable {
         }
     }
 
-    /** The base URI, e.g. {@code http://127.0.0.1:41234}; give it to {@code TdWriter.Builder.endpoint}. */
+    /** The base URI, e.g. {@code http://127.0.0.1:41234}; give it to {@code TdWriterBuilder.endpoint}. */
     public String endpoint() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
@@ -107,24 +97,17 @@ public final class LocalTdServer implements AutoCloseable {
 
     /** Creates a database unless it exists. */
     public void createDatabase(String db) {
-        synchronized (lock) {
-            databases.computeIfAbsent(db, k -> new TreeMap<>());
-        }
+        catalog.ensureDatabase(db);
     }
 
     /** The names of the databases. */
     public Set<String> databases() {
-        synchronized (lock) {
-            return new TreeSet<>(databases.keySet());
-        }
+        return catalog.databases();
     }
 
     /** The names of the tables of a database; empty if it does not exist. */
     public Set<String> tables(String db) {
-        synchronized (lock) {
-            Map<String, Table> tables = databases.get(db);
-            return tables == null ? Set.of() : new TreeSet<>(tables.keySet());
-        }
+        return catalog.tables(db);
     }
 
     /**
@@ -133,13 +116,7 @@ public final class LocalTdServer implements AutoCloseable {
      * @throws IllegalArgumentException if there is no such table
      */
     public List<Map<String, Object>> rows(String db, String table) {
-        synchronized (lock) {
-            Table t = databases.getOrDefault(db, Map.of()).get(table);
-            if (t == null) {
-                throw new IllegalArgumentException("no table " + db + "." + table + "; tables: " + tables(db));
-            }
-            return Collections.unmodifiableList(new ArrayList<>(t.rows));
-        }
+        return catalog.rows(db, table);
     }
 
     /** Every request so far as {@code METHOD /path} (never the key), in order. */
@@ -216,172 +193,43 @@ public final class LocalTdServer implements AutoCloseable {
         String[] p = path.split("/");
         // p[0] is "" and p[1] is "v3"
         if (p.length < 4 || !p[1].equals("v3")) {
-            return Reply.error(404, "Resource not found: " + path);
+            return notFound(method, path);
         }
-        String op = p[2] + "/" + p[3];
-        synchronized (lock) {
-            switch (method + " " + op) {
-                case "GET database/list":
-                    return master && p.length == 4 ? listDatabases() : forbiddenOrNotFound(master, path);
-                case "POST database/create":
-                    return p.length == 5 ? createDatabaseReply(p[4]) : Reply.error(404, "Resource not found: " + path);
-                case "POST table/create":
-                    return p.length == 7 && p[6].equals("log") ? createTable(p[4], p[5])
-                            : Reply.error(404, "Resource not found: " + path);
-                case "GET table/list":
-                    return master && p.length == 5 ? listTables(p[4]) : forbiddenOrNotFound(master, path);
-                case "POST table/delete":
-                    return master && p.length == 6 ? deleteTable(p[4], p[5]) : forbiddenOrNotFound(master, path);
-                case "POST table/swap":
-                    return master && p.length == 7 ? swap(p[4], p[5], p[6]) : forbiddenOrNotFound(master, path);
-                case "PUT table/import":
-                    return p.length == 7 && p[6].equals("msgpack.gz") ? importRows(p[4], p[5], null, body)
-                            : Reply.error(404, "Resource not found: " + path);
-                case "PUT table/import_with_id":
-                    return p.length == 8 && p[7].equals("msgpack.gz") ? importRows(p[4], p[5], p[6], body)
-                            : Reply.error(404, "Resource not found: " + path);
-                default:
-                    return Reply.error(404, "Resource not found: " + method + " " + path);
-            }
+        boolean forbidden = !master;
+        switch (method + " " + p[2] + "/" + p[3] + "/" + p.length) {
+            case "GET database/list/4":
+                return forbidden ? writeOnly() : catalog.listDatabases();
+            case "POST database/create/5":
+                return catalog.createDatabase(p[4]);
+            case "POST table/create/7":
+                return p[6].equals("log") ? catalog.createTable(p[4], p[5]) : notFound(method, path);
+            case "GET table/list/5":
+                return forbidden ? writeOnly() : catalog.listTables(p[4]);
+            case "POST table/delete/6":
+                return forbidden ? writeOnly() : catalog.deleteTable(p[4], p[5]);
+            case "POST table/swap/7":
+                return forbidden ? writeOnly() : catalog.swap(p[4], p[5], p[6]);
+            case "PUT table/import/7":
+                return p[6].equals("msgpack.gz") ? catalog.importRows(p[4], p[5], null, body) : notFound(method, path);
+            case "PUT table/import_with_id/8":
+                return p[7].equals("msgpack.gz") ? catalog.importRows(p[4], p[5], p[6], body) : notFound(method, path);
+            default:
+                return notFound(method, path);
         }
     }
 
-    private static Reply forbiddenOrNotFound(boolean master, String path) {
-        return master ? Reply.error(404, "Resource not found: " + path)
-                : Reply.error(403, "This API key is write-only: it may not do this");
+    private static Reply notFound(String method, String path) {
+        return Reply.error(404, "Resource not found: " + method + " " + path);
     }
 
-    private Reply listDatabases() {
-        List<Map<String, Object>> list = new ArrayList<>();
-        databases.forEach((name, tables) -> list.add(ordered("name", name, "count", (long) tables.size())));
-        return Reply.ok(ordered("databases", list));
-    }
-
-    private Reply createDatabaseReply(String db) {
-        if (!NAME.matcher(db).matches()) {
-            return Reply.error(400, "Name must be 3 to 256 characters of a-z, 0-9 and _: '" + db + "'");
-        }
-        if (databases.containsKey(db)) {
-            return Reply.error(409, "Database " + db + " already exists");
-        }
-        databases.put(db, new TreeMap<>());
-        return Reply.ok(ordered("database", db));
-    }
-
-    private Reply createTable(String db, String table) {
-        Map<String, Table> tables = databases.get(db);
-        if (tables == null) {
-            return Reply.error(404, "Database '" + db + "' does not exist");
-        }
-        if (!NAME.matcher(table).matches()) {
-            return Reply.error(400, "Name must be 3 to 256 characters of a-z, 0-9 and _: '" + table + "'");
-        }
-        if (tables.containsKey(table)) {
-            return Reply.error(409, "Table " + table + " already exists");
-        }
-        tables.put(table, new Table());
-        return Reply.ok(ordered("database", db, "table", table, "type", "log"));
-    }
-
-    private Reply listTables(String db) {
-        Map<String, Table> tables = databases.get(db);
-        if (tables == null) {
-            return Reply.error(404, "Database '" + db + "' does not exist");
-        }
-        List<Map<String, Object>> list = new ArrayList<>();
-        tables.forEach((name, t) -> list.add(ordered("name", name, "type", "log", "count", (long) t.rows.size())));
-        return Reply.ok(ordered("database", db, "tables", list));
-    }
-
-    private Reply deleteTable(String db, String table) {
-        Map<String, Table> tables = databases.get(db);
-        if (tables == null || tables.remove(table) == null) {
-            return Reply.error(404, "Table '" + db + "." + table + "' does not exist");
-        }
-        return Reply.ok(ordered("database", db, "table", table, "type", "log"));
-    }
-
-    private Reply swap(String db, String a, String b) {
-        Map<String, Table> tables = databases.get(db);
-        if (tables == null || !tables.containsKey(a) || !tables.containsKey(b)) {
-            return Reply.error(404, "Table '" + db + "." + a + "' or '" + db + "." + b + "' does not exist");
-        }
-        Table ta = tables.get(a);
-        tables.put(a, tables.get(b));
-        tables.put(b, ta);
-        return Reply.ok(ordered("database", db, "table1", a, "table2", b));
-    }
-
-    private Reply importRows(String db, String table, String uniqueId, byte[] body) {
-        Table t = databases.getOrDefault(db, Map.of()).get(table);
-        if (t == null) {
-            return Reply.error(404, "Table '" + db + "." + table + "' does not exist");
-        }
-        if (uniqueId != null && t.importIds.contains(uniqueId)) {
-            return Reply.ok(ordered("database", db, "table", table, "unique_id", uniqueId));
-        }
-        List<Map<String, Object>> rows;
-        try {
-            rows = MsgpackRows.decode(body);
-        } catch (IOException | IllegalArgumentException e) {
-            return Reply.error(400, "Bad msgpack.gz body: " + e.getMessage());
-        }
-        t.rows.addAll(rows);
-        if (uniqueId != null) {
-            t.importIds.add(uniqueId);
-        }
-        return Reply.ok(uniqueId == null ? ordered("database", db, "table", table)
-                : ordered("database", db, "table", table, "unique_id", uniqueId));
-    }
-
-    private static Map<String, Object> ordered(Object... keysAndValues) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return map;
+    private static Reply writeOnly() {
+        return Reply.error(403, "This API key is write-only: it may not do this");
     }
 
     private static byte[] readAll(InputStream in) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         in.transferTo(out);
         return out.toByteArray();
-    }
-
-    private static String json(Map<String, ?> value) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (JsonGenerator g = JSON.createGenerator(out)) {
-            writeJson(g, value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    private static void writeJson(JsonGenerator g, Object value) throws IOException {
-        if (value instanceof Map) {
-            g.writeStartObject();
-            for (Map.Entry<?, ?> e : ((Map<?, ?>) value).entrySet()) {
-                g.writeFieldName(e.getKey().toString());
-                writeJson(g, e.getValue());
-            }
-            g.writeEndObject();
-        } else if (value instanceof List) {
-            g.writeStartArray();
-            for (Object o : (List<?>) value) {
-                writeJson(g, o);
-            }
-            g.writeEndArray();
-        } else if (value instanceof Long) {
-            g.writeNumber((Long) value);
-        } else {
-            g.writeString(String.valueOf(value));
-        }
-    }
-
-    private static final class Table {
-        final List<Map<String, Object>> rows = new ArrayList<>();
-        final Set<String> importIds = new HashSet<>();
     }
 
     private static final class PendingFault {
@@ -393,28 +241,6 @@ public final class LocalTdServer implements AutoCloseable {
             this.prefix = prefix;
             this.remaining = remaining;
             this.fault = fault;
-        }
-    }
-
-    private static final class Reply {
-        final int status;
-        final String json;
-
-        private Reply(int status, String json) {
-            this.status = status;
-            this.json = json;
-        }
-
-        static Reply ok(Map<String, ?> body) {
-            return new Reply(200, json(body));
-        }
-
-        static Reply error(int status, String message) {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("error", message);
-            body.put("message", message);
-            body.put("severity", "error");
-            return new Reply(status, json(body));
         }
     }
 }
