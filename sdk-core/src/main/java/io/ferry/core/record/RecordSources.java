@@ -1,5 +1,6 @@
 package io.ferry.core.record;
 
+import io.ferry.core.FerryDataException;
 import java.sql.ResultSet;
 import java.util.Iterator;
 import java.util.Map;
@@ -53,7 +54,7 @@ public final class RecordSources {
         Objects.requireNonNull(records, "records");
         return mapped(schema, records::iterator, (r, n) -> {
             if (!r.schema().equals(schema)) {
-                throw new io.ferry.core.FerryDataException("record", n, null,
+                throw new FerryDataException("record", n, null,
                         "bound to schema " + r.schema() + ", expected " + schema);
             }
             return r;
@@ -70,6 +71,7 @@ public final class RecordSources {
      * {@code getString}.
      *
      * @throws io.ferry.core.FerryIoException if the metadata cannot be read
+     * @throws io.ferry.core.FerryConfigException if two columns have the same label
      */
     public static RecordSource fromResultSet(ResultSet resultSet) {
         return new ResultSetSource(Objects.requireNonNull(resultSet, "resultSet"));

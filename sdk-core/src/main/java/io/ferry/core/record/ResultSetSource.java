@@ -1,5 +1,6 @@
 package io.ferry.core.record;
 
+import io.ferry.core.FerryConfigException;
 import io.ferry.core.FerryDataException;
 import io.ferry.core.FerryIoException;
 import java.math.BigDecimal;
@@ -12,9 +13,11 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.NoSuchElementException;
 
 /** A forward-only {@link RecordSource} over a JDBC result set; see {@link RecordSources#fromResultSet}. */
@@ -31,9 +34,18 @@ final class ResultSetSource implements RecordSource {
             int n = md.getColumnCount();
             List<Column> columns = new ArrayList<>(n);
             sqlTypes = new int[n];
+            Map<String, Integer> seen = new HashMap<>();
             for (int i = 1; i <= n; i++) {
                 sqlTypes[i - 1] = md.getColumnType(i);
-                columns.add(Column.of(md.getColumnLabel(i), typeOf(md, i)));
+                String label = md.getColumnLabel(i);
+                Integer first = seen.putIfAbsent(label, i);
+                if (first != null) {
+                    // Schema would reject it too, but only a query-level message tells how to fix it.
+                    throw new FerryConfigException("resultSet", "columns " + first + " and " + i
+                            + " of the result set are both labelled '" + label
+                            + "'; give them distinct aliases in the query (SELECT a.id AS a_id, b.id AS b_id ...)");
+                }
+                columns.add(Column.of(label, typeOf(md, i)));
             }
             schema = Schema.of(columns);
         } catch (SQLException e) {

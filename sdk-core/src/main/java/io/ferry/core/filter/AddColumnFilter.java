@@ -1,0 +1,88 @@
+package io.ferry.core.filter;
+
+import io.ferry.core.FerryConfigException;
+import io.ferry.core.FerryDataException;
+import io.ferry.core.filter.internal.ColumnChecks;
+import io.ferry.core.filter.internal.PlanCache;
+import io.ferry.core.record.Column;
+import io.ferry.core.record.Record;
+import io.ferry.core.record.Schema;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Appends a column holding the same typed constant (or null) in every record. The value must fit
+ * the column's type as when building a {@link Record} (an {@code Integer} for a LONG column is
+ * stored as a {@code Long}); a column of that name already in the input is a configuration error
+ * (option {@code add}). Immutable and thread-safe; made by {@link Filters#add}.
+ */
+public final class AddColumnFilter implements RecordFilter {
+    private final Column column;
+    private final Object value;
+    private final PlanCache<Schema> plans = new PlanCache<>(this::plan);
+
+    private AddColumnFilter(Column column, Object value) {
+        this.column = column;
+        this.value = value;
+    }
+
+    static AddColumnFilter of(Column column, Object value) {
+        Objects.requireNonNull(column, "column");
+        try {
+            return new AddColumnFilter(column, Record.of(Schema.of(column), value).get(0));
+        } catch (FerryDataException e) {
+            throw new FerryConfigException("add", "the value for column '" + column.name() + "' does not fit: "
+                    + e.reason(), e);
+        }
+    }
+
+    /** The added column. */
+    public Column column() {
+        return column;
+    }
+
+    /** The constant value, in the column type's Java class, or null. */
+    public Object value() {
+        return value;
+    }
+
+    private Schema plan(Schema input) {
+        ColumnChecks.requireAbsent(input, column.name(), "add");
+        List<Column> columns = new ArrayList<>(input.columns());
+        columns.add(column);
+        return Schema.of(columns);
+    }
+
+    @Override
+    public Schema outputSchema(Schema input) {
+        return plans.get(input);
+    }
+
+    @Override
+    public Record apply(Record record) {
+        Schema output = plans.get(record.schema());
+        Object[] values = new Object[record.size() + 1];
+        for (int i = 0; i < record.size(); i++) {
+            values[i] = record.get(i);
+        }
+        values[record.size()] = value;
+        return Record.of(output, values);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof AddColumnFilter && ((AddColumnFilter) o).column.equals(column)
+                && Objects.equals(((AddColumnFilter) o).value, value);
+    }
+
+    @Override
+    public int hashCode() {
+        return column.hashCode() * 31 + Objects.hashCode(value);
+    }
+
+    @Override
+    public String toString() {
+        return "add[" + column + "=" + value + "]";
+    }
+}

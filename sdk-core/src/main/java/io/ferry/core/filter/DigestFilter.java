@@ -1,0 +1,121 @@
+package io.ferry.core.filter;
+
+import io.ferry.core.filter.internal.ColumnChecks;
+import io.ferry.core.filter.internal.PlanCache;
+import io.ferry.core.record.Column;
+import io.ferry.core.record.ColumnType;
+import io.ferry.core.record.Record;
+import io.ferry.core.record.Schema;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Replaces a column's value by the lower-case hex SHA-256 of {@code salt + value} (UTF-8 bytes;
+ * no salt means the empty string), for pseudonymising e-mail addresses or ids. The column keeps
+ * its place and becomes STRING; null stays null. Non-string values are digested as their text
+ * ({@code 42}, {@code true}, {@code 2024-01-02T03:04:05Z}, JSON as written). A missing column is a
+ * configuration error (option {@code digest}). The salt is treated as a secret: {@code toString()}
+ * prints {@code ****}. Immutable and thread-safe; made by {@link Filters#digest}.
+ */
+public final class DigestFilter implements RecordFilter {
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    private final String column;
+    private final String salt;
+    private final PlanCache<Plan> plans = new PlanCache<>(this::plan);
+
+    private DigestFilter(String column, String salt) {
+        this.column = column;
+        this.salt = salt;
+    }
+
+    static DigestFilter of(String column, Optional<String> salt) {
+        Objects.requireNonNull(column, "column");
+        Objects.requireNonNull(salt, "salt");
+        return new DigestFilter(column, salt.orElse(""));
+    }
+
+    /** The digested column. */
+    public String column() {
+        return column;
+    }
+
+    /** Whether a non-empty salt is set. */
+    public boolean isSalted() {
+        return !salt.isEmpty();
+    }
+
+    private Plan plan(Schema input) {
+        int index = ColumnChecks.require(input, column, "digest", "digest");
+        List<Column> columns = new ArrayList<>(input.columns());
+        columns.set(index, Column.of(column, ColumnType.STRING));
+        return new Plan(index, Schema.of(columns));
+    }
+
+    @Override
+    public Schema outputSchema(Schema input) {
+        return plans.get(input).output;
+    }
+
+    @Override
+    public Record apply(Record record) {
+        Plan plan = plans.get(record.schema());
+        Object[] values = new Object[record.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = record.get(i);
+        }
+        Object v = values[plan.index];
+        values[plan.index] = v == null ? null : sha256Hex(salt + v);
+        return Record.of(plan.output, values);
+    }
+
+    private static String sha256Hex(String text) {
+        byte[] hash = sha256().digest(text.getBytes(StandardCharsets.UTF_8));
+        char[] out = new char[hash.length * 2];
+        for (int i = 0; i < hash.length; i++) {
+            out[2 * i] = HEX[(hash[i] >> 4) & 0xF];
+            out[2 * i + 1] = HEX[hash[i] & 0xF];
+        }
+        return new String(out);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            // every Java platform must provide SHA-256
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof DigestFilter && ((DigestFilter) o).column.equals(column)
+                && ((DigestFilter) o).salt.equals(salt);
+    }
+
+    @Override
+    public int hashCode() {
+        return column.hashCode() * 31 + salt.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "digest[" + column + (salt.isEmpty() ? "" : ", salt=****") + "]";
+    }
+
+    private static final class Plan {
+        final int index;
+        final Schema output;
+
+        Plan(int index, Schema output) {
+            this.index = index;
+            this.output = output;
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package io.ferry.core.filter;
+
+import io.ferry.core.filter.internal.FilteringSink;
+import io.ferry.core.record.Record;
+import io.ferry.core.record.Schema;
+import io.ferry.core.sink.RecordSink;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Filters applied in order, each to the output of the one before; itself a {@link RecordFilter}.
+ * An empty chain passes records through. Immutable and thread-safe.
+ *
+ * <pre>{@code
+ * FilterChain chain = FilterChain.of(Filters.drop("debug"), Filters.addTime("created_at"));
+ * Schema out = chain.outputSchema(in);       // every filter checked against the schema it will see
+ * RecordSink sink = chain.wrap(tableWriter); // records are filtered on their way into tableWriter
+ * }</pre>
+ */
+public final class FilterChain implements RecordFilter {
+    private static final FilterChain EMPTY = new FilterChain(List.of());
+
+    private final List<RecordFilter> filters;
+
+    private FilterChain(List<RecordFilter> filters) {
+        this.filters = filters;
+    }
+
+    /** A chain of these filters, applied in this order. */
+    public static FilterChain of(RecordFilter... filters) {
+        return of(Arrays.asList(filters));
+    }
+
+    /** A chain of these filters, applied in this order; the list is copied. */
+    public static FilterChain of(List<? extends RecordFilter> filters) {
+        Objects.requireNonNull(filters, "filters");
+        List<RecordFilter> copy = new ArrayList<>(filters.size());
+        for (RecordFilter f : filters) {
+            copy.add(Objects.requireNonNull(f, "filter"));
+        }
+        return copy.isEmpty() ? EMPTY : new FilterChain(List.copyOf(copy));
+    }
+
+    /** The chain that changes nothing. */
+    public static FilterChain empty() {
+        return EMPTY;
+    }
+
+    /** The filters, in order; unmodifiable. */
+    public List<RecordFilter> filters() {
+        return filters;
+    }
+
+    /** A copy with {@code filter} added at the end. */
+    public FilterChain then(RecordFilter filter) {
+        List<RecordFilter> more = new ArrayList<>(filters);
+        more.add(Objects.requireNonNull(filter, "filter"));
+        return new FilterChain(List.copyOf(more));
+    }
+
+    /**
+     * The schema after every filter; each filter is checked against the schema the previous one
+     * produces.
+     *
+     * @throws io.ferry.core.FerryConfigException from the first filter that does not fit
+     */
+    @Override
+    public Schema outputSchema(Schema input) {
+        Schema schema = Objects.requireNonNull(input, "input");
+        for (RecordFilter f : filters) {
+            schema = f.outputSchema(schema);
+        }
+        return schema;
+    }
+
+    @Override
+    public Record apply(Record record) {
+        Record r = Objects.requireNonNull(record, "record");
+        for (RecordFilter f : filters) {
+            r = f.apply(r);
+        }
+        return r;
+    }
+
+    /** The chain with {@link RecordFilter#forRun()} applied to every filter. */
+    @Override
+    public FilterChain forRun() {
+        List<RecordFilter> fresh = new ArrayList<>(filters.size());
+        boolean changed = false;
+        for (RecordFilter f : filters) {
+            RecordFilter r = f.forRun();
+            changed |= r != f;
+            fresh.add(r);
+        }
+        return changed ? new FilterChain(List.copyOf(fresh)) : this;
+    }
+
+    /**
+     * A sink that filters records on their way into {@code sink}. Its {@code open(schema)} takes
+     * {@link #forRun()} of this chain, checks it against the schema (a configuration error there
+     * leaves {@code sink} unopened) and opens {@code sink} with the output schema; {@code write}
+     * passes on the filtered record, and fills the 1-based record number into a
+     * {@link io.ferry.core.FerryDataException} from a filter; {@code commit} and {@code abort}
+     * pass through. Like any sink, used by one thread.
+     */
+    public RecordSink wrap(RecordSink sink) {
+        return new FilteringSink(this, Objects.requireNonNull(sink, "sink"));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof FilterChain && ((FilterChain) o).filters.equals(filters);
+    }
+
+    @Override
+    public int hashCode() {
+        return filters.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "FilterChain" + filters;
+    }
+}

@@ -1,0 +1,133 @@
+package io.ferry.core.template;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The run values a {@link BoundKeyTemplate} puts into a key: the table name
+ * ({@code {{TABLE}}}, {@code {{TABLE_HYPHEN}}}), the export run's id ({@code {{SYNC_ID}}}), the
+ * object's id ({@code {{UUID}}}) and when the object was started ({@code {{YEAR}}} ...
+ * {@code {{MINUTE}}}). Every value is optional; rendering a template that uses a missing one is
+ * an error. Immutable and thread-safe.
+ *
+ * <pre>{@code
+ * KeyContext run = KeyContext.builder().table("www_access").syncId(syncId).startedAt(now).build();
+ * KeyContext object = run.toBuilder().uuid(UUID.randomUUID()).build();
+ * }</pre>
+ */
+public final class KeyContext {
+    private final String table;
+    private final String syncId;
+    private final String uuid;
+    private final Instant startedAt;
+
+    private KeyContext(Builder b) {
+        this.table = b.table;
+        this.syncId = b.syncId;
+        this.uuid = b.uuid;
+        this.startedAt = b.startedAt;
+    }
+
+    /** A builder with no values set. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this context's values. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.table = table;
+        b.syncId = syncId;
+        b.uuid = uuid;
+        b.startedAt = startedAt;
+        return b;
+    }
+
+    /** The table name, if set. */
+    public Optional<String> table() {
+        return Optional.ofNullable(table);
+    }
+
+    /** The export run's id, if set. */
+    public Optional<String> syncId() {
+        return Optional.ofNullable(syncId);
+    }
+
+    /** The object's id, if set. */
+    public Optional<String> uuid() {
+        return Optional.ofNullable(uuid);
+    }
+
+    /** When the object was started, if set. */
+    public Optional<Instant> startedAt() {
+        return Optional.ofNullable(startedAt);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof KeyContext)) {
+            return false;
+        }
+        KeyContext k = (KeyContext) o;
+        return Objects.equals(table, k.table) && Objects.equals(syncId, k.syncId)
+                && Objects.equals(uuid, k.uuid) && Objects.equals(startedAt, k.startedAt);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(table, syncId, uuid, startedAt);
+    }
+
+    @Override
+    public String toString() {
+        return "KeyContext[table=" + table + ", syncId=" + syncId + ", uuid=" + uuid
+                + ", startedAt=" + startedAt + "]";
+    }
+
+    /** Builds a {@link KeyContext}; setters reject null. Not thread-safe. */
+    public static final class Builder {
+        private String table;
+        private String syncId;
+        private String uuid;
+        private Instant startedAt;
+
+        private Builder() {
+        }
+
+        /** The table name for {@code {{TABLE}}} and {@code {{TABLE_HYPHEN}}}. */
+        public Builder table(String table) {
+            this.table = Objects.requireNonNull(table, "table");
+            return this;
+        }
+
+        /** The export run's id for {@code {{SYNC_ID}}}, usually one UUID per run. */
+        public Builder syncId(String syncId) {
+            this.syncId = Objects.requireNonNull(syncId, "syncId");
+            return this;
+        }
+
+        /** The object's id for {@code {{UUID}}}. */
+        public Builder uuid(String uuid) {
+            this.uuid = Objects.requireNonNull(uuid, "uuid");
+            return this;
+        }
+
+        /** The object's id for {@code {{UUID}}}, as its canonical text. */
+        public Builder uuid(UUID uuid) {
+            return uuid(Objects.requireNonNull(uuid, "uuid").toString());
+        }
+
+        /** When the object was started, for {@code {{YEAR}}} ... {@code {{MINUTE}}} (read in UTC). */
+        public Builder startedAt(Instant startedAt) {
+            this.startedAt = Objects.requireNonNull(startedAt, "startedAt");
+            return this;
+        }
+
+        /** The context. */
+        public KeyContext build() {
+            return new KeyContext(this);
+        }
+    }
+}

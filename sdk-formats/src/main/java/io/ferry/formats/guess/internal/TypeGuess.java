@@ -1,0 +1,155 @@
+package io.ferry.formats.guess.internal;
+
+import io.ferry.core.record.ColumnType;
+import io.ferry.formats.read.ColumnConfig;
+import io.ferry.formats.read.internal.BadValueException;
+import io.ferry.formats.read.internal.TimestampParser;
+import io.ferry.formats.read.internal.ValueConverter;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Infers a column's type from sample values. Integers with leading zeros ({@code 007}, zip
+ * codes) stay strings; integers in a column named like a time ({@code time}, {@code created_at},
+ * {@code updatedTime}) that fall in the epoch seconds or milliseconds range of 2000-2100 become
+ * timestamps ({@code %s}, {@code %Q}); text timestamps get the first format that reads them all.
+ */
+public final class TypeGuess {
+    private static final Pattern LONG = Pattern.compile("[-+]?(0|[1-9][0-9]*)");
+    private static final Pattern LEADING_ZERO = Pattern.compile("[-+]?0[0-9]+");
+    private static final Pattern DOUBLE = Pattern.compile("[-+]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][-+]?[0-9]+)?");
+    private static final long SECONDS_2000 = 946_684_800L;
+    private static final long SECONDS_2100 = 4_102_444_800L;
+
+    /** Candidate timestamp formats, most specific first. */
+    static final List<String> TIMESTAMP_FORMATS = List.of(
+            "%Y-%m-%d %H:%M:%S",
+            "%Y-%m-%d %H:%M:%S.%N",
+            "%Y-%m-%dT%H:%M:%S",
+            "%Y-%m-%dT%H:%M:%S.%N",
+            "%Y-%m-%d %H:%M:%S %z",
+            "%Y-%m-%d %H:%M:%S.%N %z",
+            "%Y-%m-%d %H:%M:%S%z",
+            "%Y-%m-%d %H:%M:%S.%N%z",
+            "%Y-%m-%dT%H:%M:%S%z",
+            "%Y-%m-%dT%H:%M:%S.%N%z",
+            "%Y-%m-%d %H:%M:%S %Z",
+            "%Y/%m/%d %H:%M:%S",
+            "%Y/%m/%d %H:%M:%S %z",
+            "%d/%b/%Y:%H:%M:%S %z",
+            "%Y-%m-%d %H:%M",
+            "%Y-%m-%d",
+            "%Y/%m/%d");
+
+    private TypeGuess() {
+    }
+
+    /** The column config for {@code name} given its non-null sample values (none: string). */
+    public static ColumnConfig guess(String name, List<String> values) {
+        if (values.isEmpty()) {
+            return ColumnConfig.of(name, ColumnType.STRING);
+        }
+        if (all(values, v -> LONG.matcher(v).matches() && fitsLong(v))) {
+            String epoch = epochFormat(name, values);
+            return epoch != null ? ColumnConfig.timestamp(name, epoch) : ColumnConfig.of(name, ColumnType.LONG);
+        }
+        if (values.stream().anyMatch(v -> LEADING_ZERO.matcher(v).matches())) {
+            return ColumnConfig.of(name, ColumnType.STRING);
+        }
+        if (all(values, v -> DOUBLE.matcher(v).matches())) {
+            return ColumnConfig.of(name, ColumnType.DOUBLE);
+        }
+        if (all(values, v -> v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false"))) {
+            return ColumnConfig.of(name, ColumnType.BOOLEAN);
+        }
+        String format = timestampFormat(values);
+        if (format != null) {
+            return ColumnConfig.timestamp(name, format);
+        }
+        if (all(values, TypeGuess::isJsonStructure)) {
+            return ColumnConfig.of(name, ColumnType.JSON);
+        }
+        return ColumnConfig.of(name, ColumnType.STRING);
+    }
+
+    /** Whether {@code name} reads like a time column. */
+    static boolean timeLikeName(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        return n.equals("time") || n.equals("timestamp") || n.equals("ts") || n.equals("epoch")
+                || n.endsWith("_at") || n.endsWith("_time") || n.endsWith("_ts") || n.endsWith("_timestamp")
+                || n.endsWith("_epoch") || n.endsWith("-at") || n.endsWith("-time")
+                || name.endsWith("At") || name.endsWith("Time") || name.endsWith("Timestamp");
+    }
+
+    private static String epochFormat(String name, List<String> values) {
+        if (!timeLikeName(name)) {
+            return null;
+        }
+        if (all(values, v -> inRange(v, SECONDS_2000, SECONDS_2100))) {
+            return TimestampParser.EPOCH_SECONDS;
+        }
+        if (all(values, v -> inRange(v, SECONDS_2000 * 1000, SECONDS_2100 * 1000))) {
+            return TimestampParser.EPOCH_MILLIS;
+        }
+        return null;
+    }
+
+    private static boolean inRange(String v, long min, long max) {
+        long x = Long.parseLong(v);
+        return x >= min && x < max;
+    }
+
+    private static boolean fitsLong(String v) {
+        try {
+            Long.parseLong(v);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private static String timestampFormat(List<String> values) {
+        if (!Character.isDigit(values.get(0).charAt(0))) {
+            return null;
+        }
+        for (String f : TIMESTAMP_FORMATS) {
+            TimestampParser p = TimestampParser.of(f, ZoneOffset.UTC);
+            if (all(values, v -> parses(p, v))) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    private static boolean parses(TimestampParser p, String v) {
+        try {
+            p.parse(v);
+            return true;
+        } catch (BadValueException e) {
+            return false;
+        }
+    }
+
+    private static boolean isJsonStructure(String v) {
+        if (v.isEmpty() || (v.charAt(0) != '{' && v.charAt(0) != '[')) {
+            return false;
+        }
+        try {
+            ValueConverter.checkJson(v);
+            return true;
+        } catch (BadValueException e) {
+            return false;
+        }
+    }
+
+    private static boolean all(List<String> values, java.util.function.Predicate<String> p) {
+        for (String v : values) {
+            if (!p.test(v)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

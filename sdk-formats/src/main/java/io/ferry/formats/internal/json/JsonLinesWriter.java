@@ -1,0 +1,212 @@
+package io.ferry.formats.internal.json;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
+import io.ferry.core.FerryDataException;
+import io.ferry.core.FerryIoException;
+import io.ferry.core.record.ColumnType;
+import io.ferry.core.record.Record;
+import io.ferry.core.record.Schema;
+import io.ferry.formats.FormatWriter;
+import io.ferry.formats.internal.text.DoubleText;
+import io.ferry.formats.internal.text.TimestampText;
+import io.ferry.formats.json.JsonLinesFormat;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.StringWriter;
+import java.time.Instant;
+
+/** The {@link FormatWriter} of {@link JsonLinesFormat}, on jackson's streaming generator. Single-threaded. */
+public final class JsonLinesWriter implements FormatWriter {
+    private static final JsonFactory FACTORY = JsonFactory.builder().build();
+
+    private final Schema schema;
+    private final ColumnType[] types;
+    private final SerializableString[] keys;
+    private final JsonGenerator gen;
+    private final TimestampText timestamps;
+    private final String newline;
+    private long rowCount;
+    private boolean closed;
+
+    /** Opens a writer of {@code schema}'s records onto {@code out}; closing it closes {@code out}. */
+    public JsonLinesWriter(JsonLinesFormat format, Schema schema, OutputStream out) {
+        this.schema = schema;
+        this.types = schema.columns().stream().map(c -> c.type()).toArray(ColumnType[]::new);
+        this.keys = schema.names().stream().map(SerializedString::new).toArray(SerializableString[]::new);
+        this.timestamps = TimestampText.of(format.timestampPattern(), format.timestampZone(), "timestampPattern");
+        this.newline = format.newline().chars();
+        try {
+            this.gen = FACTORY.createGenerator(out);
+        } catch (IOException e) {
+            throw new FerryIoException("cannot start JSON Lines output: " + e.getMessage(), e);
+        }
+        gen.setPrettyPrinter(SpacedPrettyPrinter.INSTANCE);
+    }
+
+    @Override
+    public void write(Record record) {
+        if (closed) {
+            throw new IllegalStateException("this JSON Lines writer is closed");
+        }
+        if (record.schema() != schema && !record.schema().equals(schema)) {
+            throw new FerryDataException("record", rowCount + 1, null, "the record's schema " + record.schema()
+                    + " is not the writer's schema " + schema + "; open a writer per schema");
+        }
+        try {
+            gen.writeStartObject();
+            for (int col = 0; col < types.length; col++) {
+                gen.writeFieldName(keys[col]);
+                writeValue(col, record.get(col));
+            }
+            gen.writeEndObject();
+            gen.writeRaw(newline);
+        } catch (IOException e) {
+            throw ioFailure(e);
+        }
+        rowCount++;
+    }
+
+    private void writeValue(int col, Object value) throws IOException {
+        if (value == null) {
+            gen.writeNull();
+            return;
+        }
+        switch (types[col]) {
+            case LONG:
+                gen.writeNumber((Long) value);
+                break;
+            case DOUBLE:
+                double d = (Double) value;
+                if (DoubleText.isNonFinite(d)) {
+                    gen.writeString(DoubleText.format(d));
+                } else {
+                    gen.writeNumber(DoubleText.format(d));
+                }
+                break;
+            case BOOLEAN:
+                gen.writeBoolean((Boolean) value);
+                break;
+            case TIMESTAMP:
+                gen.writeString(timestamps.format((Instant) value));
+                break;
+            case JSON:
+                gen.writeRawValue(normalizedJson(col, (String) value));
+                break;
+            default:
+                gen.writeString((String) value);
+        }
+    }
+
+    /**
+     * Re-encodes a JSON column's text: checks that it is one valid JSON value, and puts it on one
+     * line in the same spacing as the rest of the record (a raw newline would split the line).
+     * Numbers keep their exact text.
+     */
+    private String normalizedJson(int col, String text) {
+        try (JsonParser parser = FACTORY.createParser(text);
+             StringWriter sw = new StringWriter(text.length());
+             JsonGenerator copy = FACTORY.createGenerator(sw)) {
+            copy.setPrettyPrinter(SpacedPrettyPrinter.INSTANCE);
+            if (parser.nextToken() == null) {
+                throw badJson(col, "it is empty", null);
+            }
+            copyExactly(parser, copy);
+            JsonToken extra = parser.nextToken();
+            if (extra != null) {
+                throw badJson(col, "it has more after the first value (" + extra + ")", null);
+            }
+            copy.flush();
+            return sw.toString();
+        } catch (IOException e) {
+            throw badJson(col, e instanceof JsonProcessingException
+                    ? ((JsonProcessingException) e).getOriginalMessage() : e.getMessage(), e);
+        }
+    }
+
+    /** Copies the value at the parser's token; numbers keep their text (no rounding through double). */
+    private static void copyExactly(JsonParser parser, JsonGenerator gen) throws IOException {
+        int depth = 0;
+        JsonToken t = parser.currentToken();
+        while (true) {
+            switch (t) {
+                case START_OBJECT:
+                    gen.writeStartObject();
+                    depth++;
+                    break;
+                case START_ARRAY:
+                    gen.writeStartArray();
+                    depth++;
+                    break;
+                case END_OBJECT:
+                    gen.writeEndObject();
+                    depth--;
+                    break;
+                case END_ARRAY:
+                    gen.writeEndArray();
+                    depth--;
+                    break;
+                case FIELD_NAME:
+                    gen.writeFieldName(parser.currentName());
+                    break;
+                case VALUE_STRING:
+                    gen.writeString(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
+                    break;
+                case VALUE_NUMBER_INT:
+                case VALUE_NUMBER_FLOAT:
+                    gen.writeNumber(parser.getText());
+                    break;
+                case VALUE_TRUE:
+                case VALUE_FALSE:
+                    gen.writeBoolean(t == JsonToken.VALUE_TRUE);
+                    break;
+                case VALUE_NULL:
+                    gen.writeNull();
+                    break;
+                default:
+                    throw new JsonParseException(parser, "unexpected token " + t);
+            }
+            if (depth == 0) {
+                return;
+            }
+            t = parser.nextToken();
+            if (t == null) {
+                throw new JsonParseException(parser, "the JSON text ends inside a value");
+            }
+        }
+    }
+
+    private FerryDataException badJson(int col, String why, Throwable cause) {
+        return new FerryDataException("record", rowCount + 1, schema.column(col).name(),
+                "the JSON column holds invalid JSON: " + why + "; store one JSON value per field", cause);
+    }
+
+    private FerryIoException ioFailure(IOException e) {
+        return new FerryIoException("cannot write JSON Lines output after " + rowCount + " records: "
+                + e.getMessage(), e);
+    }
+
+    @Override
+    public long rowCount() {
+        return rowCount;
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            gen.close();
+        } catch (IOException e) {
+            throw ioFailure(e);
+        }
+    }
+}

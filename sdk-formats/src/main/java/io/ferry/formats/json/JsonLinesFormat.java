@@ -1,0 +1,150 @@
+package io.ferry.formats.json;
+
+import io.ferry.core.record.Schema;
+import io.ferry.formats.FileFormat;
+import io.ferry.formats.FormatWriter;
+import io.ferry.formats.Newline;
+import io.ferry.formats.internal.json.JsonLinesWriter;
+import io.ferry.formats.internal.text.TimestampText;
+import java.io.OutputStream;
+import java.time.ZoneId;
+import java.util.Objects;
+
+/**
+ * JSON Lines: one JSON object per record and line, UTF-8. Immutable and safe to share; each
+ * {@link #newWriter} call returns a single-threaded writer.
+ *
+ * <pre>{@code
+ * try (FormatWriter w = JsonLinesFormat.defaults().newWriter(schema, out)) {
+ *     w.write(Record.of(schema, 200L, 4981L));   // {"code": 200, "cnt": 4981}\r\n
+ * }
+ * }</pre>
+ *
+ * <p>Keys follow the schema order, with a space after each {@code :} and {@code ,} as in
+ * Treasure Data's JSONL export. Values: null is {@code null}; LONG and BOOLEAN are JSON numbers
+ * and booleans; DOUBLE is a JSON number in the same text as CSV ({@code 10000000000.0}), and
+ * NaN and infinities, which JSON numbers cannot express, are the strings {@code "NaN"},
+ * {@code "Infinity"} and {@code "-Infinity"}; TIMESTAMP is a string in the timestamp pattern
+ * and zone (default {@code yyyy-MM-dd HH:mm:ss.SSS}, UTC); STRING is a JSON string (non-ASCII
+ * characters as UTF-8, not escaped); a JSON column is embedded as JSON, not as a string: its
+ * text is parsed, must hold exactly one JSON value (else a {@link io.ferry.core.FerryDataException}),
+ * and is re-written on one line in the same spacing.
+ */
+public final class JsonLinesFormat implements FileFormat {
+    private static final JsonLinesFormat DEFAULTS = new Builder().build();
+
+    private final Newline newline;
+    private final TimestampText timestamps;
+
+    private JsonLinesFormat(Builder b) {
+        this.newline = b.newline;
+        this.timestamps = b.timestamps;
+    }
+
+    /** CRLF line ends and the default timestamp text, as Treasure Data's export writes. */
+    public static JsonLinesFormat defaults() {
+        return DEFAULTS;
+    }
+
+    /** A builder starting from {@link #defaults()}. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder starting from this format's settings. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** The line terminator after every record. */
+    public Newline newline() {
+        return newline;
+    }
+
+    /** The {@link java.time.format.DateTimeFormatter} pattern of TIMESTAMP values. */
+    public String timestampPattern() {
+        return timestamps.pattern();
+    }
+
+    /** The zone TIMESTAMP values are shown in. */
+    public ZoneId timestampZone() {
+        return timestamps.zone();
+    }
+
+    /** {@code jsonl}. */
+    @Override
+    public String extension() {
+        return "jsonl";
+    }
+
+    /** {@code application/x-ndjson}. */
+    @Override
+    public String contentType() {
+        return "application/x-ndjson";
+    }
+
+    @Override
+    public FormatWriter newWriter(Schema schema, OutputStream out) {
+        return new JsonLinesWriter(this, Objects.requireNonNull(schema, "schema"), Objects.requireNonNull(out, "out"));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof JsonLinesFormat && ((JsonLinesFormat) o).newline == newline
+                && ((JsonLinesFormat) o).timestamps.equals(timestamps);
+    }
+
+    @Override
+    public int hashCode() {
+        return newline.hashCode() * 31 + timestamps.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "JsonLinesFormat{newline=" + newline + ", timestamps=" + timestamps + '}';
+    }
+
+    /** Builds a {@link JsonLinesFormat}; setters reject bad values at once. */
+    public static final class Builder {
+        private Newline newline = Newline.CRLF;
+        private TimestampText timestamps = TimestampText.of(TimestampText.DEFAULT_PATTERN,
+                TimestampText.DEFAULT_ZONE, "timestampPattern");
+
+        private Builder() {
+        }
+
+        private Builder(JsonLinesFormat f) {
+            newline = f.newline;
+            timestamps = f.timestamps;
+        }
+
+        /** The line terminator; default {@link Newline#CRLF}. */
+        public Builder newline(Newline newline) {
+            this.newline = Objects.requireNonNull(newline, "newline");
+            return this;
+        }
+
+        /**
+         * The {@link java.time.format.DateTimeFormatter} pattern of TIMESTAMP values; default
+         * {@code yyyy-MM-dd HH:mm:ss.SSS}.
+         *
+         * @throws io.ferry.core.FerryConfigException if the pattern is invalid
+         */
+        public Builder timestampPattern(String pattern) {
+            this.timestamps = TimestampText.of(pattern, timestamps.zone(), "timestampPattern");
+            return this;
+        }
+
+        /** The zone TIMESTAMP values are shown in; default UTC. */
+        public Builder timestampZone(ZoneId zone) {
+            this.timestamps = TimestampText.of(timestamps.pattern(), Objects.requireNonNull(zone, "zone"),
+                    "timestampZone");
+            return this;
+        }
+
+        /** Builds the format. */
+        public JsonLinesFormat build() {
+            return new JsonLinesFormat(this);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package io.ferry.formats.read;
+
+import java.util.Objects;
+
+/**
+ * Where a skipped row was and why it was skipped. Immutable.
+ *
+ * @see BadRowPolicy#SKIP
+ */
+public final class BadRow {
+    private final String source;
+    private final long line;
+    private final String column;
+    private final String reason;
+
+    private BadRow(String source, long line, String column, String reason) {
+        this.source = source;
+        this.line = line;
+        this.column = column;
+        this.reason = reason;
+    }
+
+    /**
+     * @param source the object key or file name; not null
+     * @param line   the 1-based physical line where the row starts, after decompression, header lines counted
+     * @param column the column at fault, or null when the whole row is
+     * @param reason what is wrong; not null
+     */
+    public static BadRow of(String source, long line, String column, String reason) {
+        return new BadRow(Objects.requireNonNull(source, "source"), line, column,
+                Objects.requireNonNull(reason, "reason"));
+    }
+
+    /** The object key or file name. */
+    public String source() {
+        return source;
+    }
+
+    /** The 1-based physical line where the row starts (after decompression, header lines counted). */
+    public long line() {
+        return line;
+    }
+
+    /** The column at fault, or null when the whole row is. */
+    public String column() {
+        return column;
+    }
+
+    /** What is wrong with the row. */
+    public String reason() {
+        return reason;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof BadRow)) {
+            return false;
+        }
+        BadRow b = (BadRow) o;
+        return b.source.equals(source) && b.line == line && Objects.equals(b.column, column)
+                && b.reason.equals(reason);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(source, line, column, reason);
+    }
+
+    @Override
+    public String toString() {
+        return source + ", line " + line + (column == null ? "" : ", column '" + column + "'") + ": " + reason;
+    }
+}

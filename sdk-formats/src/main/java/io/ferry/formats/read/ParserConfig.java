@@ -1,0 +1,460 @@
+package io.ferry.formats.read;
+
+import io.ferry.core.FerryConfigException;
+import io.ferry.core.record.Column;
+import io.ferry.core.record.ColumnType;
+import io.ferry.core.record.Schema;
+import io.ferry.formats.Newline;
+import io.ferry.formats.read.internal.CsvRecordReader;
+import io.ferry.formats.read.internal.JsonRecordReader;
+import io.ferry.formats.read.internal.ParserConfigJson;
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * How to turn the decoded bytes of a CSV, TSV, JSON Lines or JSON file into records: the
+ * {@code parser} part of a Treasure Data {@code load.yml}. Immutable and safe to share; it
+ * round-trips through JSON ({@link #toJson()}, {@link #fromJson(String)}) so a guessed config can
+ * be saved, edited and passed back.
+ *
+ * <pre>{@code
+ * ParserConfig config = ParserConfig.builder()
+ *     .type(ParserType.CSV)
+ *     .skipHeaderLines(1)
+ *     .column("id", ColumnType.LONG)
+ *     .column("name", ColumnType.STRING)
+ *     .column(ColumnConfig.timestamp("created_at", "%Y-%m-%d %H:%M:%S"))
+ *     .build();
+ * try (RecordReader reader = config.newReader("data.csv", in)) {
+ *     for (Record r = reader.read(); r != null; r = reader.read()) { ... }
+ * }
+ * }</pre>
+ *
+ * <table>
+ *   <caption>Options and defaults</caption>
+ *   <tr><th>option</th><th>default</th></tr>
+ *   <tr><td>type</td><td>CSV</td></tr>
+ *   <tr><td>charset</td><td>UTF-8 (a byte order mark is skipped)</td></tr>
+ *   <tr><td>newline</td><td>CRLF, which also accepts a bare LF; LF and CR accept only themselves</td></tr>
+ *   <tr><td>delimiter</td><td>{@code ,} for CSV, tab for TSV</td></tr>
+ *   <tr><td>quote</td><td>{@code "}; none disables quoting. A doubled quote inside quotes is one quote.</td></tr>
+ *   <tr><td>escape</td><td>none; e.g. {@code \} makes the next character literal</td></tr>
+ *   <tr><td>skipHeaderLines</td><td>0 physical lines</td></tr>
+ *   <tr><td>nullString</td><td>none; an unquoted empty value is always null</td></tr>
+ *   <tr><td>commentLineMarker</td><td>none</td></tr>
+ *   <tr><td>trimIfNotQuoted</td><td>false</td></tr>
+ *   <tr><td>allowOptionalColumns</td><td>false: a short row is bad; true: missing values are null</td></tr>
+ *   <tr><td>allowExtraColumns</td><td>false: a long row is bad; true: extra values are ignored</td></tr>
+ *   <tr><td>defaultTimeZone</td><td>UTC</td></tr>
+ *   <tr><td>badRows</td><td>{@link BadRowPolicy#FAIL}</td></tr>
+ *   <tr><td>badRowSamples</td><td>10 locations kept when skipping</td></tr>
+ * </table>
+ */
+public final class ParserConfig {
+    /** The default number of bad-row locations kept by {@link BadRowPolicy#SKIP}. */
+    public static final int DEFAULT_BAD_ROW_SAMPLES = 10;
+
+    private final ParserType type;
+    private final Charset charset;
+    private final Newline newline;
+    private final char delimiter;
+    private final Character quote;
+    private final Character escape;
+    private final int skipHeaderLines;
+    private final String nullString;
+    private final String commentLineMarker;
+    private final boolean trimIfNotQuoted;
+    private final boolean allowOptionalColumns;
+    private final boolean allowExtraColumns;
+    private final ZoneId defaultTimeZone;
+    private final BadRowPolicy badRows;
+    private final int badRowSamples;
+    private final List<ColumnConfig> columns;
+    private final Schema schema;
+
+    private ParserConfig(Builder b) {
+        this.type = b.type;
+        this.charset = b.charset;
+        this.newline = b.newline;
+        this.delimiter = b.delimiter != null ? b.delimiter : (b.type == ParserType.TSV ? '\t' : ',');
+        this.quote = b.quote;
+        this.escape = b.escape;
+        this.skipHeaderLines = b.skipHeaderLines;
+        this.nullString = b.nullString;
+        this.commentLineMarker = b.commentLineMarker;
+        this.trimIfNotQuoted = b.trimIfNotQuoted;
+        this.allowOptionalColumns = b.allowOptionalColumns;
+        this.allowExtraColumns = b.allowExtraColumns;
+        this.defaultTimeZone = b.defaultTimeZone;
+        this.badRows = b.badRows;
+        this.badRowSamples = b.badRowSamples;
+        this.columns = List.copyOf(b.columns);
+        List<Column> cols = new ArrayList<>();
+        for (ColumnConfig c : columns) {
+            cols.add(c.toColumn());
+        }
+        this.schema = Schema.of(cols);
+    }
+
+    /** A new builder with the defaults above; at least one column is required. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this config's settings. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.type = type;
+        b.charset = charset;
+        b.newline = newline;
+        b.delimiter = delimiter;
+        b.quote = quote;
+        b.escape = escape;
+        b.skipHeaderLines = skipHeaderLines;
+        b.nullString = nullString;
+        b.commentLineMarker = commentLineMarker;
+        b.trimIfNotQuoted = trimIfNotQuoted;
+        b.allowOptionalColumns = allowOptionalColumns;
+        b.allowExtraColumns = allowExtraColumns;
+        b.defaultTimeZone = defaultTimeZone;
+        b.badRows = badRows;
+        b.badRowSamples = badRowSamples;
+        b.columns.addAll(columns);
+        return b;
+    }
+
+    /**
+     * Reads a config written by {@link #toJson()} (snake_case keys as in a {@code load.yml}
+     * parser section).
+     *
+     * @throws FerryConfigException naming the key at fault if the JSON is not a valid config
+     */
+    public static ParserConfig fromJson(String json) {
+        return ParserConfigJson.read(Objects.requireNonNull(json, "json"));
+    }
+
+    /** This config as a JSON object; {@link #fromJson(String)} reads it back to an equal config. */
+    public String toJson() {
+        return ParserConfigJson.write(this);
+    }
+
+    /**
+     * Opens a reader of {@code in} (already decompressed). The reader owns the stream and closes
+     * it. {@code source} names the data in errors and bad-row reports (an object key, a file name).
+     */
+    public RecordReader newReader(String source, InputStream in) {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(in, "in");
+        return type.isDelimited() ? new CsvRecordReader(this, source, in) : new JsonRecordReader(this, source, in);
+    }
+
+    /** The schema of the records this config produces: the columns in order. */
+    public Schema schema() {
+        return schema;
+    }
+
+    /** The file layout. */
+    public ParserType type() {
+        return type;
+    }
+
+    /** The character set of the text. */
+    public Charset charset() {
+        return charset;
+    }
+
+    /** The line terminator of delimited text. */
+    public Newline newline() {
+        return newline;
+    }
+
+    /** The field delimiter of delimited text. */
+    public char delimiter() {
+        return delimiter;
+    }
+
+    /** The quote character, or empty when quoting is off. */
+    public Optional<Character> quote() {
+        return Optional.ofNullable(quote);
+    }
+
+    /** The escape character, or empty when there is none. */
+    public Optional<Character> escape() {
+        return Optional.ofNullable(escape);
+    }
+
+    /** The number of physical lines skipped at the start of each file. */
+    public int skipHeaderLines() {
+        return skipHeaderLines;
+    }
+
+    /** The unquoted text that means null, if any. */
+    public Optional<String> nullString() {
+        return Optional.ofNullable(nullString);
+    }
+
+    /** The prefix of lines that are skipped as comments, if any. */
+    public Optional<String> commentLineMarker() {
+        return Optional.ofNullable(commentLineMarker);
+    }
+
+    /** Whether unquoted values are trimmed of spaces and tabs. */
+    public boolean trimIfNotQuoted() {
+        return trimIfNotQuoted;
+    }
+
+    /** Whether a row with fewer values than columns gets nulls instead of being bad. */
+    public boolean allowOptionalColumns() {
+        return allowOptionalColumns;
+    }
+
+    /** Whether values beyond the last column are ignored instead of making the row bad. */
+    public boolean allowExtraColumns() {
+        return allowExtraColumns;
+    }
+
+    /** The zone of timestamps that carry no offset. */
+    public ZoneId defaultTimeZone() {
+        return defaultTimeZone;
+    }
+
+    /** What happens to a bad row. */
+    public BadRowPolicy badRows() {
+        return badRows;
+    }
+
+    /** How many bad-row locations {@link BadRowPolicy#SKIP} keeps. */
+    public int badRowSamples() {
+        return badRowSamples;
+    }
+
+    /** The columns, in order; an unmodifiable list. */
+    public List<ColumnConfig> columns() {
+        return columns;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof ParserConfig)) {
+            return false;
+        }
+        ParserConfig c = (ParserConfig) o;
+        return c.type == type && c.charset.equals(charset) && c.newline == newline && c.delimiter == delimiter
+                && Objects.equals(c.quote, quote) && Objects.equals(c.escape, escape)
+                && c.skipHeaderLines == skipHeaderLines && Objects.equals(c.nullString, nullString)
+                && Objects.equals(c.commentLineMarker, commentLineMarker) && c.trimIfNotQuoted == trimIfNotQuoted
+                && c.allowOptionalColumns == allowOptionalColumns && c.allowExtraColumns == allowExtraColumns
+                && c.defaultTimeZone.equals(defaultTimeZone) && c.badRows == badRows
+                && c.badRowSamples == badRowSamples && c.columns.equals(columns);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(type, charset, newline, delimiter, quote, escape, skipHeaderLines, nullString,
+                commentLineMarker, columns);
+    }
+
+    @Override
+    public String toString() {
+        return toJson();
+    }
+
+    /** Builds a {@link ParserConfig}. Setters reject impossible values at once. Not thread-safe. */
+    public static final class Builder {
+        private ParserType type = ParserType.CSV;
+        private Charset charset = StandardCharsets.UTF_8;
+        private Newline newline = Newline.CRLF;
+        private Character delimiter;
+        private Character quote = '"';
+        private Character escape;
+        private int skipHeaderLines;
+        private String nullString;
+        private String commentLineMarker;
+        private boolean trimIfNotQuoted;
+        private boolean allowOptionalColumns;
+        private boolean allowExtraColumns;
+        private ZoneId defaultTimeZone = ZoneId.of("UTC");
+        private BadRowPolicy badRows = BadRowPolicy.FAIL;
+        private int badRowSamples = DEFAULT_BAD_ROW_SAMPLES;
+        private final List<ColumnConfig> columns = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /** The file layout; default CSV. */
+        public Builder type(ParserType type) {
+            this.type = Objects.requireNonNull(type, "type");
+            return this;
+        }
+
+        /** The character set; default UTF-8. */
+        public Builder charset(Charset charset) {
+            this.charset = Objects.requireNonNull(charset, "charset");
+            return this;
+        }
+
+        /** The line terminator; default CRLF (which also accepts LF). */
+        public Builder newline(Newline newline) {
+            this.newline = Objects.requireNonNull(newline, "newline");
+            return this;
+        }
+
+        /** The field delimiter; default {@code ,} for CSV and tab for TSV. */
+        public Builder delimiter(char delimiter) {
+            if (delimiter == '\r' || delimiter == '\n') {
+                throw new FerryConfigException("delimiter", "the delimiter cannot be a line break");
+            }
+            this.delimiter = delimiter;
+            return this;
+        }
+
+        /** The quote character; default {@code "}. */
+        public Builder quote(char quote) {
+            this.quote = quote;
+            return this;
+        }
+
+        /** Turns quoting off: quote characters are ordinary text. */
+        public Builder noQuote() {
+            this.quote = null;
+            return this;
+        }
+
+        /** The escape character, which makes the next character literal; default none. */
+        public Builder escape(char escape) {
+            this.escape = escape;
+            return this;
+        }
+
+        /** Removes the escape character (the default). */
+        public Builder noEscape() {
+            this.escape = null;
+            return this;
+        }
+
+        /** Physical lines skipped at the start of each file; default 0. */
+        public Builder skipHeaderLines(int lines) {
+            if (lines < 0) {
+                throw new FerryConfigException("skipHeaderLines", "must be 0 or more, was " + lines);
+            }
+            this.skipHeaderLines = lines;
+            return this;
+        }
+
+        /** The unquoted text that means null, e.g. {@code \N}; null for none (the default). */
+        public Builder nullString(String nullString) {
+            this.nullString = nullString;
+            return this;
+        }
+
+        /** Lines starting with this text are skipped; null or empty for none (the default). */
+        public Builder commentLineMarker(String marker) {
+            this.commentLineMarker = marker == null || marker.isEmpty() ? null : marker;
+            return this;
+        }
+
+        /** Whether unquoted values are trimmed of spaces and tabs; default false. */
+        public Builder trimIfNotQuoted(boolean trim) {
+            this.trimIfNotQuoted = trim;
+            return this;
+        }
+
+        /** Whether short rows get nulls for the missing values; default false (a short row is bad). */
+        public Builder allowOptionalColumns(boolean allow) {
+            this.allowOptionalColumns = allow;
+            return this;
+        }
+
+        /** Whether values beyond the last column are ignored; default false (a long row is bad). */
+        public Builder allowExtraColumns(boolean allow) {
+            this.allowExtraColumns = allow;
+            return this;
+        }
+
+        /** The zone of timestamps without an offset; default UTC. */
+        public Builder defaultTimeZone(ZoneId zone) {
+            this.defaultTimeZone = Objects.requireNonNull(zone, "defaultTimeZone");
+            return this;
+        }
+
+        /** What happens to a bad row; default {@link BadRowPolicy#FAIL}. */
+        public Builder badRows(BadRowPolicy policy) {
+            this.badRows = Objects.requireNonNull(policy, "badRows");
+            return this;
+        }
+
+        /** How many bad-row locations {@link BadRowPolicy#SKIP} keeps; default 10. */
+        public Builder badRowSamples(int samples) {
+            if (samples < 0) {
+                throw new FerryConfigException("badRowSamples", "must be 0 or more, was " + samples);
+            }
+            this.badRowSamples = samples;
+            return this;
+        }
+
+        /** Appends a column. */
+        public Builder column(ColumnConfig column) {
+            columns.add(Objects.requireNonNull(column, "column"));
+            return this;
+        }
+
+        /** Appends a column without a format. */
+        public Builder column(String name, ColumnType type) {
+            return column(ColumnConfig.of(name, type));
+        }
+
+        /** Appends a column built by {@code spec}. */
+        public Builder column(Consumer<ColumnConfig.Builder> spec) {
+            ColumnConfig.Builder b = ColumnConfig.builder();
+            spec.accept(b);
+            return column(b.build());
+        }
+
+        /** Replaces the columns. */
+        public Builder columns(List<ColumnConfig> columns) {
+            List<ColumnConfig> copy = List.copyOf(columns);
+            this.columns.clear();
+            this.columns.addAll(copy);
+            return this;
+        }
+
+        /**
+         * @throws FerryConfigException if there are no columns, names repeat, or the delimiter,
+         *                              quote and escape clash
+         */
+        public ParserConfig build() {
+            if (columns.isEmpty()) {
+                throw new FerryConfigException("columns",
+                        "at least one column is needed; list the columns or run guess() to infer them");
+            }
+            Set<String> names = new HashSet<>();
+            for (ColumnConfig c : columns) {
+                if (!names.add(c.name())) {
+                    throw new FerryConfigException("columns", "column name '" + c.name()
+                            + "' appears twice; rename one of them");
+                }
+            }
+            if (type.isDelimited()) {
+                char d = delimiter != null ? delimiter : (type == ParserType.TSV ? '\t' : ',');
+                if (quote != null && quote == d) {
+                    throw new FerryConfigException("quote", "the quote and the delimiter are both '" + d
+                            + "'; choose different characters");
+                }
+                if (escape != null && escape == d) {
+                    throw new FerryConfigException("escape", "the escape and the delimiter are both '" + d
+                            + "'; choose different characters");
+                }
+            }
+            return new ParserConfig(this);
+        }
+    }
+}

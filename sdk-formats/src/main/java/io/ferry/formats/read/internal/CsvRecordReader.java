@@ -1,0 +1,157 @@
+package io.ferry.formats.read.internal;
+
+import io.ferry.core.FerryIoException;
+import io.ferry.core.record.ColumnType;
+import io.ferry.core.record.Record;
+import io.ferry.core.record.Schema;
+import io.ferry.formats.read.BadRow;
+import io.ferry.formats.read.ParserConfig;
+import io.ferry.formats.read.RecordReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.util.List;
+
+/** Reads CSV and TSV records with a {@link CsvTokenizer}; see {@link ParserConfig} for the options. */
+public final class CsvRecordReader implements RecordReader {
+    private final ParserConfig config;
+    private final String source;
+    private final CsvTokenizer tokenizer;
+    private final ValueConverter[] converters;
+    private final String[] names;
+    private final String nullString;
+    private final BadRowTracker bad;
+    private boolean headerSkipped;
+    private boolean closed;
+    private long line;
+
+    /** A reader of {@code in} under {@code config}; {@code source} names the data in errors. */
+    public CsvRecordReader(ParserConfig config, String source, InputStream in) {
+        this.config = config;
+        this.source = source;
+        this.tokenizer = new CsvTokenizer(new InputStreamReader(in, config.charset().newDecoder()),
+                config.delimiter(), config.quote().map(c -> (int) c).orElse(-1),
+                config.escape().map(c -> (int) c).orElse(-1), config.newline(), config.trimIfNotQuoted(),
+                config.commentLineMarker().orElse(null), bufferSize(in));
+        int n = config.columns().size();
+        this.converters = new ValueConverter[n];
+        this.names = new String[n];
+        for (int i = 0; i < n; i++) {
+            converters[i] = ValueConverter.of(config.columns().get(i), config.defaultTimeZone());
+            names[i] = config.columns().get(i).name();
+        }
+        this.nullString = config.nullString().orElse(null);
+        this.bad = new BadRowTracker(config.badRows(), config.badRowSamples());
+    }
+
+    /** Small in-memory inputs (many small objects) get a small buffer; streams get 64 K characters. */
+    private static int bufferSize(InputStream in) {
+        if (in instanceof ByteArrayInputStream) {
+            // ByteArrayInputStream.available() never throws; it is declared on InputStream
+            return Math.max(256, Math.min(((ByteArrayInputStream) in).available() + 1, 1 << 16));
+        }
+        return 1 << 16;
+    }
+
+    @Override
+    public Schema schema() {
+        return config.schema();
+    }
+
+    @Override
+    public Record read() {
+        try {
+            if (!headerSkipped) {
+                headerSkipped = true;
+                for (int i = 0; i < config.skipHeaderLines() && tokenizer.skipLine(); i++) {
+                    // header lines are physical lines, skipped as raw text
+                }
+            }
+            while (true) {
+                try {
+                    if (!tokenizer.next()) {
+                        return null;
+                    }
+                } catch (CsvTokenizer.SyntaxException e) {
+                    bad.report(source, e.line(), null, e.getMessage());
+                    tokenizer.skipLine();
+                    continue;
+                }
+                Object[] values = toValues();
+                if (values != null) {
+                    line = tokenizer.recordLine();
+                    return Record.of(config.schema(), values);
+                }
+            }
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new io.ferry.core.FerryDataException(source, tokenizer.line(), null, "the bytes are not valid "
+                    + config.charset().name() + " text (" + e.getMessage() + "); set the charset option to the"
+                    + " file's encoding", e);
+        } catch (IOException e) {
+            throw new FerryIoException("cannot read " + source + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The converted values of the current row, or null if it was bad and skipped. */
+    private Object[] toValues() {
+        int n = converters.length;
+        int got = tokenizer.count();
+        if (got < n && !config.allowOptionalColumns()) {
+            bad.report(source, tokenizer.recordLine(), null, "the row has " + got + " values but there are " + n
+                    + " columns " + List.of(names) + "; set allowOptionalColumns(true) to read missing values as null");
+            return null;
+        }
+        if (got > n && !config.allowExtraColumns()) {
+            bad.report(source, tokenizer.recordLine(), null, "the row has " + got + " values but there are only " + n
+                    + " columns " + List.of(names) + "; add columns or set allowExtraColumns(true) to ignore the rest");
+            return null;
+        }
+        Object[] values = new Object[n];
+        for (int i = 0; i < n && i < got; i++) {
+            String text = tokenizer.field(i);
+            boolean wasQuoted = tokenizer.quoted(i);
+            if (!wasQuoted && (text.isEmpty() || text.equals(nullString))) {
+                continue;
+            }
+            ValueConverter c = converters[i];
+            if (text.isEmpty() && c.type() != ColumnType.STRING) {
+                continue;
+            }
+            try {
+                values[i] = c.convert(text);
+            } catch (BadValueException e) {
+                bad.report(source, tokenizer.recordLine(), names[i], e.getMessage());
+                return null;
+            }
+        }
+        return values;
+    }
+
+    @Override
+    public long line() {
+        return line;
+    }
+
+    @Override
+    public long skippedRows() {
+        return bad.count();
+    }
+
+    @Override
+    public List<BadRow> badRows() {
+        return bad.rows();
+    }
+
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            try {
+                tokenizer.close();
+            } catch (IOException e) {
+                throw new FerryIoException("cannot close " + source + ": " + e.getMessage(), e);
+            }
+        }
+    }
+}

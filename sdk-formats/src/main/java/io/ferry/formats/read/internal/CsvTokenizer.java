@@ -1,0 +1,407 @@
+package io.ferry.formats.read.internal;
+
+import io.ferry.formats.Newline;
+import java.io.IOException;
+import java.io.Reader;
+import java.util.Arrays;
+
+/**
+ * Splits delimited text into records of fields, counting physical lines as it goes (line breaks
+ * inside quoted values count). Constant memory apart from the longest record. Single-threaded.
+ *
+ * <p>Quoted values may hold delimiters and line breaks; a doubled quote inside quotes is one
+ * quote; an escape character makes the next character literal. Empty lines are skipped.
+ */
+public final class CsvTokenizer {
+    private static final int EOF = -1;
+
+    private final Reader in;
+    private final char[] buf;
+    private int pos;
+    private int limit;
+    private boolean eof;
+    private boolean started;
+
+    private final char delimiter;
+    private final int quote;
+    private final int escape;
+    private final Newline newline;
+    private final boolean trim;
+    private final String commentMarker;
+
+    private long line = 1;
+    private long recordLine;
+    private String[] fields = new String[16];
+    private boolean[] quoted = new boolean[16];
+    private int count;
+    private final StringBuilder sb = new StringBuilder();
+
+    /** A syntax error in the text: where the record starts and what is wrong. */
+    public static final class SyntaxException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final long line;
+
+        SyntaxException(long line, String reason) {
+            super(reason, null, false, false);
+            this.line = line;
+        }
+
+        /** The physical line where the record starts. */
+        public long line() {
+            return line;
+        }
+    }
+
+    /**
+     * @param in            the text; closed by {@link #close()}
+     * @param delimiter     the field delimiter
+     * @param quote         the quote character, or -1 for none
+     * @param escape        the escape character, or -1 for none
+     * @param newline       the line terminator (CRLF also accepts a bare LF)
+     * @param trim          whether to drop spaces and tabs around unquoted values
+     * @param commentMarker lines starting with this are skipped; null for none
+     */
+    public CsvTokenizer(Reader in, char delimiter, int quote, int escape, Newline newline, boolean trim,
+                        String commentMarker) {
+        this(in, delimiter, quote, escape, newline, trim, commentMarker, 1 << 16);
+    }
+
+    /** Same, with the size of the character buffer (at least 16). */
+    public CsvTokenizer(Reader in, char delimiter, int quote, int escape, Newline newline, boolean trim,
+                        String commentMarker, int bufferSize) {
+        this.in = in;
+        this.buf = new char[Math.max(bufferSize, 16)];
+        this.delimiter = delimiter;
+        this.quote = quote;
+        this.escape = escape == quote ? -1 : escape;
+        this.newline = newline;
+        this.trim = trim;
+        this.commentMarker = commentMarker;
+    }
+
+    /** The number of fields of the current record. */
+    public int count() {
+        return count;
+    }
+
+    /** Field {@code i} of the current record; unquoted values are trimmed if asked. */
+    public String field(int i) {
+        return fields[i];
+    }
+
+    /** Whether field {@code i} of the current record was quoted. */
+    public boolean quoted(int i) {
+        return quoted[i];
+    }
+
+    /** The physical line where the current record starts. */
+    public long recordLine() {
+        return recordLine;
+    }
+
+    /** The physical line of the next character. */
+    public long line() {
+        return line;
+    }
+
+    /** Closes the reader. */
+    public void close() throws IOException {
+        in.close();
+    }
+
+    /**
+     * Skips one physical line as raw text, ignoring quotes.
+     *
+     * @return false if the input had already ended
+     */
+    public boolean skipLine() throws IOException {
+        if (!ensure(1)) {
+            return false;
+        }
+        while (ensure(1)) {
+            if (atLineEnd()) {
+                consumeLineEnd();
+                return true;
+            }
+            pos++;
+        }
+        return true;
+    }
+
+    /**
+     * Reads the next record.
+     *
+     * @return false at the end of the input
+     * @throws SyntaxException if the record is malformed; call {@link #skipLine()} to go on
+     */
+    public boolean next() throws IOException {
+        while (true) {
+            count = 0;
+            recordLine = line;
+            if (!ensure(1)) {
+                return false;
+            }
+            if (atLineEnd()) {
+                consumeLineEnd();
+                continue;
+            }
+            if (commentMarker != null && startsWith(commentMarker)) {
+                skipLine();
+                continue;
+            }
+            while (readField()) {
+                // one more field follows the delimiter
+            }
+            return true;
+        }
+    }
+
+    private boolean fill() throws IOException {
+        if (eof) {
+            return false;
+        }
+        int n = in.read(buf, 0, buf.length);
+        while (n == 0) {
+            n = in.read(buf, 0, buf.length);
+        }
+        if (n < 0) {
+            eof = true;
+            pos = 0;
+            limit = 0;
+            return false;
+        }
+        pos = 0;
+        limit = n;
+        if (!started) {
+            started = true;
+            if (buf[0] == '\uFEFF') {
+                pos = 1;
+            }
+        }
+        return pos < limit || fill();
+    }
+
+    /** Makes at least {@code n} characters available if the input has them. */
+    private boolean ensure(int n) throws IOException {
+        if (limit - pos >= n) {
+            return true;
+        }
+        if (eof) {
+            return false;
+        }
+        if (limit - pos == 0) {
+            if (!fill()) {
+                return false;
+            }
+            if (limit - pos >= n) {
+                return true;
+            }
+        }
+        int remaining = limit - pos;
+        System.arraycopy(buf, pos, buf, 0, remaining);
+        pos = 0;
+        limit = remaining;
+        while (limit < n && !eof) {
+            int r = in.read(buf, limit, buf.length - limit);
+            if (r < 0) {
+                eof = true;
+            } else {
+                limit += r;
+            }
+        }
+        return limit - pos >= n;
+    }
+
+    private boolean startsWith(String s) throws IOException {
+        if (!ensure(s.length())) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (buf[pos + i] != s.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether a line break starts at {@code pos} (which must be available). */
+    private boolean atLineEnd() throws IOException {
+        char c = buf[pos];
+        switch (newline) {
+            case CR:
+                return c == '\r';
+            case LF:
+                return c == '\n';
+            default:
+                return c == '\n' || (c == '\r' && ensure(2) && buf[pos + 1] == '\n');
+        }
+    }
+
+    private void consumeLineEnd() {
+        pos += (buf[pos] == '\r' && newline == Newline.CRLF) ? 2 : 1;
+        line++;
+    }
+
+    private void add(String value, boolean wasQuoted) {
+        if (count == fields.length) {
+            fields = Arrays.copyOf(fields, count * 2);
+            quoted = Arrays.copyOf(quoted, count * 2);
+        }
+        fields[count] = value;
+        quoted[count++] = wasQuoted;
+    }
+
+    private boolean isBlank(char c) {
+        return (c == ' ' || c == '\t') && c != delimiter;
+    }
+
+    /** Reads one field; true if a delimiter followed it (so another field comes). */
+    private boolean readField() throws IOException {
+        if (trim) {
+            while (ensure(1) && isBlank(buf[pos])) {
+                pos++;
+            }
+        }
+        if (quote >= 0 && ensure(1) && buf[pos] == quote) {
+            pos++;
+            add(readQuoted(), true);
+            while (ensure(1) && isBlank(buf[pos])) {
+                pos++;
+            }
+            if (!ensure(1)) {
+                return false;
+            }
+            char c = buf[pos];
+            if (c == delimiter) {
+                pos++;
+                return true;
+            }
+            if (atLineEnd()) {
+                consumeLineEnd();
+                return false;
+            }
+            throw new SyntaxException(recordLine, "unexpected character '" + c + "' after the closing quote of value "
+                    + count + "; quote the whole value and double the quotes inside it");
+        }
+        return readUnquoted();
+    }
+
+    private boolean readUnquoted() throws IOException {
+        sb.setLength(0);
+        boolean direct = true;
+        int start = pos;
+        boolean more;
+        String value;
+        while (true) {
+            if (pos >= limit) {
+                sb.append(buf, start, pos - start);
+                direct = false;
+                if (!fill()) {
+                    more = false;
+                    break;
+                }
+                start = pos;
+                continue;
+            }
+            char c = buf[pos];
+            if (c == delimiter) {
+                more = true;
+                break;
+            }
+            if (c == '\r' && newline == Newline.CRLF && pos + 1 >= limit) {
+                // looking one character ahead may move the buffer: save what we have first
+                sb.append(buf, start, pos - start);
+                direct = false;
+                ensure(2);
+                start = pos;
+            }
+            if ((c == '\n' || c == '\r') && atLineEnd()) {
+                more = false;
+                break;
+            }
+            if (c == escape) {
+                sb.append(buf, start, pos - start);
+                direct = false;
+                pos++;
+                if (!ensure(1)) {
+                    throw new SyntaxException(recordLine, "the file ends right after an escape character");
+                }
+                sb.append(buf[pos++]);
+                start = pos;
+                continue;
+            }
+            pos++;
+        }
+        if (direct) {
+            value = new String(buf, start, pos - start);
+        } else {
+            if (pos > start) {
+                sb.append(buf, start, pos - start);
+            }
+            value = sb.toString();
+        }
+        if (more) {
+            pos++;
+        } else if (pos < limit) {
+            consumeLineEnd();
+        }
+        add(trim ? trimEnd(value) : value, false);
+        return more;
+    }
+
+    private String trimEnd(String s) {
+        int end = s.length();
+        while (end > 0 && isBlank(s.charAt(end - 1))) {
+            end--;
+        }
+        return end == s.length() ? s : s.substring(0, end);
+    }
+
+    private String readQuoted() throws IOException {
+        sb.setLength(0);
+        int start = pos;
+        while (true) {
+            if (pos >= limit) {
+                sb.append(buf, start, pos - start);
+                if (!fill()) {
+                    throw new SyntaxException(recordLine, "a quoted value is not closed before the end of the"
+                            + " data; close the quote or escape the quote characters inside the value");
+                }
+                start = pos;
+                continue;
+            }
+            char c = buf[pos];
+            if (c == quote) {
+                sb.append(buf, start, pos - start);
+                pos++;
+                if (ensure(1) && buf[pos] == quote) {
+                    sb.append((char) quote);
+                    pos++;
+                    start = pos;
+                    continue;
+                }
+                return sb.toString();
+            }
+            if (c == escape) {
+                sb.append(buf, start, pos - start);
+                pos++;
+                if (!ensure(1)) {
+                    throw new SyntaxException(recordLine, "the file ends right after an escape character");
+                }
+                char e = buf[pos++];
+                countBreak(e);
+                sb.append(e);
+                start = pos;
+                continue;
+            }
+            countBreak(c);
+            pos++;
+        }
+    }
+
+    private void countBreak(char c) {
+        if (newline == Newline.CR ? c == '\r' : c == '\n') {
+            line++;
+        }
+    }
+}

@@ -1,0 +1,258 @@
+package io.ferry.formats.read.internal;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import io.ferry.core.FerryDataException;
+import io.ferry.core.FerryIoException;
+import io.ferry.core.record.ColumnType;
+import io.ferry.core.record.Record;
+import io.ferry.core.record.Schema;
+import io.ferry.formats.read.BadRow;
+import io.ferry.formats.read.ParserConfig;
+import io.ferry.formats.read.ParserType;
+import io.ferry.formats.read.RecordReader;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.StringWriter;
+import java.nio.charset.CharacterCodingException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads JSON Lines (one object per physical line; a bad line can be skipped) and JSON (an array
+ * of objects or objects one after another; a syntax error ends the file). Object fields map to
+ * columns by name; missing fields are null and other fields are ignored.
+ */
+public final class JsonRecordReader implements RecordReader {
+    private final ParserConfig config;
+    private final String source;
+    private final BufferedReader reader;
+    private final ValueConverter[] converters;
+    private final Map<String, Integer> index = new HashMap<>();
+    private final BadRowTracker bad;
+    private JsonParser stream;
+    private long physicalLine;
+    private long line;
+    private boolean closed;
+
+    /** A reader of {@code in} under {@code config}; {@code source} names the data in errors. */
+    public JsonRecordReader(ParserConfig config, String source, InputStream in) {
+        this.config = config;
+        this.source = source;
+        this.reader = new BufferedReader(new InputStreamReader(in, config.charset().newDecoder()), 1 << 16);
+        int n = config.columns().size();
+        this.converters = new ValueConverter[n];
+        for (int i = 0; i < n; i++) {
+            converters[i] = ValueConverter.of(config.columns().get(i), config.defaultTimeZone());
+            index.put(config.columns().get(i).name(), i);
+        }
+        this.bad = new BadRowTracker(config.badRows(), config.badRowSamples());
+    }
+
+    @Override
+    public Schema schema() {
+        return config.schema();
+    }
+
+    @Override
+    public Record read() {
+        try {
+            return config.type() == ParserType.JSONL ? readLine() : readStream();
+        } catch (CharacterCodingException e) {
+            throw new FerryDataException(source, physicalLine + 1, null, "the bytes are not valid "
+                    + config.charset().name() + " text; set the charset option to the file's encoding", e);
+        } catch (IOException e) {
+            throw new FerryIoException("cannot read " + source + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Record readLine() throws IOException {
+        while (true) {
+            String text = reader.readLine();
+            if (text == null) {
+                return null;
+            }
+            physicalLine++;
+            if (physicalLine == 1 && !text.isEmpty() && text.charAt(0) == '\uFEFF') {
+                text = text.substring(1);
+            }
+            if (text.isBlank()) {
+                continue;
+            }
+            try (JsonParser p = ValueConverter.JSON.createParser(text)) {
+                if (p.nextToken() != JsonToken.START_OBJECT) {
+                    bad.report(source, physicalLine, null, "the line is not a JSON object");
+                    continue;
+                }
+                Object[] values = readObject(p, physicalLine);
+                if (p.nextToken() != null) {
+                    bad.report(source, physicalLine, null, "the line holds more than one JSON value");
+                    continue;
+                }
+                if (values != null) {
+                    line = physicalLine;
+                    return Record.of(config.schema(), values);
+                }
+            } catch (JsonProcessingException e) {
+                bad.report(source, physicalLine, null, "invalid JSON: " + e.getOriginalMessage());
+            }
+        }
+    }
+
+    private Record readStream() throws IOException {
+        if (stream == null) {
+            reader.mark(1);
+            if (reader.read() != '\uFEFF') {
+                reader.reset();
+            }
+            stream = ValueConverter.JSON.createParser(reader);
+        }
+        try {
+            while (true) {
+                JsonToken t = stream.nextToken();
+                if (t == null) {
+                    return null;
+                }
+                boolean rootArray = t == JsonToken.START_ARRAY && stream.getParsingContext().getParent().inRoot();
+                if (rootArray || (t == JsonToken.END_ARRAY && stream.getParsingContext().inRoot())) {
+                    continue;
+                }
+                long at = stream.currentTokenLocation().getLineNr();
+                if (t != JsonToken.START_OBJECT) {
+                    stream.skipChildren();
+                    bad.report(source, at, null, "a " + t.asString() + " value where a JSON object was expected");
+                    continue;
+                }
+                Object[] values = readObject(stream, at);
+                if (values != null) {
+                    line = at;
+                    return Record.of(config.schema(), values);
+                }
+            }
+        } catch (JsonProcessingException e) {
+            long at = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            throw new FerryDataException(source, at, null, "invalid JSON, the rest of the file cannot be read: "
+                    + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** The values of the object whose START_OBJECT is current, or null if a value was bad. */
+    private Object[] readObject(JsonParser p, long at) throws IOException {
+        Object[] values = new Object[converters.length];
+        String badColumn = null;
+        String reason = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            Integer i = index.get(p.currentName());
+            JsonToken t = p.nextToken();
+            if (i == null) {
+                p.skipChildren();
+                continue;
+            }
+            try {
+                values[i] = value(p, t, converters[i]);
+            } catch (BadValueException e) {
+                p.skipChildren();
+                if (reason == null) {
+                    badColumn = config.columns().get(i).name();
+                    reason = e.getMessage();
+                }
+            }
+        }
+        if (reason != null) {
+            bad.report(source, at, badColumn, reason);
+            return null;
+        }
+        return values;
+    }
+
+    private static Object value(JsonParser p, JsonToken t, ValueConverter c) throws IOException {
+        if (t == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        ColumnType type = c.type();
+        if (type == ColumnType.JSON || (type == ColumnType.STRING && t.isStructStart())) {
+            StringWriter w = new StringWriter();
+            try (JsonGenerator g = ValueConverter.JSON.createGenerator(w)) {
+                g.copyCurrentStructure(p);
+            }
+            return w.toString();
+        }
+        if (t.isStructStart()) {
+            throw new BadValueException("a JSON " + (t == JsonToken.START_OBJECT ? "object" : "array")
+                    + " cannot be stored in a " + type.name().toLowerCase(java.util.Locale.ROOT) + " column");
+        }
+        switch (type) {
+            case STRING:
+                return p.getText();
+            case LONG:
+                if (t == JsonToken.VALUE_NUMBER_INT) {
+                    if (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+                        throw new BadValueException(p.getText() + " is too large for a long");
+                    }
+                    return p.getLongValue();
+                }
+                if (t == JsonToken.VALUE_STRING) {
+                    return ValueConverter.parseLong(p.getText());
+                }
+                throw new BadValueException(p.getText() + " is not a long integer");
+            case DOUBLE:
+                if (t.isNumeric()) {
+                    return p.getDoubleValue();
+                }
+                if (t == JsonToken.VALUE_STRING) {
+                    return ValueConverter.parseDouble(p.getText());
+                }
+                throw new BadValueException(p.getText() + " is not a double");
+            case BOOLEAN:
+                if (t.isBoolean()) {
+                    return t == JsonToken.VALUE_TRUE;
+                }
+                if (t == JsonToken.VALUE_STRING) {
+                    return ValueConverter.parseBoolean(p.getText());
+                }
+                throw new BadValueException(p.getText() + " is not a boolean");
+            case TIMESTAMP:
+                if (t.isBoolean()) {
+                    throw new BadValueException(p.getText() + " is not a timestamp");
+                }
+                return c.convert(p.getText());
+            default:
+                throw new AssertionError(type);
+        }
+    }
+
+    @Override
+    public long line() {
+        return line;
+    }
+
+    @Override
+    public long skippedRows() {
+        return bad.count();
+    }
+
+    @Override
+    public List<BadRow> badRows() {
+        return bad.rows();
+    }
+
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            try {
+                if (stream != null) {
+                    stream.close();
+                }
+                reader.close();
+            } catch (IOException e) {
+                throw new FerryIoException("cannot close " + source + ": " + e.getMessage(), e);
+            }
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package io.ferry.s3.export;
+
+import java.util.Objects;
+
+/** One object an export wrote: where, how many rows and bytes, and its ETag. Immutable. */
+public final class ExportedObject {
+    private final String bucket;
+    private final String key;
+    private final long rows;
+    private final long bytes;
+    private final String eTag;
+    private final int parts;
+
+    private ExportedObject(String bucket, String key, long rows, long bytes, String eTag, int parts) {
+        this.bucket = bucket;
+        this.key = key;
+        this.rows = rows;
+        this.bytes = bytes;
+        this.eTag = eTag;
+        this.parts = parts;
+    }
+
+    /**
+     * @param parts the number of multipart parts, 0 for a single PutObject
+     */
+    public static ExportedObject of(String bucket, String key, long rows, long bytes, String eTag, int parts) {
+        return new ExportedObject(Objects.requireNonNull(bucket, "bucket"), Objects.requireNonNull(key, "key"),
+                rows, bytes, Objects.requireNonNull(eTag, "eTag"), parts);
+    }
+
+    /** The bucket. */
+    public String bucket() {
+        return bucket;
+    }
+
+    /** The object key. */
+    public String key() {
+        return key;
+    }
+
+    /** {@code s3://bucket/key}. */
+    public String uri() {
+        return "s3://" + bucket + "/" + key;
+    }
+
+    /** Rows written to the object. */
+    public long rows() {
+        return rows;
+    }
+
+    /** The object's size in bytes (after compression). */
+    public long bytes() {
+        return bytes;
+    }
+
+    /** The ETag S3 returned, with its quotes as S3 sends them. */
+    public String eTag() {
+        return eTag;
+    }
+
+    /** Multipart parts uploaded, 0 when the object went as one PutObject. */
+    public int parts() {
+        return parts;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof ExportedObject)) {
+            return false;
+        }
+        ExportedObject x = (ExportedObject) o;
+        return x.bucket.equals(bucket) && x.key.equals(key) && x.rows == rows && x.bytes == bytes
+                && x.eTag.equals(eTag) && x.parts == parts;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(bucket, key, rows, bytes, eTag, parts);
+    }
+
+    @Override
+    public String toString() {
+        return uri() + " (" + rows + " rows, " + bytes + " bytes, ETag " + eTag + ")";
+    }
+}

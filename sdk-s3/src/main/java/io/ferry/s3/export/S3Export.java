@@ -1,0 +1,494 @@
+package io.ferry.s3.export;
+
+import io.ferry.core.FerryConfigException;
+import io.ferry.core.credentials.AnonymousCredentials;
+import io.ferry.core.credentials.Credentials;
+import io.ferry.core.record.Record;
+import io.ferry.core.record.RecordSource;
+import io.ferry.core.record.RecordSources;
+import io.ferry.core.record.Schema;
+import io.ferry.core.template.KeyTemplate;
+import io.ferry.formats.Compression;
+import io.ferry.formats.FileFormat;
+import io.ferry.formats.csv.CsvFormat;
+import io.ferry.s3.S3Connection;
+import io.ferry.s3.export.internal.ExportSession;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * Streams records to S3 objects: keys from a template (with partitions), any {@link FileFormat},
+ * compression, multipart upload of unknown length with bounded memory, encryption, rotation and
+ * a write strategy. Immutable and thread-safe: one export may run many {@code write}/{@code open}
+ * calls, each with its own client and upload threads.
+ *
+ * <pre>{@code
+ * S3Export export = S3Export.builder()
+ *     .bucket("my-bucket")
+ *     .path("exports/{{TABLE}}/dt={{YEAR}}-{{MONTH}}-{{DAY}}/{{UUID}}.{{FORMAT}}")
+ *     .format(CsvFormat.csv())
+ *     .compression(Compression.GZIP)
+ *     .credentials(Credentials.basic(id, secret))
+ *     .region("us-east-1")
+ *     .build();
+ * ExportResult r = export.write("www_access", schema, records);
+ * }</pre>
+ *
+ * <p>Every export is transactional: objects are published only when all rows are written (at
+ * {@link ExportWriter#commit()}); a failure aborts every multipart upload and deletes what this
+ * export already published, so no partial result stays behind.
+ */
+public final class S3Export {
+    /** Default part size in MiB. */
+    public static final int DEFAULT_PART_SIZE_MB = 10;
+    /** Smallest part size in MiB (S3's minimum). */
+    public static final int MIN_PART_SIZE_MB = 5;
+    /** Largest configurable part size in MiB. */
+    public static final int MAX_PART_SIZE_MB = 5000;
+
+    private final S3Connection connection;
+    private final String bucket;
+    private final KeyTemplate path;
+    private final FileFormat format;
+    private final Compression compression;
+    private final int partSizeMb;
+    private final Sse sse;
+    private final CannedAcl acl;
+    private final WriteStrategy writeStrategy;
+    private final long maxRowsPerObject;
+    private final long maxBytesPerObject;
+    private final Duration rotateInterval;
+    private final boolean testWrite;
+    private final boolean writeEmptyObjects;
+    private final ExportListener listener;
+    private final Clock clock;
+
+    private S3Export(Builder b, KeyTemplate path, S3Connection connection) {
+        this.connection = connection;
+        this.bucket = b.bucket;
+        this.path = path;
+        this.format = b.format;
+        this.compression = b.compression;
+        this.partSizeMb = b.partSizeMb;
+        this.sse = b.sse;
+        this.acl = b.acl;
+        this.writeStrategy = b.writeStrategy;
+        this.maxRowsPerObject = b.maxRowsPerObject;
+        this.maxBytesPerObject = b.maxBytesPerObject;
+        this.rotateInterval = b.rotateInterval;
+        this.testWrite = b.testWrite;
+        this.writeEmptyObjects = b.writeEmptyObjects;
+        this.listener = b.listener;
+        this.clock = b.clock;
+    }
+
+    /** A new builder; {@code bucket} and {@code path} are required. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this export's settings. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /**
+     * Exports all records of an iterable (for example a {@link RecordSource}) and publishes the
+     * objects. An exception thrown while iterating aborts the export and is rethrown.
+     *
+     * @param table   the table name, for {@code {{TABLE}}}
+     * @param schema  the schema of every record
+     * @param records the rows; each bound to {@code schema}
+     */
+    public ExportResult write(String table, Schema schema, Iterable<Record> records) {
+        Objects.requireNonNull(records, "records");
+        try (ExportWriter w = open(table, schema)) {
+            for (Record r : records) {
+                w.write(r);
+            }
+            return w.commit();
+        }
+    }
+
+    /** Exports a record source with its own schema; see {@link #write(String, Schema, Iterable)}. */
+    public ExportResult write(String table, RecordSource source) {
+        Objects.requireNonNull(source, "source");
+        return write(table, source.schema(), source);
+    }
+
+    /**
+     * Exports the rows of a JDBC result set, read forward once; the schema comes from its
+     * metadata (see {@link RecordSources#fromResultSet}). The result set is not closed.
+     */
+    public ExportResult write(String table, ResultSet resultSet) {
+        return write(table, RecordSources.fromResultSet(Objects.requireNonNull(resultSet, "resultSet")));
+    }
+
+    /**
+     * Opens a push-style writer. Runs the write probe first when {@link #testWrite()} is on.
+     *
+     * @throws FerryConfigException           if the key template does not fit the schema
+     * @throws io.ferry.core.FerryIoException if the probe cannot write under the prefix
+     */
+    public ExportWriter open(String table, Schema schema) {
+        Objects.requireNonNull(table, "table");
+        Objects.requireNonNull(schema, "schema");
+        return new ExportSession(this, table, schema);
+    }
+
+    /** How S3 is reached. */
+    public S3Connection connection() {
+        return connection;
+    }
+
+    /** The bucket. */
+    public String bucket() {
+        return bucket;
+    }
+
+    /** The object key template. */
+    public KeyTemplate path() {
+        return path;
+    }
+
+    /** The file format; default {@link CsvFormat#csv()}. */
+    public FileFormat format() {
+        return format;
+    }
+
+    /** File compression; default {@link Compression#NONE}. */
+    public Compression compression() {
+        return compression;
+    }
+
+    /** The part size in MiB; default {@value #DEFAULT_PART_SIZE_MB}. */
+    public int partSizeMb() {
+        return partSizeMb;
+    }
+
+    /** Server-side encryption, if set. */
+    public Optional<Sse> sse() {
+        return Optional.ofNullable(sse);
+    }
+
+    /** The canned ACL, if set. */
+    public Optional<CannedAcl> acl() {
+        return Optional.ofNullable(acl);
+    }
+
+    /** What to do when a key exists; default {@link WriteStrategy#CREATE_NEW}. */
+    public WriteStrategy writeStrategy() {
+        return writeStrategy;
+    }
+
+    /** Rows per object before a new one starts; 0 (default) for no limit. */
+    public long maxRowsPerObject() {
+        return maxRowsPerObject;
+    }
+
+    /** Bytes per object before a new one starts; 0 (default) for no limit. */
+    public long maxBytesPerObject() {
+        return maxBytesPerObject;
+    }
+
+    /** Age of an object before a new one starts, if set. */
+    public Optional<Duration> rotateInterval() {
+        return Optional.ofNullable(rotateInterval);
+    }
+
+    /** Whether a probe object is written and deleted before the first row; default true. */
+    public boolean testWrite() {
+        return testWrite;
+    }
+
+    /** Whether an export without rows still writes its (header-only) object; default false. */
+    public boolean writeEmptyObjects() {
+        return writeEmptyObjects;
+    }
+
+    /** The progress listener; default {@link ExportListener#NONE}. */
+    public ExportListener listener() {
+        return listener;
+    }
+
+    /** The clock for {@code {{YEAR}}}..{@code {{MINUTE}}} and {@code rotateInterval}; default UTC system clock. */
+    public Clock clock() {
+        return clock;
+    }
+
+    @Override
+    public String toString() {
+        return "S3Export{s3://" + bucket + "/" + path.template() + ", format=" + format + ", compression="
+                + compression + ", partSizeMb=" + partSizeMb + ", strategy=" + writeStrategy + ", " + connection + "}";
+    }
+
+    /** Builds an {@link S3Export}. Setters reject bad values at once; {@link #build()} checks combinations. Not thread-safe. */
+    public static final class Builder {
+        private S3Connection.Builder connection = S3Connection.builder();
+        private String bucket;
+        private String path;
+        private ZoneId partitionZone = ZoneOffset.UTC;
+        private FileFormat format = CsvFormat.csv();
+        private Compression compression = Compression.NONE;
+        private int partSizeMb = DEFAULT_PART_SIZE_MB;
+        private Sse sse;
+        private CannedAcl acl;
+        private WriteStrategy writeStrategy = WriteStrategy.CREATE_NEW;
+        private long maxRowsPerObject;
+        private long maxBytesPerObject;
+        private Duration rotateInterval;
+        private boolean testWrite = true;
+        private boolean writeEmptyObjects;
+        private ExportListener listener = ExportListener.NONE;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {
+        }
+
+        private Builder(S3Export e) {
+            connection = e.connection.toBuilder();
+            bucket = e.bucket;
+            path = e.path.template();
+            partitionZone = e.path.partitionZone();
+            format = e.format;
+            compression = e.compression;
+            partSizeMb = e.partSizeMb;
+            sse = e.sse;
+            acl = e.acl;
+            writeStrategy = e.writeStrategy;
+            maxRowsPerObject = e.maxRowsPerObject;
+            maxBytesPerObject = e.maxBytesPerObject;
+            rotateInterval = e.rotateInterval;
+            testWrite = e.testWrite;
+            writeEmptyObjects = e.writeEmptyObjects;
+            listener = e.listener;
+            clock = e.clock;
+        }
+
+        /** Replaces all connection options with {@code connection}'s. */
+        public Builder connection(S3Connection connection) {
+            this.connection = Objects.requireNonNull(connection, "connection").toBuilder();
+            return this;
+        }
+
+        /** Edits the connection options, e.g. {@code .connection(c -> c.endpoint(url).pathStyle(true))}. */
+        public Builder connection(Consumer<S3Connection.Builder> edit) {
+            edit.accept(connection);
+            return this;
+        }
+
+        /** See {@link S3Connection.Builder#region}. */
+        public Builder region(String region) {
+            connection.region(region);
+            return this;
+        }
+
+        /** See {@link S3Connection.Builder#endpoint(String)}. */
+        public Builder endpoint(String endpoint) {
+            connection.endpoint(endpoint);
+            return this;
+        }
+
+        /** See {@link S3Connection.Builder#pathStyle}. */
+        public Builder pathStyle(boolean pathStyle) {
+            connection.pathStyle(pathStyle);
+            return this;
+        }
+
+        /** See {@link S3Connection.Builder#credentials}; anonymous credentials cannot export. */
+        public Builder credentials(Credentials credentials) {
+            connection.credentials(credentials);
+            return this;
+        }
+
+        /** See {@link S3Connection.Builder#credentialsProvider}. */
+        public Builder credentialsProvider(AwsCredentialsProvider provider) {
+            connection.credentialsProvider(provider);
+            return this;
+        }
+
+        /** See {@link S3Connection.Builder#client}; Ferry never closes it. */
+        public Builder client(S3Client client) {
+            connection.client(client);
+            return this;
+        }
+
+        /** See {@link S3Connection.Builder#maxConcurrency}: parallel part uploads per export. */
+        public Builder maxConcurrency(int maxConcurrency) {
+            connection.maxConcurrency(maxConcurrency);
+            return this;
+        }
+
+        /** The bucket name (required). */
+        public Builder bucket(String bucket) {
+            Objects.requireNonNull(bucket, "bucket");
+            if (bucket.isBlank() || bucket.contains("/")) {
+                throw new FerryConfigException("bucket", "the bucket must be a bare bucket name without '/', was '"
+                        + bucket + "'; put folders into path");
+            }
+            this.bucket = bucket.trim();
+            return this;
+        }
+
+        /**
+         * The object key template (required), e.g. {@code path/to/file.csv},
+         * {@code exports/{{TABLE}}/{{UUID}}.{{FORMAT}}} or {@code invoices/{customer_id}/dump_{4}};
+         * see {@link KeyTemplate} for placeholders, partitions and encoding. Parsed at {@link #build()}.
+         */
+        public Builder path(String path) {
+            this.path = Objects.requireNonNull(path, "path");
+            return this;
+        }
+
+        /** The zone of {@code {column, '%Y%m%d'}} partition codes; default UTC. */
+        public Builder partitionZone(ZoneId zone) {
+            this.partitionZone = Objects.requireNonNull(zone, "zone");
+            return this;
+        }
+
+        /** The file format; default {@link CsvFormat#csv()}. */
+        public Builder format(FileFormat format) {
+            this.format = Objects.requireNonNull(format, "format");
+            return this;
+        }
+
+        /** File compression; default NONE. Formats with internal compression (Parquet) take NONE only. */
+        public Builder compression(Compression compression) {
+            this.compression = Objects.requireNonNull(compression, "compression");
+            return this;
+        }
+
+        /**
+         * The multipart part size in MiB, {@value S3Export#MIN_PART_SIZE_MB}..{@value S3Export#MAX_PART_SIZE_MB};
+         * default {@value S3Export#DEFAULT_PART_SIZE_MB}. Memory for uploads is about part size x
+         * (maxConcurrency + 1) per export, plus a growing buffer per open partition.
+         */
+        public Builder partSize(int megabytes) {
+            if (megabytes < MIN_PART_SIZE_MB || megabytes > MAX_PART_SIZE_MB) {
+                throw new FerryConfigException("partSize", "partSize must be between " + MIN_PART_SIZE_MB
+                        + " MB and " + MAX_PART_SIZE_MB + " MB, was " + megabytes + " MB");
+            }
+            this.partSizeMb = megabytes;
+            return this;
+        }
+
+        /** Server-side encryption; default none (the bucket's default encryption applies). */
+        public Builder sse(Sse sse) {
+            this.sse = Objects.requireNonNull(sse, "sse");
+            return this;
+        }
+
+        /** A canned ACL for every object; default none. */
+        public Builder acl(CannedAcl acl) {
+            this.acl = Objects.requireNonNull(acl, "acl");
+            return this;
+        }
+
+        /** What to do when a key exists; default {@link WriteStrategy#CREATE_NEW}. */
+        public Builder writeStrategy(WriteStrategy strategy) {
+            this.writeStrategy = Objects.requireNonNull(strategy, "strategy");
+            return this;
+        }
+
+        /** Start a new object after this many rows; 0 (default) for no limit. */
+        public Builder maxRowsPerObject(long rows) {
+            if (rows < 0) {
+                throw new FerryConfigException("maxRowsPerObject", "maxRowsPerObject must be 0 (no limit) or more, was "
+                        + rows);
+            }
+            this.maxRowsPerObject = rows;
+            return this;
+        }
+
+        /**
+         * Start a new object once this many bytes were produced (after compression; formats that
+         * buffer, like Parquet, report bytes late); 0 (default) for no limit.
+         */
+        public Builder maxBytesPerObject(long bytes) {
+            if (bytes < 0) {
+                throw new FerryConfigException("maxBytesPerObject",
+                        "maxBytesPerObject must be 0 (no limit) or more, was " + bytes);
+            }
+            this.maxBytesPerObject = bytes;
+            return this;
+        }
+
+        /** Start a new object when the current one is this old (checked at each row). */
+        public Builder rotateInterval(Duration interval) {
+            Objects.requireNonNull(interval, "interval");
+            if (interval.isNegative() || interval.isZero()) {
+                throw new FerryConfigException("rotateInterval", "rotateInterval must be positive, was " + interval);
+            }
+            this.rotateInterval = interval;
+            return this;
+        }
+
+        /** Write and delete a probe object under the prefix before the first row; default true. */
+        public Builder testWrite(boolean testWrite) {
+            this.testWrite = testWrite;
+            return this;
+        }
+
+        /**
+         * Write the object even when there are no rows (a CSV then holds its header only); default
+         * false. Applies to templates without partitions: with partitions there is no key to write.
+         */
+        public Builder writeEmptyObjects(boolean writeEmptyObjects) {
+            this.writeEmptyObjects = writeEmptyObjects;
+            return this;
+        }
+
+        /** Receives progress; default none. */
+        public Builder listener(ExportListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /** The clock for time placeholders and rotation; default the UTC system clock (tests pass a fixed one). */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Checks the settings and builds.
+         *
+         * @throws FerryConfigException naming the option: a missing bucket or path, a bad template,
+         *                              compression on a format that compresses itself, anonymous
+         *                              credentials, or rotation on a key that cannot vary
+         */
+        public S3Export build() {
+            if (bucket == null) {
+                throw new FerryConfigException("bucket", "bucket is required");
+            }
+            if (path == null) {
+                throw new FerryConfigException("path", "path is required, e.g. exports/{{TABLE}}/{{UUID}}.{{FORMAT}}");
+            }
+            KeyTemplate template = KeyTemplate.parse(path, partitionZone);
+            if (compression != Compression.NONE && !format.supportsFileCompression()) {
+                throw new FerryConfigException("compression", format.extension() + " compresses internally; set"
+                        + " compression to NONE and choose the codec on the format");
+            }
+            S3Connection c = connection.build();
+            if (c.credentials().filter(AnonymousCredentials.class::isInstance).isPresent()) {
+                throw new FerryConfigException("credentials", "anonymous credentials cannot write to S3; use basic,"
+                        + " session, assumeRole, profile or defaultChain credentials");
+            }
+            boolean rotates = maxRowsPerObject > 0 || maxBytesPerObject > 0 || rotateInterval != null;
+            if (rotates && !template.hasUuid() && !template.isPartitioned()) {
+                throw new FerryConfigException("path", "rotation (maxRowsPerObject, maxBytesPerObject, rotateInterval)"
+                        + " writes several objects, so path must contain {{UUID}} or a partition such as {4}; was '"
+                        + path + "'");
+            }
+            return new S3Export(this, template, c);
+        }
+    }
+}

@@ -1,0 +1,301 @@
+package io.ferry.s3.export.internal;
+
+import io.ferry.core.FerryIoException;
+import io.ferry.core.record.Record;
+import io.ferry.core.record.Schema;
+import io.ferry.core.template.BoundKeyTemplate;
+import io.ferry.core.template.KeyContext;
+import io.ferry.core.template.PartitionKey;
+import io.ferry.formats.FormatWriter;
+import io.ferry.s3.export.ExportListener;
+import io.ferry.s3.export.ExportProgress;
+import io.ferry.s3.export.ExportResult;
+import io.ferry.s3.export.ExportWriter;
+import io.ferry.s3.export.ExportedObject;
+import io.ferry.s3.export.S3Export;
+import io.ferry.s3.export.WriteStrategy;
+import io.ferry.s3.internal.S3ClientLease;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+/**
+ * One run of an {@link S3Export}: routes each record to the object of its partition, rotates
+ * objects, and publishes everything at commit. Objects retired by rotation are sealed (all parts
+ * uploaded) but published only at commit, so a failed export leaves nothing visible.
+ * Single-threaded; part uploads run on the export's {@link UploadPool}.
+ */
+public final class ExportSession implements ExportWriter {
+    private static final Logger LOG = LoggerFactory.getLogger(ExportSession.class);
+    private static final int PROGRESS_EVERY_ROWS = 10_000;
+    private static final int MAX_SUFFIX = 10_000;
+
+    private enum State { OPEN, COMMITTED, ABORTED }
+
+    private final S3Export export;
+    private final Schema schema;
+    private final S3ClientLease lease;
+    private final S3Client s3;
+    private final UploadPool pool;
+    private final BoundKeyTemplate keys;
+    private final KeyContext run;
+    private final String extension;
+    private final ObjectOptions options;
+    private final Rotation rotation;
+    private final ExportListener listener;
+    private final long partSize;
+    private final long startNanos = System.nanoTime();
+
+    private final Map<PartitionKey, OpenObject> open = new LinkedHashMap<>();
+    private final List<OpenObject> retired = new ArrayList<>();
+    private final Set<String> usedKeys = new HashSet<>();
+    private long rows;
+    private long parts;
+    private int objectsStarted;
+    private State state = State.OPEN;
+
+    /** Opens the run: binds the key template, builds the client, and runs the write probe. */
+    public ExportSession(S3Export export, String table, Schema schema) {
+        this.export = export;
+        this.schema = schema;
+        this.keys = export.path().bind(schema, export.format().extension(), export.compression().suffix());
+        this.extension = "." + keys.format();
+        this.run = KeyContext.builder().table(table).syncId(UUID.randomUUID().toString()).build();
+        this.options = new ObjectOptions(ContentTypes.of(export.format(), export.compression()),
+                export.sse().orElse(null), export.acl().orElse(null),
+                export.writeStrategy() == WriteStrategy.CREATE_NEW);
+        this.rotation = Rotation.of(export.maxRowsPerObject(), export.maxBytesPerObject(),
+                export.rotateInterval().orElse(null));
+        this.listener = export.listener();
+        this.partSize = (long) export.partSizeMb() << 20;
+        this.lease = S3ClientLease.open(export.connection());
+        this.s3 = lease.client();
+        try {
+            if (export.testWrite()) {
+                WriteProbe.run(s3, export.bucket(), WriteProbe.prefixOf(export.path().template()), options);
+            }
+        } catch (RuntimeException e) {
+            lease.close();
+            throw e;
+        }
+        this.pool = new UploadPool(export.connection().maxConcurrency(), partSize);
+    }
+
+    @Override
+    public void write(Record record) {
+        if (state != State.OPEN) {
+            throw new IllegalStateException("this export was " + state.name().toLowerCase() + "; open a new writer");
+        }
+        try {
+            PartitionKey partition = keys.partitionOf(record, rows);
+            OpenObject o = open.get(partition);
+            if (o != null && rotation.enabled()
+                    && rotation.shouldRotate(o.rows, o.out.bytes(), o.startedAt, export.clock().instant())) {
+                retire(partition, o);
+                o = null;
+            }
+            if (o == null) {
+                o = start(partition);
+            }
+            o.writer.write(record);
+            o.rows++;
+            rows++;
+            if (rows % PROGRESS_EVERY_ROWS == 0) {
+                listener.progress(progress());
+            }
+        } catch (RuntimeException e) {
+            abort();
+            throw e;
+        }
+    }
+
+    private OpenObject start(PartitionKey partition) {
+        Instant now = export.clock().instant();
+        String candidate = keys.render(partition, run.toBuilder().uuid(UUID.randomUUID()).startedAt(now).build());
+        String key = freeKey(candidate, 0);
+        MultipartObjectOutput out = new MultipartObjectOutput(s3, export.bucket(), key, options, partSize, pool,
+                this::partQueued);
+        FormatWriter writer = export.format().newWriter(schema, export.compression().wrap(out));
+        OpenObject o = new OpenObject(out, writer, now, candidate);
+        open.put(partition, o);
+        objectsStarted++;
+        listener.objectStarted(export.bucket(), key);
+        return o;
+    }
+
+    private void retire(PartitionKey partition, OpenObject o) {
+        open.remove(partition);
+        retired.add(o);
+        o.writer.close();
+        o.out.seal();
+    }
+
+    private void partQueued(int partNumber, long size) {
+        parts++;
+        listener.progress(progress());
+    }
+
+    private ExportProgress progress() {
+        long bytes = 0;
+        for (OpenObject o : retired) {
+            bytes += o.out.bytes();
+        }
+        for (OpenObject o : open.values()) {
+            bytes += o.out.bytes();
+        }
+        return ExportProgress.of(rows, bytes, parts, objectsStarted);
+    }
+
+    /**
+     * The first key from {@code candidate} with suffix {@code from} or higher that this run has
+     * not used and, under CREATE_NEW, that does not exist in the bucket.
+     */
+    private String freeKey(String candidate, int from) {
+        for (int n = from; n <= MAX_SUFFIX; n++) {
+            String key = UniqueKeys.suffixed(candidate, extension, n);
+            if (usedKeys.contains(key)) {
+                continue;
+            }
+            if (export.writeStrategy() == WriteStrategy.CREATE_NEW && exists(key)) {
+                continue;
+            }
+            usedKeys.add(key);
+            return key;
+        }
+        throw new FerryIoException("s3://" + export.bucket() + "/" + candidate + " and its " + MAX_SUFFIX
+                + " suffixed alternatives all exist; choose another path or use WriteStrategy.REPLACE", null);
+    }
+
+    private boolean exists(String key) {
+        try {
+            s3.headObject(b -> b.bucket(export.bucket()).key(key));
+            return true;
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return false;
+            }
+            if (e.statusCode() == 403) {
+                // without s3:GetObject a HEAD says 403 for any key: rely on the conditional write
+                LOG.debug("cannot check whether s3://{}/{} exists (403); the write stays conditional", export.bucket(),
+                        key);
+                return false;
+            }
+            throw new FerryIoException("cannot check whether s3://" + export.bucket() + "/" + key + " exists: "
+                    + S3Errors.describe(e), e, S3Errors.retryable(e));
+        } catch (SdkException e) {
+            throw new FerryIoException("cannot check whether s3://" + export.bucket() + "/" + key + " exists: "
+                    + S3Errors.describe(e), e, S3Errors.retryable(e));
+        }
+    }
+
+    @Override
+    public long rowCount() {
+        return rows;
+    }
+
+    @Override
+    public ExportResult commit() {
+        if (state != State.OPEN) {
+            throw new IllegalStateException("this export was already " + state.name().toLowerCase());
+        }
+        List<ExportedObject> published = new ArrayList<>();
+        try {
+            if (rows == 0 && export.writeEmptyObjects() && !export.path().isPartitioned()) {
+                start(PartitionKey.NONE);
+            }
+            List<OpenObject> all = new ArrayList<>(retired);
+            all.addAll(open.values());
+            for (OpenObject o : open.values()) {
+                o.writer.close();
+            }
+            for (OpenObject o : all) {
+                String eTag = publish(o);
+                ExportedObject done = ExportedObject.of(export.bucket(), o.out.key(), o.rows, o.out.bytes(), eTag,
+                        o.out.partCount());
+                published.add(done);
+                listener.objectWritten(done);
+            }
+            state = State.COMMITTED;
+            return ExportResult.of(run.syncId().orElseThrow(), published, Duration.ofNanos(System.nanoTime() - startNanos));
+        } catch (RuntimeException e) {
+            deletePublished(published);
+            abort();
+            throw e;
+        } finally {
+            if (state == State.COMMITTED) {
+                release();
+            }
+        }
+    }
+
+    private String publish(OpenObject o) {
+        int attempt = 0;
+        while (true) {
+            try {
+                return o.out.publish();
+            } catch (KeyExistsException e) {
+                // only a single put lands here with its bytes intact: move it to the next free key
+                if (++attempt > 10 || o.out.partCount() > 0) {
+                    throw e;
+                }
+                String next = freeKey(o.candidateKey, 1);
+                LOG.info("s3://{}/{} appeared during the export; writing s3://{}/{} instead", export.bucket(),
+                        o.out.key(), export.bucket(), next);
+                o.out.rekey(next);
+            }
+        }
+    }
+
+    private void deletePublished(List<ExportedObject> published) {
+        for (ExportedObject o : published) {
+            try {
+                s3.deleteObject(b -> b.bucket(o.bucket()).key(o.key()));
+            } catch (SdkException e) {
+                LOG.warn("could not delete {} after the export failed: {}", o.uri(), S3Errors.describe(e));
+            }
+        }
+    }
+
+    @Override
+    public void abort() {
+        if (state != State.OPEN) {
+            return;
+        }
+        state = State.ABORTED;
+        List<OpenObject> all = new ArrayList<>(retired);
+        all.addAll(open.values());
+        for (OpenObject o : all) {
+            // abort the upload first, so closing the encoder cannot start new parts
+            o.out.abort();
+            try {
+                o.writer.close();
+            } catch (RuntimeException e) {
+                LOG.debug("closing the encoder of aborted s3://{}/{} failed", export.bucket(), o.out.key(), e);
+            }
+        }
+        open.clear();
+        retired.clear();
+        release();
+    }
+
+    private void release() {
+        pool.close();
+        lease.close();
+    }
+
+    @Override
+    public void close() {
+        abort();
+    }
+}

@@ -1,0 +1,346 @@
+package io.ferry.s3.export.internal;
+
+import io.ferry.core.FerryIoException;
+import java.io.ByteArrayInputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.UploadPartResponse;
+
+/**
+ * An {@link OutputStream} onto one S3 object of unknown length. Bytes collect in a part buffer;
+ * each full part goes to S3 as an UploadPart on an {@link UploadPool} thread while the caller
+ * fills the next one. Data that never fills one part is sent as a single PutObject instead.
+ *
+ * <p>Nothing is visible in the bucket until {@link #publish()}: {@link #close()} only ends the
+ * data, {@link #seal()} uploads the remaining bytes as the last part without publishing (for
+ * objects that must wait for the whole export), and {@link #abort()} discards everything,
+ * aborting the multipart upload. Used by one thread; part uploads run on the pool.
+ */
+public final class MultipartObjectOutput extends OutputStream {
+    private static final Logger LOG = LoggerFactory.getLogger(MultipartObjectOutput.class);
+    private static final int INITIAL_BUFFER = 64 * 1024;
+
+    private enum State { OPEN, CLOSED, SEALED, PUBLISHED, ABORTED }
+
+    private final S3Client s3;
+    private final String bucket;
+    private String key;
+    private final ObjectOptions options;
+    private final long basePartSize;
+    private final UploadPool pool;
+    private final PartListener listener;
+
+    private final List<CompletableFuture<CompletedPart>> parts = new ArrayList<>();
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private byte[] buffer;
+    private int filled;
+    private long bytes;
+    private String uploadId;
+    private State state = State.OPEN;
+
+    /** Told on the writer thread each time a part is handed to the pool. */
+    public interface PartListener {
+        /** Part {@code partNumber} of {@code size} bytes was queued for upload. */
+        void partQueued(int partNumber, long size);
+    }
+
+    /**
+     * @param basePartSize the configured part size; later parts grow, see {@link PartSizes}
+     */
+    public MultipartObjectOutput(S3Client s3, String bucket, String key, ObjectOptions options,
+                                 long basePartSize, UploadPool pool, PartListener listener) {
+        this.s3 = s3;
+        this.bucket = bucket;
+        this.key = key;
+        this.options = options;
+        this.basePartSize = basePartSize;
+        this.pool = pool;
+        this.listener = listener;
+    }
+
+    /** The object's key. */
+    public String key() {
+        return key;
+    }
+
+    /** Bytes written so far. */
+    public long bytes() {
+        return bytes;
+    }
+
+    /** Parts queued so far (0 while the data fits one part). */
+    public int partCount() {
+        return parts.size();
+    }
+
+    @Override
+    public void write(int b) {
+        write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] b) {
+        write(b, 0, b.length);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+        if (state != State.OPEN) {
+            throw new IllegalStateException("s3://" + bucket + "/" + key + " is " + state.name().toLowerCase());
+        }
+        throwIfFailed();
+        while (len > 0) {
+            long limit = PartSizes.sizeOfPart(parts.size() + 1, basePartSize);
+            if (filled == limit) {
+                // dispatch lazily: a full buffer may still turn out to be the only (single put) part
+                dispatch();
+                continue;
+            }
+            int n = (int) Math.min(len, limit - filled);
+            ensureCapacity(filled + n, limit);
+            System.arraycopy(b, off, buffer, filled, n);
+            filled += n;
+            bytes += n;
+            off += n;
+            len -= n;
+        }
+    }
+
+    private void ensureCapacity(int needed, long limit) {
+        if (buffer != null && buffer.length >= needed) {
+            return;
+        }
+        int size = (int) Math.min(limit, Math.max(needed, buffer == null ? INITIAL_BUFFER : 2L * buffer.length));
+        byte[] grown = pool.buffer(size);
+        if (buffer != null) {
+            System.arraycopy(buffer, 0, grown, 0, filled);
+            pool.recycle(buffer);
+        }
+        buffer = grown;
+    }
+
+    private void dispatch() {
+        if (uploadId == null) {
+            uploadId = call("start the multipart upload", () -> s3.createMultipartUpload(b -> options.apply(
+                    b.bucket(bucket).key(key).checksumAlgorithm(ChecksumAlgorithm.CRC32))).uploadId());
+        }
+        int partNumber = parts.size() + 1;
+        byte[] data = buffer;
+        int size = filled;
+        buffer = null;
+        filled = 0;
+        CompletableFuture<CompletedPart> part = pool.submit(() -> {
+            try {
+                UploadPartResponse r = s3.uploadPart(b -> b.bucket(bucket).key(key).uploadId(uploadId)
+                                .partNumber(partNumber).contentLength((long) size)
+                                .checksumAlgorithm(ChecksumAlgorithm.CRC32),
+                        RequestBody.fromContentProvider(() -> new ByteArrayInputStream(data, 0, size), size,
+                                "application/octet-stream"));
+                return CompletedPart.builder().partNumber(partNumber).eTag(r.eTag())
+                        .checksumCRC32(r.checksumCRC32()).build();
+            } catch (RuntimeException e) {
+                failure.compareAndSet(null, new PartFailure(partNumber, e));
+                throw e;
+            } finally {
+                pool.recycle(data);
+            }
+        });
+        parts.add(part);
+        listener.partQueued(partNumber, size);
+    }
+
+    /** Ends the data; nothing is uploaded or published yet. Safe to call twice. */
+    @Override
+    public void close() {
+        if (state == State.OPEN) {
+            state = State.CLOSED;
+        }
+    }
+
+    /**
+     * Uploads whatever is left as the last part and waits for every part, without publishing:
+     * the object appears only at {@link #publish()}. Idempotent.
+     *
+     * @throws FerryIoException naming the object if a part failed (the upload is then aborted)
+     */
+    public void seal() {
+        close();
+        if (state != State.CLOSED) {
+            return;
+        }
+        try {
+            if (filled > 0 || uploadId == null) {
+                dispatch();
+            }
+            awaitParts();
+            state = State.SEALED;
+        } catch (RuntimeException e) {
+            abort();
+            throw e;
+        }
+    }
+
+    /**
+     * Makes the object visible: a single PutObject when the data fit one part and was not
+     * sealed, else CompleteMultipartUpload. Returns the ETag.
+     *
+     * @throws KeyExistsException if the write was conditional and the key exists (nothing is left behind)
+     * @throws FerryIoException   naming the object for any other failure (the upload is aborted)
+     */
+    public String publish() {
+        close();
+        if (state == State.PUBLISHED || state == State.ABORTED) {
+            throw new IllegalStateException("s3://" + bucket + "/" + key + " is " + state.name().toLowerCase());
+        }
+        try {
+            String eTag;
+            if (state == State.CLOSED && uploadId == null) {
+                eTag = putSingle();
+            } else {
+                seal();
+                List<CompletedPart> done = new ArrayList<>(parts.size());
+                for (CompletableFuture<CompletedPart> p : parts) {
+                    done.add(p.join());
+                }
+                done.sort(Comparator.comparingInt(CompletedPart::partNumber));
+                eTag = call("complete the multipart upload", () -> s3.completeMultipartUpload(b -> options.apply(
+                        b.bucket(bucket).key(key).uploadId(uploadId)
+                                .multipartUpload(m -> m.parts(done)))).eTag());
+            }
+            state = State.PUBLISHED;
+            return eTag;
+        } catch (KeyExistsException e) {
+            if (uploadId != null) {
+                abort();
+            }
+            // a single put keeps its bytes: the caller may rekey() and publish again
+            throw e;
+        } catch (RuntimeException e) {
+            abort();
+            throw e;
+        }
+    }
+
+    /**
+     * Moves a not yet started object to another key, after a conditional single put found its
+     * key taken.
+     *
+     * @throws IllegalStateException once a multipart upload has started
+     */
+    public void rekey(String newKey) {
+        if (uploadId != null || state == State.PUBLISHED || state == State.ABORTED) {
+            throw new IllegalStateException("s3://" + bucket + "/" + key + " has started uploading; it cannot move");
+        }
+        this.key = newKey;
+    }
+
+    private String putSingle() {
+        byte[] data = buffer == null ? new byte[0] : buffer;
+        int size = filled;
+        String eTag = call("put the object", () -> s3.putObject(b -> options.apply(b.bucket(bucket).key(key)
+                        .contentLength((long) size)),
+                RequestBody.fromContentProvider(() -> new ByteArrayInputStream(data, 0, size), size,
+                        "application/octet-stream")).eTag());
+        if (buffer != null) {
+            pool.recycle(buffer);
+            buffer = null;
+        }
+        return eTag;
+    }
+
+    /**
+     * Discards the object: waits for parts in flight, then aborts the multipart upload. Never
+     * throws; a failed abort is logged (the bucket's lifecycle rule for incomplete uploads then
+     * cleans up). Idempotent.
+     */
+    public void abort() {
+        if (state == State.ABORTED || state == State.PUBLISHED) {
+            return;
+        }
+        state = State.ABORTED;
+        for (CompletableFuture<CompletedPart> p : parts) {
+            try {
+                p.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (ExecutionException | CompletionException e) {
+                LOG.debug("part of s3://{}/{} failed before abort", bucket, key, e);
+            }
+        }
+        if (uploadId != null) {
+            try {
+                s3.abortMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(uploadId));
+            } catch (SdkException e) {
+                LOG.warn("could not abort the multipart upload {} of s3://{}/{}: {}", uploadId, bucket, key,
+                        e.getMessage());
+            }
+        }
+        if (buffer != null) {
+            pool.recycle(buffer);
+            buffer = null;
+        }
+    }
+
+    private void awaitParts() {
+        for (CompletableFuture<CompletedPart> p : parts) {
+            try {
+                p.join();
+            } catch (CompletionException e) {
+                throwIfFailed();
+                throw failed("upload a part", e.getCause());
+            }
+        }
+    }
+
+    private void throwIfFailed() {
+        Throwable t = failure.get();
+        if (t instanceof PartFailure) {
+            PartFailure f = (PartFailure) t;
+            throw failed("upload part " + f.partNumber, f.getCause());
+        }
+    }
+
+    private <T> T call(String what, java.util.function.Supplier<T> request) {
+        try {
+            return request.get();
+        } catch (S3Exception e) {
+            if (e.statusCode() == 412 && options.ifNoneMatch()) {
+                throw new KeyExistsException(bucket, key, e);
+            }
+            throw failed(what, e);
+        } catch (SdkException e) {
+            throw failed(what, e);
+        }
+    }
+
+    private FerryIoException failed(String what, Throwable cause) {
+        return new FerryIoException("cannot " + what + " of s3://" + bucket + "/" + key + ": "
+                + S3Errors.describe(cause), cause, S3Errors.retryable(cause));
+    }
+
+    /** A part upload's failure, remembered until the writer thread reports it. */
+    private static final class PartFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final int partNumber;
+
+        PartFailure(int partNumber, Throwable cause) {
+            super(cause);
+            this.partNumber = partNumber;
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package io.ferry.s3.export.internal;
+
+import io.ferry.formats.FormatWriter;
+import java.time.Instant;
+
+/** An object being written: its encoder, its upload stream and its counters. */
+final class OpenObject {
+    final MultipartObjectOutput out;
+    final FormatWriter writer;
+    final Instant startedAt;
+    final String candidateKey;
+    long rows;
+
+    OpenObject(MultipartObjectOutput out, FormatWriter writer, Instant startedAt, String candidateKey) {
+        this.out = out;
+        this.writer = writer;
+        this.startedAt = startedAt;
+        this.candidateKey = candidateKey;
+    }
+}

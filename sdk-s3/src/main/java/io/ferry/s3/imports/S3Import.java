@@ -1,0 +1,424 @@
+package io.ferry.s3.imports;
+
+import io.ferry.core.FerryConfigException;
+import io.ferry.core.FerryDataException;
+import io.ferry.core.credentials.Credentials;
+import io.ferry.core.filter.FilterChain;
+import io.ferry.core.filter.RecordFilter;
+import io.ferry.core.incremental.IncrementalState;
+import io.ferry.core.incremental.ObjectSelector;
+import io.ferry.core.sink.RecordSink;
+import io.ferry.formats.decode.Decoder;
+import io.ferry.formats.guess.GuessResult;
+import io.ferry.formats.read.BadRowPolicy;
+import io.ferry.formats.read.ParserConfig;
+import io.ferry.formats.read.Preview;
+import io.ferry.s3.S3Connection;
+import io.ferry.s3.imports.internal.ImportEngine;
+import io.ferry.s3.imports.internal.StartState;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * Imports CSV, TSV, JSON Lines and JSON objects from S3 into a {@link RecordSink}: selects keys
+ * by prefix, regex, start point or modified time, decodes (gzip, bzip2, zip, zstd, xz), parses
+ * with a {@link ParserConfig} (given, or guessed from the first object), applies filters, and returns the state
+ * for the next incremental run. Immutable and thread-safe; each call opens its own S3 client
+ * unless a client was given.
+ *
+ * <pre>{@code
+ * S3Import imp = S3Import.builder()
+ *     .bucket("sample_bucket")
+ *     .pathPrefix("logging/")
+ *     .pathMatchPattern("\\.gz$")
+ *     .startAfter("logging/E231A697YXWD39.2017-04-23-15.b2aede4a.gz")
+ *     .incremental(true)
+ *     .guess()
+ *     .credentials(Credentials.anonymous())
+ *     .build();
+ * GuessResult g = imp.guess();
+ * System.out.println(imp.preview(5).toTable());
+ * ImportResult r = imp.run(sink);
+ * String next = r.nextState().orElseThrow().toJson();
+ * }</pre>
+ *
+ * <p>Objects are downloaded up to {@link S3Connection#maxConcurrency()} at a time (objects up to
+ * 8 MB whole, within {@code maxBufferedBytes}; larger ones stream), while records reach the sink
+ * from one thread, object by object in key order. A failed run calls {@code sink.abort()} and
+ * throws, so it never returns a new state.
+ */
+public final class S3Import {
+    /** Raw bytes read from the first object for a guess: 1 MB. */
+    public static final int GUESS_RAW_BYTES = ImportEngine.GUESS_RAW_BYTES;
+    /** Default memory for prefetched objects: 64 MB. */
+    public static final long DEFAULT_MAX_BUFFERED_BYTES = 64L * 1024 * 1024;
+
+    private static final Logger LOG = LoggerFactory.getLogger(S3Import.class);
+
+    private final Builder spec;
+    private final S3Connection connection;
+    private final ImportEngine engine;
+
+    private S3Import(Builder b, S3Connection connection, ObjectSelector selector) {
+        this.spec = new Builder(b);
+        this.connection = connection;
+        this.engine = new ImportEngine(connection, b.bucket, b.pathPrefix, selector, b.failOnNoFiles, b.parser,
+                b.badRows, b.decoder, b.filters, b.maxBufferedBytes, b.clock);
+    }
+
+    /** A new builder; bucket and one of {@code parser(..)} or {@code guess()} are required. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this import's settings. */
+    public Builder toBuilder() {
+        return new Builder(spec);
+    }
+
+    /**
+     * Guesses the parser config from the first 1 MB of the first selected object.
+     *
+     * @throws FerryDataException if no object is selected or the sample cannot be guessed
+     */
+    public GuessResult guess() {
+        return engine.guess();
+    }
+
+    /**
+     * The schema and first {@code rows} records of the selected objects, read with the parser
+     * config (guessed first if so configured). Reads only as far as needed.
+     *
+     * @throws FerryConfigException if {@code rows} is below 1
+     */
+    public Preview preview(int rows) {
+        if (rows < 1) {
+            throw new FerryConfigException("rows", "a preview needs at least 1 row, was " + rows);
+        }
+        return engine.preview(rows);
+    }
+
+    /**
+     * Imports every selected object into {@code sink}: {@code open(schema)}, the records, then
+     * {@code commit()}. On any failure calls {@code sink.abort()} and rethrows. When nothing is
+     * selected and the parser is guessed, the sink is not touched (there is no schema).
+     *
+     * @throws FerryDataException a bad row under {@code BadRowPolicy.FAIL} (key, line, column),
+     *                            an archived object, or no object with {@code failOnNoFiles}
+     * @throws io.ferry.core.FerryIoException if S3 fails
+     */
+    public ImportResult run(RecordSink sink) {
+        Objects.requireNonNull(sink, "sink");
+        long start = System.nanoTime();
+        ImportEngine.Outcome o = engine.run(sink);
+        List<String> archived = new ArrayList<>();
+        o.selection().skippedArchived().forEach(x -> archived.add(x.key()));
+        return new ImportResult(o.objects(), o.skippedRows(), o.badRows(), archived,
+                spec.incremental ? o.selection().nextState().orElse(null) : null,
+                Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** The bucket. */
+    public String bucket() {
+        return spec.bucket;
+    }
+
+    /** The key prefix. */
+    public String pathPrefix() {
+        return spec.pathPrefix;
+    }
+
+    /** The connection options. */
+    public S3Connection connection() {
+        return connection;
+    }
+
+    /** Whether {@link ImportResult#nextState()} is filled. */
+    public boolean incremental() {
+        return spec.incremental;
+    }
+
+    @Override
+    public String toString() {
+        return "S3Import{bucket=" + spec.bucket + ", pathPrefix=" + spec.pathPrefix + ", incremental="
+                + spec.incremental + ", " + connection + "}";
+    }
+
+    /** Builds an {@link S3Import}. Setters reject bad values at once; {@link #build()} checks combinations. Not thread-safe. */
+    public static final class Builder {
+        private S3Connection.Builder connection = S3Connection.builder();
+        private String bucket;
+        private String pathPrefix = "";
+        private String pathMatchPattern;
+        private boolean skipGlacierObjects;
+        private String startAfter;
+        private boolean incremental;
+        private boolean useModifiedTime;
+        private Instant modifiedAfter;
+        private IncrementalState state;
+        private Duration settleTime = ObjectSelector.DEFAULT_SETTLE_TIME;
+        private boolean failOnNoFiles;
+        private ParserConfig parser;
+        private boolean guessParser;
+        private BadRowPolicy badRows;
+        private Decoder decoder = Decoder.AUTO;
+        private FilterChain filters = FilterChain.empty();
+        private long maxBufferedBytes = DEFAULT_MAX_BUFFERED_BYTES;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {
+        }
+
+        private Builder(Builder b) {
+            connection = b.connection.build().toBuilder();
+            bucket = b.bucket;
+            pathPrefix = b.pathPrefix;
+            pathMatchPattern = b.pathMatchPattern;
+            skipGlacierObjects = b.skipGlacierObjects;
+            startAfter = b.startAfter;
+            incremental = b.incremental;
+            useModifiedTime = b.useModifiedTime;
+            modifiedAfter = b.modifiedAfter;
+            state = b.state;
+            settleTime = b.settleTime;
+            failOnNoFiles = b.failOnNoFiles;
+            parser = b.parser;
+            guessParser = b.guessParser;
+            badRows = b.badRows;
+            decoder = b.decoder;
+            filters = b.filters;
+            maxBufferedBytes = b.maxBufferedBytes;
+            clock = b.clock;
+        }
+
+        /** Replaces all connection options with {@code connection}'s. */
+        public Builder connection(S3Connection connection) {
+            this.connection = Objects.requireNonNull(connection, "connection").toBuilder();
+            return this;
+        }
+
+        /** Edits the connection options, e.g. {@code .connection(c -> c.endpoint(url).pathStyle(true))}. */
+        public Builder connection(Consumer<S3Connection.Builder> edit) {
+            edit.accept(connection);
+            return this;
+        }
+
+        /** See {@link S3Connection.Builder#region}. */
+        public Builder region(String region) {
+            connection.region(region);
+            return this;
+        }
+
+        /** See {@link S3Connection.Builder#endpoint(String)}. */
+        public Builder endpoint(String endpoint) {
+            connection.endpoint(endpoint);
+            return this;
+        }
+
+        /** See {@link S3Connection.Builder#pathStyle}. */
+        public Builder pathStyle(boolean pathStyle) {
+            connection.pathStyle(pathStyle);
+            return this;
+        }
+
+        /** See {@link S3Connection.Builder#credentials}; {@code Credentials.anonymous()} reads public buckets. */
+        public Builder credentials(Credentials credentials) {
+            connection.credentials(credentials);
+            return this;
+        }
+
+        /** See {@link S3Connection.Builder#credentialsProvider}. */
+        public Builder credentialsProvider(AwsCredentialsProvider provider) {
+            connection.credentialsProvider(provider);
+            return this;
+        }
+
+        /** See {@link S3Connection.Builder#client}; Ferry never closes it. */
+        public Builder client(S3Client client) {
+            connection.client(client);
+            return this;
+        }
+
+        /** See {@link S3Connection.Builder#maxConcurrency}: parallel downloads per import. */
+        public Builder maxConcurrency(int maxConcurrency) {
+            connection.maxConcurrency(maxConcurrency);
+            return this;
+        }
+
+        /** The bucket name (required). */
+        public Builder bucket(String bucket) {
+            Objects.requireNonNull(bucket, "bucket");
+            if (bucket.isBlank() || bucket.contains("/")) {
+                throw new FerryConfigException("bucket", "the bucket must be a bare bucket name without '/', was '"
+                        + bucket + "'; put folders into pathPrefix");
+            }
+            this.bucket = bucket.trim();
+            return this;
+        }
+
+        /**
+         * Only keys starting with this prefix; default all. A leading {@code /} is kept but warned
+         * about: on S3 it addresses keys that really start with {@code /}.
+         */
+        public Builder pathPrefix(String prefix) {
+            this.pathPrefix = Objects.requireNonNull(prefix, "pathPrefix");
+            return this;
+        }
+
+        /**
+         * Only keys in which this Java regex finds a match, e.g. {@code \.csv$|\.csv\.gz$}; null for all.
+         *
+         * @throws FerryConfigException if the regex is invalid
+         */
+        public Builder pathMatchPattern(String regex) {
+            ObjectSelector.builder().pathMatchPattern(regex);
+            this.pathMatchPattern = regex;
+            return this;
+        }
+
+        /** Skip GLACIER and DEEP_ARCHIVE objects (reported in the result) instead of failing on them; default false. */
+        public Builder skipGlacierObjects(boolean skip) {
+            this.skipGlacierObjects = skip;
+            return this;
+        }
+
+        /** Skip keys up to and including this one (TD's {@code last_path}); path mode only. */
+        public Builder startAfter(String key) {
+            this.startAfter = Objects.requireNonNull(key, "startAfter");
+            return this;
+        }
+
+        /** Return the state for the next run in {@link ImportResult#nextState()}; default false. */
+        public Builder incremental(boolean incremental) {
+            this.incremental = incremental;
+            return this;
+        }
+
+        /** Select by LastModified instead of key order; default false. */
+        public Builder useModifiedTime(boolean use) {
+            this.useModifiedTime = use;
+            return this;
+        }
+
+        /** With {@code useModifiedTime(true)}: only objects modified at or after this time. */
+        public Builder modifiedAfter(Instant time) {
+            this.modifiedAfter = Objects.requireNonNull(time, "modifiedAfter");
+            return this;
+        }
+
+        /** Continue from the state a previous incremental run returned; replaces startAfter / modifiedAfter. */
+        public Builder state(IncrementalState state) {
+            this.state = Objects.requireNonNull(state, "state");
+            return this;
+        }
+
+        /** See {@link ObjectSelector.Builder#settleTime}; default 15 minutes; modified-time mode only. */
+        public Builder settleTime(Duration settleTime) {
+            ObjectSelector.builder().settleTime(settleTime);
+            this.settleTime = settleTime;
+            return this;
+        }
+
+        /** Fail when no object is selected, instead of importing nothing; default false. */
+        public Builder failOnNoFiles(boolean fail) {
+            this.failOnNoFiles = fail;
+            return this;
+        }
+
+        /** How to parse the objects (e.g. {@code guessResult.parser()}). */
+        public Builder parser(ParserConfig parser) {
+            this.parser = Objects.requireNonNull(parser, "parser");
+            this.guessParser = false;
+            return this;
+        }
+
+        /** Guess the parser config from the first selected object at each run instead of giving one. */
+        public Builder guess() {
+            this.guessParser = true;
+            this.parser = null;
+            return this;
+        }
+
+        /** Overrides the parser's bad-row policy (useful with {@link #guess()}). */
+        public Builder badRows(BadRowPolicy policy) {
+            this.badRows = Objects.requireNonNull(policy, "badRows");
+            return this;
+        }
+
+        /** How objects are decompressed; default {@link Decoder#AUTO}. */
+        public Builder decoder(Decoder decoder) {
+            this.decoder = Objects.requireNonNull(decoder, "decoder");
+            return this;
+        }
+
+        /**
+         * Filters applied in order to every record before the sink (and to preview rows), e.g.
+         * {@code filters(Filters.drop("debug"), Filters.addTime(clock))}; replaces earlier filters.
+         * With a given parser, a filter naming a missing column fails {@link #build()}.
+         */
+        public Builder filters(RecordFilter... filters) {
+            return filters(List.of(filters));
+        }
+
+        /** Same as {@link #filters(RecordFilter...)}. */
+        public Builder filters(List<? extends RecordFilter> filters) {
+            this.filters = FilterChain.of(filters);
+            return this;
+        }
+
+        /** Memory for objects downloaded ahead; default 64 MB, at least 1 MB. */
+        public Builder maxBufferedBytes(long bytes) {
+            if (bytes < 1024 * 1024) {
+                throw new FerryConfigException("maxBufferedBytes", "must be at least 1 MB (1048576), was " + bytes);
+            }
+            this.maxBufferedBytes = bytes;
+            return this;
+        }
+
+        /** The clock that dates listings (modified-time mode); default the UTC system clock. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Checks the settings and builds.
+         *
+         * @throws FerryConfigException naming the option: no bucket, no parser, start points that
+         *                              do not fit the selection mode, or a filter naming a
+         *                              column the given parser does not have
+         */
+        public S3Import build() {
+            if (bucket == null) {
+                throw new FerryConfigException("bucket", "bucket is required");
+            }
+            if (parser == null && !guessParser) {
+                throw new FerryConfigException("parser", "give a parser config with parser(...), or call guess() to"
+                        + " infer it from the first object");
+            }
+            if (parser != null) {
+                filters.outputSchema(parser.schema());
+            }
+            if (pathPrefix.startsWith("/")) {
+                LOG.warn("pathPrefix '{}' starts with '/': S3 keys rarely do, so this selects keys under '//' in"
+                        + " s3://{}; remove the leading '/' unless your keys really start with it", pathPrefix, bucket);
+            }
+            return new S3Import(this, connection.build(), ObjectSelector.builder()
+                    .prefix(pathPrefix)
+                    .pathMatchPattern(pathMatchPattern)
+                    .skipArchived(skipGlacierObjects)
+                    .settleTime(settleTime)
+                    .state(StartState.initial(useModifiedTime, startAfter, modifiedAfter, state, incremental))
+                    .build());
+        }
+    }
+}

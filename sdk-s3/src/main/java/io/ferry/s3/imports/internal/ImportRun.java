@@ -1,0 +1,134 @@
+package io.ferry.s3.imports.internal;
+
+import io.ferry.core.incremental.ListedObject;
+import io.ferry.core.record.Record;
+import io.ferry.core.sink.RecordSink;
+import io.ferry.formats.decode.DecodedInput;
+import io.ferry.formats.decode.Decoder;
+import io.ferry.formats.read.BadRow;
+import io.ferry.formats.read.ParserConfig;
+import io.ferry.formats.read.RecordReader;
+import io.ferry.s3.imports.ImportedObject;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awssdk.http.Abortable;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * Reads selected objects in key order, decodes and parses each, and writes the records to a
+ * sink that is already open. Small objects download ahead through an {@link ObjectFetcher}; a
+ * large one is downloaded and decompressed by a {@link ReadAheadInputStream}. Parsing and the
+ * sink stay on the calling thread, so records reach the sink in key order and, within an object,
+ * in file order.
+ */
+public final class ImportRun {
+    /** Objects up to this size are prefetched whole; larger ones stream. */
+    public static final long SMALL_OBJECT_LIMIT = 8L * 1024 * 1024;
+
+    private final S3Client client;
+    private final String bucket;
+    private final Decoder decoder;
+    private final ParserConfig parser;
+    private final int concurrency;
+    private final long maxBufferedBytes;
+    private final List<ImportedObject> imported = new ArrayList<>();
+    private final List<BadRow> badRows = new ArrayList<>();
+    private long skippedRows;
+    private long rows;
+
+    /** A run over {@code bucket} with the given decoding and parsing. */
+    public ImportRun(S3Client client, String bucket, Decoder decoder, ParserConfig parser, int concurrency,
+                     long maxBufferedBytes) {
+        this.client = client;
+        this.bucket = bucket;
+        this.decoder = decoder;
+        this.parser = parser;
+        this.concurrency = concurrency;
+        this.maxBufferedBytes = maxBufferedBytes;
+    }
+
+    /**
+     * Reads {@code objects} into {@code sink}, stopping after {@code limit} records when
+     * {@code limit > 0}.
+     */
+    public void read(List<ListedObject> objects, RecordSink sink, long limit) {
+        try (ObjectFetcher fetcher = new ObjectFetcher(client, bucket, objects, concurrency, maxBufferedBytes,
+                SMALL_OBJECT_LIMIT)) {
+            for (int i = 0; i < objects.size(); i++) {
+                ListedObject o = objects.get(i);
+                long start = System.nanoTime();
+                long before = rows;
+                long skippedBefore = skippedRows;
+                InputStream raw = fetcher.open(i);
+                try (DecodedInput input = DecodedInput.open(decoder, o.key(), raw)) {
+                    // a large object streams: let a second thread download and decompress ahead of parsing
+                    boolean readAhead = o.size() > SMALL_OBJECT_LIMIT && input.decoder() != Decoder.ZIP;
+                    while (!(limit > 0 && rows >= limit) && input.nextPart()) {
+                        InputStream part = readAhead
+                                ? new ReadAheadInputStream(input.part(), 256 * 1024, 8, Integer.toString(i))
+                                : input.part();
+                        readPart(input.partName(), part, raw, sink, limit);
+                    }
+                } catch (RuntimeException e) {
+                    abort(raw);
+                    throw e;
+                }
+                fetcher.release(i);
+                imported.add(ImportedObject.of(o.key(), o.size(), rows - before, skippedRows - skippedBefore,
+                        Duration.ofNanos(System.nanoTime() - start)));
+                if (limit > 0 && rows >= limit) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Drops a half-read download instead of letting close() read the rest of it. */
+    private static void abort(InputStream raw) {
+        if (raw instanceof Abortable) {
+            ((Abortable) raw).abort();
+        }
+    }
+
+    private void readPart(String name, InputStream part, InputStream raw, RecordSink sink, long limit) {
+        try (RecordReader reader = parser.newReader(name, part)) {
+            try {
+                for (Record r = reader.read(); r != null; r = reader.read()) {
+                    sink.write(r);
+                    rows++;
+                    if (limit > 0 && rows >= limit) {
+                        // before close(), which would otherwise read the rest of the download
+                        abort(raw);
+                        break;
+                    }
+                }
+            } catch (RuntimeException e) {
+                abort(raw);
+                throw e;
+            }
+            skippedRows += reader.skippedRows();
+            for (BadRow b : reader.badRows()) {
+                if (badRows.size() < parser.badRowSamples()) {
+                    badRows.add(b);
+                }
+            }
+        }
+    }
+
+    /** The objects read so far, in order. */
+    public List<ImportedObject> imported() {
+        return List.copyOf(imported);
+    }
+
+    /** Bad rows skipped so far. */
+    public long skippedRows() {
+        return skippedRows;
+    }
+
+    /** The first bad rows skipped. */
+    public List<BadRow> badRows() {
+        return List.copyOf(badRows);
+    }
+}

@@ -1,0 +1,50 @@
+package io.ferry.s3.internal;
+
+import io.ferry.s3.S3Connection;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+
+/**
+ * The credentials provider a built client uses, and the resources Ferry created for it (an STS
+ * client for assume-role, a profile or default-chain provider), closed with the client. A
+ * provider given by the caller is never closed.
+ */
+final class ResolvedCredentials implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ResolvedCredentials.class);
+
+    private final AwsCredentialsProvider provider;
+    private final List<AutoCloseable> owned;
+
+    private ResolvedCredentials(AwsCredentialsProvider provider, List<AutoCloseable> owned) {
+        this.provider = provider;
+        this.owned = owned;
+    }
+
+    static ResolvedCredentials of(S3Connection connection) {
+        if (connection.credentials().isPresent()) {
+            AwsCredentialsMapping.Mapped m = AwsCredentialsMapping.map(connection.credentials().get(),
+                    connection.region().orElse(null));
+            return new ResolvedCredentials(m.provider(), m.resources());
+        }
+        return new ResolvedCredentials(connection.credentialsProvider().orElse(null), List.of());
+    }
+
+    /** The provider, or empty for the AWS SDK default chain. */
+    Optional<AwsCredentialsProvider> provider() {
+        return Optional.ofNullable(provider);
+    }
+
+    @Override
+    public void close() {
+        for (AutoCloseable r : owned) {
+            try {
+                r.close();
+            } catch (Exception e) {
+                LOG.debug("closing {} failed", r, e);
+            }
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package io.ferry.s3.internal;
+
+import io.ferry.s3.S3Connection;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.SdkHttpConfigurationOption;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.utils.AttributeMap;
+
+/**
+ * An {@link S3Client} for one export or import: either the caller's own client (never closed
+ * here) or one built from an {@link S3Connection} (closed with the lease, together with its
+ * HTTP client and any credentials provider Ferry created). {@link #close()} is idempotent.
+ */
+public final class S3ClientLease implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(S3ClientLease.class);
+
+    private final S3Client client;
+    private final boolean owned;
+    private final AutoCloseable[] resources;
+    private boolean closed;
+
+    private S3ClientLease(S3Client client, boolean owned, AutoCloseable... resources) {
+        this.client = client;
+        this.owned = owned;
+        this.resources = resources;
+    }
+
+    /** Opens a lease on the connection's client, building one when none was given. */
+    public static S3ClientLease open(S3Connection connection) {
+        if (connection.client().isPresent()) {
+            return new S3ClientLease(connection.client().get(), false);
+        }
+        ResolvedCredentials credentials = ResolvedCredentials.of(connection);
+        SdkHttpClient http = httpClient(connection);
+        S3ClientBuilder b = S3Client.builder()
+                .httpClient(http)
+                .forcePathStyle(connection.pathStyle())
+                .overrideConfiguration(ClientOverrideConfiguration.builder()
+                        .executionInterceptors(connection.interceptors())
+                        .build());
+        connection.region().map(Region::of).ifPresent(b::region);
+        if (connection.region().isEmpty() && connection.endpoint().isPresent()) {
+            // S3-compatible stores ignore the region but SigV4 needs one: sign for us-east-1.
+            b.region(Region.US_EAST_1);
+        }
+        connection.endpoint().ifPresent(b::endpointOverride);
+        credentials.provider().ifPresent(b::credentialsProvider);
+        return new S3ClientLease(b.build(), true, http, credentials);
+    }
+
+    static SdkHttpClient httpClient(S3Connection connection) {
+        Apache5HttpClient.Builder http = Apache5HttpClient.builder()
+                // parts in flight plus the writer's own small requests (head, complete, probe)
+                .maxConnections(connection.maxConcurrency() + 4)
+                .connectionAcquisitionTimeout(Duration.ofMinutes(2));
+        if (connection.skipTlsVerification()) {
+            LOG.warn("TLS certificate verification is OFF for {} (skipTlsVerification): use this only with a"
+                    + " test store you trust", connection.endpoint().map(Object::toString).orElse("S3"));
+            return http.buildWithDefaults(AttributeMap.builder()
+                    .put(SdkHttpConfigurationOption.TRUST_ALL_CERTIFICATES, Boolean.TRUE)
+                    .build());
+        }
+        return http.build();
+    }
+
+    /** The client to use. */
+    public S3Client client() {
+        return client;
+    }
+
+    /** Closes the client if Ferry built it; a client given by the caller stays open. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (!owned) {
+            return;
+        }
+        client.close();
+        for (AutoCloseable r : resources) {
+            try {
+                r.close();
+            } catch (Exception e) {
+                LOG.debug("closing {} failed", r, e);
+            }
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package io.ferry.s3.testing;
+
+import com.adobe.testing.s3mock.junit5.S3MockExtension;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
+
+/**
+ * One Adobe S3Mock per test JVM, started on first use on 127.0.0.1 (plain HTTP, random port),
+ * with its files under {@code target/s3mock}, and stopped when the JVM exits. Starting costs
+ * 5-7 s, so every test class shares it and uses its own bucket ({@link #newBucket}).
+ *
+ * <pre>{@code
+ * SharedS3Mock s3 = SharedS3Mock.get();
+ * String bucket = s3.newBucket("export");
+ * S3Client client = s3.client();
+ * }</pre>
+ *
+ * <p>Tomcat's plain connector would listen on all interfaces; {@link LoopbackConnectorConfiguration}
+ * (registered as a Spring Boot auto-configuration in this test-jar) pins it to 127.0.0.1.
+ */
+public final class SharedS3Mock {
+    /** KMS key id that S3Mock accepts (bare ids only: S3Mock rejects full key ARNs). */
+    public static final String VALID_KMS_KEY_ID = "7b3f0f2c-5c7e-4d5b-9a3b-0a1b2c3d4e5f";
+    /** Access key id of the dummy credentials S3Mock accepts. */
+    public static final String ACCESS_KEY_ID = "ferry-test";
+    /** Secret of the dummy credentials. */
+    public static final String SECRET_ACCESS_KEY = "ferry-test-secret";
+
+    private static final String KMS_KEY_REF =
+            "arn:aws:kms:us-east-1:111122223333:key/" + VALID_KMS_KEY_ID;
+    private static final AtomicInteger BUCKETS = new AtomicInteger();
+    private static volatile SharedS3Mock instance;
+
+    private final S3MockExtension server;
+    private final URI endpoint;
+    private final S3Client client;
+
+    private SharedS3Mock(S3MockExtension server) {
+        this.server = server;
+        this.endpoint = URI.create("http://127.0.0.1:" + server.getHttpPort());
+        this.client = clientBuilder().build();
+    }
+
+    /** The shared instance, started on first call. Thread-safe. */
+    public static SharedS3Mock get() {
+        SharedS3Mock s = instance;
+        if (s == null) {
+            synchronized (SharedS3Mock.class) {
+                s = instance;
+                if (s == null) {
+                    s = start();
+                    instance = s;
+                }
+            }
+        }
+        return s;
+    }
+
+    private static SharedS3Mock start() {
+        Path root = Path.of("target", "s3mock", UUID.randomUUID().toString()).toAbsolutePath();
+        try {
+            Files.createDirectories(root);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot create " + root, e);
+        }
+        S3MockExtension server = S3MockExtension.builder()
+                .silent()
+                .withProperty("server.address", "127.0.0.1")
+                .withProperty("com.adobe.testing.s3mock.max-payload-size", "64MB")
+                .withHttpPort(0)
+                .withHttpsPort(0)
+                .withRootFolder(root.toString())
+                .withValidKmsKeys(KMS_KEY_REF)
+                .build();
+        server.start();
+        SharedS3Mock s = new SharedS3Mock(server);
+        Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "s3mock-stop"));
+        return s;
+    }
+
+    /** The plain-HTTP endpoint, {@code http://127.0.0.1:PORT}. */
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    /** The HTTPS endpoint with S3Mock's self-signed certificate, {@code https://127.0.0.1:PORT}. */
+    public URI httpsEndpoint() {
+        return URI.create("https://127.0.0.1:" + server.getPort());
+    }
+
+    /** A client for assertions (path style, dummy credentials). Shared; do not close. */
+    public S3Client client() {
+        return client;
+    }
+
+    /** A client builder preset for this server, e.g. to add an {@link ExecutionInterceptor}. */
+    public S3ClientBuilder clientBuilder() {
+        return S3Client.builder()
+                .region(Region.US_EAST_1)
+                .endpointOverride(endpoint)
+                .forcePathStyle(true)
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(ACCESS_KEY_ID, SECRET_ACCESS_KEY)));
+    }
+
+    /** Creates a bucket with a unique name that starts with {@code prefix}, and returns the name. */
+    public String newBucket(String prefix) {
+        String name = (prefix + "-" + BUCKETS.incrementAndGet() + "-" + System.nanoTime() % 100000)
+                .toLowerCase(java.util.Locale.ROOT);
+        client.createBucket(b -> b.bucket(name));
+        return name;
+    }
+}
