@@ -1,0 +1,75 @@
+package io.ferry.td.testing;
+
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A failure {@link LocalTdServer} plays instead of its answer: an error status, a 429 with
+ * {@code Retry-After}, or a connection closed without any answer. By default the request is not
+ * handled; {@link #afterHandling()} handles it first (an import is stored) and then fails, as when
+ * a server acts but its answer is lost. Immutable.
+ */
+public final class Fault {
+    private final int status;
+    private final int retryAfterSeconds;
+    final boolean afterHandling;
+
+    private Fault(int status, int retryAfterSeconds, boolean afterHandling) {
+        this.status = status;
+        this.retryAfterSeconds = retryAfterSeconds;
+        this.afterHandling = afterHandling;
+    }
+
+    /** Answers with this status (e.g. 500, 503) and a JSON error body. */
+    public static Fault status(int status) {
+        if (status < 400 || status > 599) {
+            throw new IllegalArgumentException("a fault status must be 4xx or 5xx, was " + status);
+        }
+        return new Fault(status, -1, false);
+    }
+
+    /** Answers 429 Too Many Requests with {@code Retry-After: seconds}. */
+    public static Fault tooManyRequests(int retryAfterSeconds) {
+        if (retryAfterSeconds < 0) {
+            throw new IllegalArgumentException("retryAfterSeconds must not be negative, was " + retryAfterSeconds);
+        }
+        return new Fault(429, retryAfterSeconds, false);
+    }
+
+    /** Closes the connection without answering. */
+    public static Fault dropConnection() {
+        return new Fault(0, -1, false);
+    }
+
+    /** The same fault, played after the request was handled (its effect is kept). */
+    public Fault afterHandling() {
+        return new Fault(status, retryAfterSeconds, true);
+    }
+
+    void apply(HttpExchange ex) throws IOException {
+        if (status == 0) {
+            // closing an exchange before its headers are sent closes the connection
+            ex.close();
+            return;
+        }
+        if (retryAfterSeconds >= 0) {
+            ex.getResponseHeaders().set("Retry-After", Integer.toString(retryAfterSeconds));
+        }
+        byte[] body = ("{\"error\":\"injected fault\",\"message\":\"injected fault " + status + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().set("Content-Type", "application/json");
+        ex.sendResponseHeaders(status, body.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    @Override
+    public String toString() {
+        String what = status == 0 ? "dropped connection"
+                : status == 429 ? "429 Retry-After " + retryAfterSeconds : "HTTP " + status;
+        return afterHandling ? what + " after handling" : what;
+    }
+}

@@ -1,0 +1,277 @@
+package io.ferry.td;
+
+import io.ferry.core.FerryConfigException;
+import io.ferry.td.internal.ApiKey;
+import io.ferry.td.internal.TdNames;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * Builds a {@link TdWriter}. Setters reject nulls and impossible values at once; {@link #build()}
+ * checks the required database and table, and finds the key. Not thread-safe.
+ */
+public final class TdWriterBuilder {
+    ApiKey apiKey;
+    TdEndpoint endpoint = TdEndpoint.US;
+    String database;
+    String table;
+    TdWriteMode mode = TdWriteMode.APPEND;
+    String timeColumn;
+    Long timeValue;
+    boolean createDatabaseIfMissing;
+    long chunkSize = TdWriter.DEFAULT_CHUNK_SIZE;
+    int maxAttempts = 5;
+    Duration initialBackoff = Duration.ofMillis(500);
+    Duration maxBackoff = Duration.ofSeconds(30);
+    Duration requestTimeout = Duration.ofMinutes(5);
+    Duration connectTimeout = Duration.ofSeconds(30);
+    Clock clock = Clock.systemUTC();
+    HttpClient httpClient;
+
+    TdWriterBuilder() {
+    }
+
+    /**
+     * The API key. Default: the {@code TD_API_KEY} environment variable, read by {@link #build()}.
+     * REPLACE and REPLACE_ON_NEW_DATA need a key that may swap and delete tables (a master
+     * key); a write-only key suffices for APPEND.
+     */
+    public TdWriterBuilder apiKey(String apiKey) {
+        this.apiKey = ApiKey.of(Objects.requireNonNull(apiKey, "apiKey"), "apiKey");
+        return this;
+    }
+
+    /** The API endpoint. Default {@link TdEndpoint#US}. */
+    public TdWriterBuilder endpoint(TdEndpoint endpoint) {
+        this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+        return this;
+    }
+
+    /** The API endpoint as a host or URI; see {@link TdEndpoint#of(String)}. */
+    public TdWriterBuilder endpoint(String hostOrUri) {
+        return endpoint(TdEndpoint.of(hostOrUri));
+    }
+
+    /** The database; required: 3 to 256 characters of a-z, 0-9 and _. */
+    public TdWriterBuilder database(String database) {
+        this.database = TdNames.check(database, "database", "database");
+        return this;
+    }
+
+    /** The table; required, created when missing: 3 to 256 characters of a-z, 0-9 and _. */
+    public TdWriterBuilder table(String table) {
+        this.table = TdNames.check(table, "table", "table");
+        return this;
+    }
+
+    /** The write mode. Default {@link TdWriteMode#APPEND}. */
+    public TdWriterBuilder mode(TdWriteMode mode) {
+        this.mode = Objects.requireNonNull(mode, "mode");
+        return this;
+    }
+
+    /**
+     * Applies a {@code td://} URI: database, table and mode, plus the key and host when the
+     * URI has them. Later setters override what it set.
+     *
+     * @throws FerryConfigException if the URI is malformed
+     */
+    public TdWriterBuilder uri(String uri) {
+        return uri(TdUri.parse(uri));
+    }
+
+    /** Applies a parsed {@code td://} URI; see {@link #uri(String)}. */
+    public TdWriterBuilder uri(TdUri uri) {
+        Objects.requireNonNull(uri, "uri");
+        database = uri.database();
+        table = uri.table();
+        mode = uri.mode();
+        uri.endpoint().ifPresent(e -> endpoint = e);
+        if (uri.hasApiKey()) {
+            apiKey = uri.apiKey();
+        }
+        return this;
+    }
+
+    /**
+     * A LONG (unix seconds) or TIMESTAMP column copied into {@code time}, Treasure Data's
+     * partitioning column. Unused when the records have their own {@code time} column (then
+     * it is an error to set this). Default: none.
+     */
+    public TdWriterBuilder timeColumn(String column) {
+        Objects.requireNonNull(column, "timeColumn");
+        if (column.isEmpty()) {
+            throw new FerryConfigException("timeColumn", "the time column name is empty");
+        }
+        this.timeColumn = column;
+        return this;
+    }
+
+    /**
+     * A fixed {@code time} in unix seconds for every row, used when there is no {@code time}
+     * column and no {@link #timeColumn}. Default: the upload time. Must not be negative.
+     */
+    public TdWriterBuilder timeValue(long epochSeconds) {
+        if (epochSeconds < 0) {
+            throw new FerryConfigException("timeValue",
+                    "timeValue is unix seconds and must not be negative, was " + epochSeconds);
+        }
+        this.timeValue = epochSeconds;
+        return this;
+    }
+
+    /** Whether to create the database when it is missing. Default false: a missing database is an error. */
+    public TdWriterBuilder createDatabaseIfMissing(boolean create) {
+        this.createDatabaseIfMissing = create;
+        return this;
+    }
+
+    /**
+     * Bytes of msgpack rows (before gzip) per uploaded chunk; memory holds one chunk,
+     * compressed. Default 32 MB, from 1 KB to 256 MB.
+     */
+    public TdWriterBuilder chunkSize(long bytes) {
+        if (bytes < TdWriter.MIN_CHUNK_SIZE || bytes > TdWriter.MAX_CHUNK_SIZE) {
+            throw new FerryConfigException("chunkSize", "chunkSize must be between 1 KB (" + TdWriter.MIN_CHUNK_SIZE
+                    + ") and 256 MB (" + TdWriter.MAX_CHUNK_SIZE + ") bytes, was " + bytes);
+        }
+        this.chunkSize = bytes;
+        return this;
+    }
+
+    /**
+     * Attempts per API call, first included, on 5xx, 408, 429 and broken connections.
+     * Default 5, from 1 to 20.
+     */
+    public TdWriterBuilder maxAttempts(int attempts) {
+        if (attempts < 1 || attempts > 20) {
+            throw new FerryConfigException("maxAttempts", "maxAttempts must be between 1 and 20, was " + attempts);
+        }
+        this.maxAttempts = attempts;
+        return this;
+    }
+
+    /**
+     * The wait before the first retry, doubled for each further one (with jitter) up to
+     * {@code maxBackoff}; a {@code Retry-After} from the server takes precedence.
+     * Defaults 500 ms and 30 s.
+     */
+    public TdWriterBuilder backoff(Duration initial, Duration max) {
+        Objects.requireNonNull(initial, "initialBackoff");
+        Objects.requireNonNull(max, "maxBackoff");
+        if (initial.isNegative() || max.compareTo(initial) < 0) {
+            throw new FerryConfigException("backoff", "backoff needs 0 <= initial <= max, was initial "
+                    + initial + " and max " + max);
+        }
+        this.initialBackoff = initial;
+        this.maxBackoff = max;
+        return this;
+    }
+
+    /** The longest wait for one API answer (an upload included). Default 5 minutes; positive. */
+    public TdWriterBuilder requestTimeout(Duration timeout) {
+        this.requestTimeout = positive(timeout, "requestTimeout");
+        return this;
+    }
+
+    /** The longest wait to connect, for the client Ferry creates. Default 30 s; positive. */
+    public TdWriterBuilder connectTimeout(Duration timeout) {
+        this.connectTimeout = positive(timeout, "connectTimeout");
+        return this;
+    }
+
+    /** The clock giving the upload time (the default {@code time}) and durations. Default UTC system clock. */
+    public TdWriterBuilder clock(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        return this;
+    }
+
+    /**
+     * An HTTP client to use, e.g. one with a proxy or custom TLS; {@link #connectTimeout} then
+     * does not apply. Default: Ferry creates one (HTTP/1.1).
+     */
+    public TdWriterBuilder httpClient(HttpClient client) {
+        this.httpClient = Objects.requireNonNull(client, "httpClient");
+        return this;
+    }
+
+    private static Duration positive(Duration d, String option) {
+        Objects.requireNonNull(d, option);
+        if (d.isNegative() || d.isZero()) {
+            throw new FerryConfigException(option, option + " must be positive, was " + d);
+        }
+        return d;
+    }
+
+    /**
+     * Builds the writer. Reads {@code TD_API_KEY} when no key was given.
+     *
+     * @throws FerryConfigException if database or table is missing, both timeColumn and
+     *                              timeValue are set, or no key is found
+     */
+    public TdWriter build() {
+        return build(System::getenv);
+    }
+
+    TdWriter build(Function<String, String> environment) {
+        if (database == null) {
+            throw new FerryConfigException("database", "the database is required; set database(\"...\") or use a td:// URI");
+        }
+        if (table == null) {
+            throw new FerryConfigException("table", "the table is required; set table(\"...\") or use a td:// URI");
+        }
+        if (timeColumn != null && timeValue != null) {
+            throw new FerryConfigException("timeColumn", "set timeColumn(\"" + timeColumn + "\") or timeValue("
+                    + timeValue + "), not both");
+        }
+        ApiKey key = apiKey;
+        if (key == null) {
+            String fromEnv = environment.apply(TdWriter.API_KEY_ENV);
+            if (fromEnv == null || fromEnv.isBlank()) {
+                throw new FerryConfigException("apiKey", "no API key: set apiKey(...), put it in the td:// URI,"
+                        + " or set the environment variable " + TdWriter.API_KEY_ENV);
+            }
+            key = ApiKey.of(fromEnv, TdWriter.API_KEY_ENV);
+        }
+        return TdWriter.create(this, key);
+    }
+
+    TdWriterBuilder copy() {
+        TdWriterBuilder b = new TdWriterBuilder();
+        b.apiKey = apiKey;
+        b.endpoint = endpoint;
+        b.database = database;
+        b.table = table;
+        b.mode = mode;
+        b.timeColumn = timeColumn;
+        b.timeValue = timeValue;
+        b.createDatabaseIfMissing = createDatabaseIfMissing;
+        b.chunkSize = chunkSize;
+        b.maxAttempts = maxAttempts;
+        b.initialBackoff = initialBackoff;
+        b.maxBackoff = maxBackoff;
+        b.requestTimeout = requestTimeout;
+        b.connectTimeout = connectTimeout;
+        b.clock = clock;
+        b.httpClient = httpClient;
+        return b;
+    }
+
+    String describe() {
+        return "endpoint=" + endpoint + ", database=" + database + ", table=" + table + ", mode=" + mode
+                + (timeColumn == null ? "" : ", timeColumn=" + timeColumn)
+                + (timeValue == null ? "" : ", timeValue=" + timeValue)
+                + ", createDatabaseIfMissing=" + createDatabaseIfMissing + ", chunkSize=" + chunkSize
+                + ", maxAttempts=" + maxAttempts;
+    }
+
+    /** The settings, with the key printed as {@code ****}. */
+    @Override
+    public String toString() {
+        return "TdWriterBuilder{" + describe() + ", apiKey="
+                + (apiKey == null ? "(from " + TdWriter.API_KEY_ENV + ")" : ApiKey.MASK) + "}";
+    }
+}
