@@ -108,7 +108,8 @@ public final class ScheduledExportSample {
                 .path(PREFIX + "{{YEAR}}/{{MONTH}}/{{DAY}}/{{HOUR}}{{MINUTE}}-{{UUID}}.{{FORMAT}}")
                 .format(CsvFormat.csv()).compression(Compression.GZIP)
                 .build();
-        // path mode is exact here: keys start with the export's minute and an export runs at most once a minute
+        // path mode is exact here: keys begin with the export's start minute, scheduled exports start at :00
+        // and imports at :30, so no new key sorts before one already imported
         this.importer = S3Import.builder().connection(connection).bucket(BUCKET)
                 .pathPrefix(PREFIX).pathMatchPattern("\\.csv\\.gz$")
                 .incremental(true).guess()
@@ -171,16 +172,18 @@ public final class ScheduledExportSample {
         };
         try (CronScheduler scheduler = CronScheduler.builder().stateStore(StateStore.jsonFile(stateFile))
                 .listener(listener).build()) {
+            System.out.println();
+            System.out.println("== first export, now (runNow)");
             scheduler.schedule(EXPORT_JOB, Schedule.cron("* * * * *"), this::exportOnce);
+            scheduler.runNow(EXPORT_JOB).join();
+            // registered after the first export, so no import runs before that export's object exists
             scheduler.schedule(IMPORT_JOB, Schedule.builder().cron("* * * * *").delay(Duration.ofSeconds(30)).build(),
                     this::importOnce);
             System.out.println();
             System.out.println("== jobs at " + TIME.format(ZonedDateTime.now(ZoneOffset.UTC)) + " UTC");
             printJobs(scheduler);
-
-            System.out.printf(Locale.ROOT, "%n== runs (one export now, then waiting for %d scheduled export%s)%n", runs,
+            System.out.printf(Locale.ROOT, "%n== runs, real time (waiting for %d scheduled export%s)%n", runs,
                     runs == 1 ? "" : "s");
-            scheduler.runNow(EXPORT_JOB).join();
             awaitQuietly(scheduledExports, Duration.ofSeconds(60L * runs + 60));
             catchUpImport(scheduler);
 
