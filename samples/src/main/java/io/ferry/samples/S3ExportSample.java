@@ -13,10 +13,9 @@ import io.ferry.s3.export.ExportResult;
 import io.ferry.s3.export.ExportedObject;
 import io.ferry.s3.export.S3Export;
 import java.time.Instant;
-import java.util.Iterator;
 import java.util.Locale;
-import java.util.NoSuchElementException;
 import java.util.Random;
+import java.util.stream.LongStream;
 
 /**
  * The main sample: exports a generated table of page views to S3, once as CSV gzip partitioned
@@ -118,26 +117,12 @@ public final class S3ExportSample {
 
     /** A deterministic generated table: {@code rows} page views spread over a week. */
     static Iterable<Record> table(int rows) {
-        return () -> new Iterator<>() {
-            private final Random random = new Random(7);
-            private int i;
-
-            @Override
-            public boolean hasNext() {
-                return i < rows;
-            }
-
-            @Override
-            public Record next() {
-                if (i >= rows) {
-                    throw new NoSuchElementException();
-                }
-                long id = i++;
-                Instant at = START.plusSeconds(id * 7L * 24 * 3600 / rows);
-                return Record.of(PAGE_VIEWS, id, at, PATHS[random.nextInt(PATHS.length)],
-                        STATUS[random.nextInt(STATUS.length)], 200L + random.nextInt(50_000),
-                        AGENTS[random.nextInt(AGENTS.length)]);
-            }
+        return () -> {
+            Random random = new Random(7);
+            return LongStream.range(0, rows).mapToObj(id -> Record.of(PAGE_VIEWS, id,
+                    START.plusSeconds(id * 7L * 24 * 3600 / rows), PATHS[random.nextInt(PATHS.length)],
+                    STATUS[random.nextInt(STATUS.length)], 200L + random.nextInt(50_000),
+                    AGENTS[random.nextInt(AGENTS.length)])).iterator();
         };
     }
 }

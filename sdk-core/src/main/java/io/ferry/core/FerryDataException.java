@@ -27,22 +27,30 @@ public class FerryDataException extends FerryException {
 
     /** Same, with the cause that revealed the problem. */
     public FerryDataException(String source, long line, String column, String reason, Throwable cause) {
-        super(format(source, line, column, reason), cause);
+        super(location(source, line, column) + ": " + reason, cause);
         this.source = Objects.requireNonNull(source, "source");
         this.line = line;
         this.column = column;
         this.reason = Objects.requireNonNull(reason, "reason");
     }
 
-    private static String format(String source, long line, String column, String reason) {
-        StringBuilder sb = new StringBuilder(source);
+    /**
+     * Formats a data location the way Ferry messages show it: {@code source, line 12, column 'id'}.
+     * The line is left out when 0 or less, the column when null. Pure; safe from any thread.
+     *
+     * @param source where the data came from; not null
+     * @param line   1-based line or record number; 0 when unknown
+     * @param column column name, or null
+     */
+    public static String location(String source, long line, String column) {
+        StringBuilder sb = new StringBuilder(Objects.requireNonNull(source, "source"));
         if (line > 0) {
             sb.append(", line ").append(line);
         }
         if (column != null) {
             sb.append(", column '").append(column).append('\'');
         }
-        return sb.append(": ").append(reason).toString();
+        return sb.toString();
     }
 
     /** Where the data came from: an object key, a file name, or {@code record}. */

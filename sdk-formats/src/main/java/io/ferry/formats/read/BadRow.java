@@ -1,5 +1,6 @@
 package io.ferry.formats.read;
 
+import io.ferry.core.FerryDataException;
 import java.util.Objects;
 
 /**
@@ -68,6 +69,6 @@ public final class BadRow {
 
     @Override
     public String toString() {
-        return source + ", line " + line + (column == null ? "" : ", column '" + column + "'") + ": " + reason;
+        return FerryDataException.location(source, line, column) + ": " + reason;
     }
 }

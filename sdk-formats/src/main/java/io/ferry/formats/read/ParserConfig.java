@@ -63,41 +63,13 @@ public final class ParserConfig {
     /** The default number of bad-row locations kept by {@link BadRowPolicy#SKIP}. */
     public static final int DEFAULT_BAD_ROW_SAMPLES = 10;
 
-    private final ParserType type;
-    private final Charset charset;
-    private final Newline newline;
-    private final char delimiter;
-    private final Character quote;
-    private final Character escape;
-    private final int skipHeaderLines;
-    private final String nullString;
-    private final String commentLineMarker;
-    private final boolean trimIfNotQuoted;
-    private final boolean allowOptionalColumns;
-    private final boolean allowExtraColumns;
-    private final ZoneId defaultTimeZone;
-    private final BadRowPolicy badRows;
-    private final int badRowSamples;
+    private final Builder spec;
     private final List<ColumnConfig> columns;
     private final Schema schema;
 
     private ParserConfig(Builder b) {
-        this.type = b.type;
-        this.charset = b.charset;
-        this.newline = b.newline;
-        this.delimiter = b.delimiter != null ? b.delimiter : (b.type == ParserType.TSV ? '\t' : ',');
-        this.quote = b.quote;
-        this.escape = b.escape;
-        this.skipHeaderLines = b.skipHeaderLines;
-        this.nullString = b.nullString;
-        this.commentLineMarker = b.commentLineMarker;
-        this.trimIfNotQuoted = b.trimIfNotQuoted;
-        this.allowOptionalColumns = b.allowOptionalColumns;
-        this.allowExtraColumns = b.allowExtraColumns;
-        this.defaultTimeZone = b.defaultTimeZone;
-        this.badRows = b.badRows;
-        this.badRowSamples = b.badRowSamples;
-        this.columns = List.copyOf(b.columns);
+        this.spec = new Builder(b);
+        this.columns = List.copyOf(spec.columns);
         List<Column> cols = new ArrayList<>();
         for (ColumnConfig c : columns) {
             cols.add(c.toColumn());
@@ -112,24 +84,7 @@ public final class ParserConfig {
 
     /** A builder holding this config's settings. */
     public Builder toBuilder() {
-        Builder b = new Builder();
-        b.type = type;
-        b.charset = charset;
-        b.newline = newline;
-        b.delimiter = delimiter;
-        b.quote = quote;
-        b.escape = escape;
-        b.skipHeaderLines = skipHeaderLines;
-        b.nullString = nullString;
-        b.commentLineMarker = commentLineMarker;
-        b.trimIfNotQuoted = trimIfNotQuoted;
-        b.allowOptionalColumns = allowOptionalColumns;
-        b.allowExtraColumns = allowExtraColumns;
-        b.defaultTimeZone = defaultTimeZone;
-        b.badRows = badRows;
-        b.badRowSamples = badRowSamples;
-        b.columns.addAll(columns);
-        return b;
+        return new Builder(spec);
     }
 
     /**
@@ -154,7 +109,7 @@ public final class ParserConfig {
     public RecordReader newReader(String source, InputStream in) {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(in, "in");
-        return type.isDelimited() ? new CsvRecordReader(this, source, in) : new JsonRecordReader(this, source, in);
+        return spec.type.isDelimited() ? new CsvRecordReader(this, source, in) : new JsonRecordReader(this, source, in);
     }
 
     /** The schema of the records this config produces: the columns in order. */
@@ -164,77 +119,77 @@ public final class ParserConfig {
 
     /** The file layout. */
     public ParserType type() {
-        return type;
+        return spec.type;
     }
 
     /** The character set of the text. */
     public Charset charset() {
-        return charset;
+        return spec.charset;
     }
 
     /** The line terminator of delimited text. */
     public Newline newline() {
-        return newline;
+        return spec.newline;
     }
 
     /** The field delimiter of delimited text. */
     public char delimiter() {
-        return delimiter;
+        return spec.delimiter;
     }
 
     /** The quote character, or empty when quoting is off. */
     public Optional<Character> quote() {
-        return Optional.ofNullable(quote);
+        return Optional.ofNullable(spec.quote);
     }
 
     /** The escape character, or empty when there is none. */
     public Optional<Character> escape() {
-        return Optional.ofNullable(escape);
+        return Optional.ofNullable(spec.escape);
     }
 
     /** The number of physical lines skipped at the start of each file. */
     public int skipHeaderLines() {
-        return skipHeaderLines;
+        return spec.skipHeaderLines;
     }
 
     /** The unquoted text that means null, if any. */
     public Optional<String> nullString() {
-        return Optional.ofNullable(nullString);
+        return Optional.ofNullable(spec.nullString);
     }
 
     /** The prefix of lines that are skipped as comments, if any. */
     public Optional<String> commentLineMarker() {
-        return Optional.ofNullable(commentLineMarker);
+        return Optional.ofNullable(spec.commentLineMarker);
     }
 
     /** Whether unquoted values are trimmed of spaces and tabs. */
     public boolean trimIfNotQuoted() {
-        return trimIfNotQuoted;
+        return spec.trimIfNotQuoted;
     }
 
     /** Whether a row with fewer values than columns gets nulls instead of being bad. */
     public boolean allowOptionalColumns() {
-        return allowOptionalColumns;
+        return spec.allowOptionalColumns;
     }
 
     /** Whether values beyond the last column are ignored instead of making the row bad. */
     public boolean allowExtraColumns() {
-        return allowExtraColumns;
+        return spec.allowExtraColumns;
     }
 
     /** The zone of timestamps that carry no offset. */
     public ZoneId defaultTimeZone() {
-        return defaultTimeZone;
+        return spec.defaultTimeZone;
     }
 
     /** What happens to a bad row. */
     public BadRowPolicy badRows() {
-        return badRows;
+        return spec.badRows;
     }
 
     /** How many bad-row locations {@link BadRowPolicy#SKIP} keeps. */
     public int badRowSamples() {
-        return badRowSamples;
+        return spec.badRowSamples;
     }
 
     /** The columns, in order; an unmodifiable list. */
@@ -247,20 +202,22 @@ public final class ParserConfig {
         if (!(o instanceof ParserConfig)) {
             return false;
         }
-        ParserConfig c = (ParserConfig) o;
-        return c.type == type && c.charset.equals(charset) && c.newline == newline && c.delimiter == delimiter
-                && Objects.equals(c.quote, quote) && Objects.equals(c.escape, escape)
-                && c.skipHeaderLines == skipHeaderLines && Objects.equals(c.nullString, nullString)
-                && Objects.equals(c.commentLineMarker, commentLineMarker) && c.trimIfNotQuoted == trimIfNotQuoted
-                && c.allowOptionalColumns == allowOptionalColumns && c.allowExtraColumns == allowExtraColumns
-                && c.defaultTimeZone.equals(defaultTimeZone) && c.badRows == badRows
-                && c.badRowSamples == badRowSamples && c.columns.equals(columns);
+        Builder c = ((ParserConfig) o).spec;
+        return c.type == spec.type && c.charset.equals(spec.charset) && c.newline == spec.newline
+                && c.delimiter.equals(spec.delimiter) && Objects.equals(c.quote, spec.quote)
+                && Objects.equals(c.escape, spec.escape) && c.skipHeaderLines == spec.skipHeaderLines
+                && Objects.equals(c.nullString, spec.nullString)
+                && Objects.equals(c.commentLineMarker, spec.commentLineMarker)
+                && c.trimIfNotQuoted == spec.trimIfNotQuoted && c.allowOptionalColumns == spec.allowOptionalColumns
+                && c.allowExtraColumns == spec.allowExtraColumns && c.defaultTimeZone.equals(spec.defaultTimeZone)
+                && c.badRows == spec.badRows && c.badRowSamples == spec.badRowSamples
+                && ((ParserConfig) o).columns.equals(columns);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(type, charset, newline, delimiter, quote, escape, skipHeaderLines, nullString,
-                commentLineMarker, columns);
+        return Objects.hash(spec.type, spec.charset, spec.newline, spec.delimiter, spec.quote, spec.escape,
+                spec.skipHeaderLines, spec.nullString, spec.commentLineMarker, columns);
     }
 
     @Override
@@ -288,6 +245,30 @@ public final class ParserConfig {
         private final List<ColumnConfig> columns = new ArrayList<>();
 
         private Builder() {
+        }
+
+        /** A copy of {@code b} with the delimiter resolved from the type when it was not set. */
+        private Builder(Builder b) {
+            type = b.type;
+            charset = b.charset;
+            newline = b.newline;
+            delimiter = b.resolvedDelimiter();
+            quote = b.quote;
+            escape = b.escape;
+            skipHeaderLines = b.skipHeaderLines;
+            nullString = b.nullString;
+            commentLineMarker = b.commentLineMarker;
+            trimIfNotQuoted = b.trimIfNotQuoted;
+            allowOptionalColumns = b.allowOptionalColumns;
+            allowExtraColumns = b.allowExtraColumns;
+            defaultTimeZone = b.defaultTimeZone;
+            badRows = b.badRows;
+            badRowSamples = b.badRowSamples;
+            columns.addAll(b.columns);
+        }
+
+        private char resolvedDelimiter() {
+            return delimiter != null ? delimiter : (type == ParserType.TSV ? '\t' : ',');
         }
 
         /** The file layout; default CSV. */
@@ -444,17 +425,18 @@ public final class ParserConfig {
                 }
             }
             if (type.isDelimited()) {
-                char d = delimiter != null ? delimiter : (type == ParserType.TSV ? '\t' : ',');
-                if (quote != null && quote == d) {
-                    throw new FerryConfigException("quote", "the quote and the delimiter are both '" + d
-                            + "'; choose different characters");
-                }
-                if (escape != null && escape == d) {
-                    throw new FerryConfigException("escape", "the escape and the delimiter are both '" + d
-                            + "'; choose different characters");
-                }
+                notDelimiter("quote", quote);
+                notDelimiter("escape", escape);
             }
             return new ParserConfig(this);
+        }
+
+        private void notDelimiter(String option, Character c) {
+            char d = resolvedDelimiter();
+            if (c != null && c == d) {
+                throw new FerryConfigException(option, "the " + option + " and the delimiter are both '" + d
+                        + "'; choose different characters");
+            }
         }
     }
 }

@@ -1,8 +1,6 @@
 package io.ferry.s3.export;
 
 import io.ferry.core.FerryConfigException;
-import io.ferry.core.credentials.AnonymousCredentials;
-import io.ferry.core.credentials.Credentials;
 import io.ferry.core.record.Record;
 import io.ferry.core.record.RecordSource;
 import io.ferry.core.record.RecordSources;
@@ -11,8 +9,12 @@ import io.ferry.core.template.KeyTemplate;
 import io.ferry.formats.Compression;
 import io.ferry.formats.FileFormat;
 import io.ferry.formats.csv.CsvFormat;
+import io.ferry.s3.S3ClientOptionsBuilder;
 import io.ferry.s3.S3Connection;
+import io.ferry.s3.export.internal.ExportChecks;
 import io.ferry.s3.export.internal.ExportSession;
+import io.ferry.s3.export.internal.Rotation;
+import io.ferry.s3.internal.BucketNames;
 import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,9 +22,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Consumer;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Streams records to S3 objects: keys from a template (with partitions), any {@link FileFormat},
@@ -54,40 +53,14 @@ public final class S3Export {
     /** Largest configurable part size in MiB. */
     public static final int MAX_PART_SIZE_MB = 5000;
 
-    private final S3Connection connection;
-    private final String bucket;
+    private final Builder spec;
     private final KeyTemplate path;
-    private final FileFormat format;
-    private final Compression compression;
-    private final int partSizeMb;
-    private final Sse sse;
-    private final CannedAcl acl;
-    private final WriteStrategy writeStrategy;
-    private final long maxRowsPerObject;
-    private final long maxBytesPerObject;
-    private final Duration rotateInterval;
-    private final boolean testWrite;
-    private final boolean writeEmptyObjects;
-    private final ExportListener listener;
-    private final Clock clock;
+    private final S3Connection connection;
 
     private S3Export(Builder b, KeyTemplate path, S3Connection connection) {
-        this.connection = connection;
-        this.bucket = b.bucket;
+        this.spec = new Builder(b, path, connection);
         this.path = path;
-        this.format = b.format;
-        this.compression = b.compression;
-        this.partSizeMb = b.partSizeMb;
-        this.sse = b.sse;
-        this.acl = b.acl;
-        this.writeStrategy = b.writeStrategy;
-        this.maxRowsPerObject = b.maxRowsPerObject;
-        this.maxBytesPerObject = b.maxBytesPerObject;
-        this.rotateInterval = b.rotateInterval;
-        this.testWrite = b.testWrite;
-        this.writeEmptyObjects = b.writeEmptyObjects;
-        this.listener = b.listener;
-        this.clock = b.clock;
+        this.connection = connection;
     }
 
     /** A new builder; {@code bucket} and {@code path} are required. */
@@ -97,7 +70,7 @@ public final class S3Export {
 
     /** A builder holding this export's settings. */
     public Builder toBuilder() {
-        return new Builder(this);
+        return new Builder(spec, path, connection);
     }
 
     /**
@@ -151,7 +124,7 @@ public final class S3Export {
 
     /** The bucket. */
     public String bucket() {
-        return bucket;
+        return spec.bucket;
     }
 
     /** The object key template. */
@@ -161,78 +134,78 @@ public final class S3Export {
 
     /** The file format; default {@link CsvFormat#csv()}. */
     public FileFormat format() {
-        return format;
+        return spec.format;
     }
 
     /** File compression; default {@link Compression#NONE}. */
     public Compression compression() {
-        return compression;
+        return spec.compression;
     }
 
     /** The part size in MiB; default {@value #DEFAULT_PART_SIZE_MB}. */
     public int partSizeMb() {
-        return partSizeMb;
+        return spec.partSizeMb;
     }
 
     /** Server-side encryption, if set. */
     public Optional<Sse> sse() {
-        return Optional.ofNullable(sse);
+        return Optional.ofNullable(spec.sse);
     }
 
     /** The canned ACL, if set. */
     public Optional<CannedAcl> acl() {
-        return Optional.ofNullable(acl);
+        return Optional.ofNullable(spec.acl);
     }
 
     /** What to do when a key exists; default {@link WriteStrategy#CREATE_NEW}. */
     public WriteStrategy writeStrategy() {
-        return writeStrategy;
+        return spec.writeStrategy;
     }
 
     /** Rows per object before a new one starts; 0 (default) for no limit. */
     public long maxRowsPerObject() {
-        return maxRowsPerObject;
+        return spec.maxRowsPerObject;
     }
 
     /** Bytes per object before a new one starts; 0 (default) for no limit. */
     public long maxBytesPerObject() {
-        return maxBytesPerObject;
+        return spec.maxBytesPerObject;
     }
 
     /** Age of an object before a new one starts, if set. */
     public Optional<Duration> rotateInterval() {
-        return Optional.ofNullable(rotateInterval);
+        return Optional.ofNullable(spec.rotateInterval);
     }
 
     /** Whether a probe object is written and deleted before the first row; default true. */
     public boolean testWrite() {
-        return testWrite;
+        return spec.testWrite;
     }
 
     /** Whether an export without rows still writes its (header-only) object; default false. */
     public boolean writeEmptyObjects() {
-        return writeEmptyObjects;
+        return spec.writeEmptyObjects;
     }
 
     /** The progress listener; default {@link ExportListener#NONE}. */
     public ExportListener listener() {
-        return listener;
+        return spec.listener;
     }
 
     /** The clock for {@code {{YEAR}}}..{@code {{MINUTE}}} and {@code rotateInterval}; default UTC system clock. */
     public Clock clock() {
-        return clock;
+        return spec.clock;
     }
 
     @Override
     public String toString() {
-        return "S3Export{s3://" + bucket + "/" + path.template() + ", format=" + format + ", compression="
-                + compression + ", partSizeMb=" + partSizeMb + ", strategy=" + writeStrategy + ", " + connection + "}";
+        return "S3Export{s3://" + spec.bucket + "/" + path.template() + ", format=" + spec.format + ", compression="
+                + spec.compression + ", partSizeMb=" + spec.partSizeMb + ", strategy=" + spec.writeStrategy + ", "
+                + connection + "}";
     }
 
     /** Builds an {@link S3Export}. Setters reject bad values at once; {@link #build()} checks combinations. Not thread-safe. */
-    public static final class Builder {
-        private S3Connection.Builder connection = S3Connection.builder();
+    public static final class Builder extends S3ClientOptionsBuilder<Builder> {
         private String bucket;
         private String path;
         private ZoneId partitionZone = ZoneOffset.UTC;
@@ -251,90 +224,32 @@ public final class S3Export {
         private Clock clock = Clock.systemUTC();
 
         private Builder() {
+            super(Builder.class);
         }
 
-        private Builder(S3Export e) {
-            connection = e.connection.toBuilder();
-            bucket = e.bucket;
-            path = e.path.template();
-            partitionZone = e.path.partitionZone();
-            format = e.format;
-            compression = e.compression;
-            partSizeMb = e.partSizeMb;
-            sse = e.sse;
-            acl = e.acl;
-            writeStrategy = e.writeStrategy;
-            maxRowsPerObject = e.maxRowsPerObject;
-            maxBytesPerObject = e.maxBytesPerObject;
-            rotateInterval = e.rotateInterval;
-            testWrite = e.testWrite;
-            writeEmptyObjects = e.writeEmptyObjects;
-            listener = e.listener;
-            clock = e.clock;
-        }
-
-        /** Replaces all connection options with {@code connection}'s. */
-        public Builder connection(S3Connection connection) {
-            this.connection = Objects.requireNonNull(connection, "connection").toBuilder();
-            return this;
-        }
-
-        /** Edits the connection options, e.g. {@code .connection(c -> c.endpoint(url).pathStyle(true))}. */
-        public Builder connection(Consumer<S3Connection.Builder> edit) {
-            edit.accept(connection);
-            return this;
-        }
-
-        /** See {@link S3Connection.Builder#region}. */
-        public Builder region(String region) {
-            connection.region(region);
-            return this;
-        }
-
-        /** See {@link S3Connection.Builder#endpoint(String)}. */
-        public Builder endpoint(String endpoint) {
-            connection.endpoint(endpoint);
-            return this;
-        }
-
-        /** See {@link S3Connection.Builder#pathStyle}. */
-        public Builder pathStyle(boolean pathStyle) {
-            connection.pathStyle(pathStyle);
-            return this;
-        }
-
-        /** See {@link S3Connection.Builder#credentials}; anonymous credentials cannot export. */
-        public Builder credentials(Credentials credentials) {
-            connection.credentials(credentials);
-            return this;
-        }
-
-        /** See {@link S3Connection.Builder#credentialsProvider}. */
-        public Builder credentialsProvider(AwsCredentialsProvider provider) {
-            connection.credentialsProvider(provider);
-            return this;
-        }
-
-        /** See {@link S3Connection.Builder#client}; Ferry never closes it. */
-        public Builder client(S3Client client) {
-            connection.client(client);
-            return this;
-        }
-
-        /** See {@link S3Connection.Builder#maxConcurrency}: parallel part uploads per export. */
-        public Builder maxConcurrency(int maxConcurrency) {
-            connection.maxConcurrency(maxConcurrency);
-            return this;
+        private Builder(Builder b, KeyTemplate path, S3Connection connection) {
+            super(Builder.class, connection);
+            bucket = b.bucket;
+            this.path = path.template();
+            partitionZone = path.partitionZone();
+            format = b.format;
+            compression = b.compression;
+            partSizeMb = b.partSizeMb;
+            sse = b.sse;
+            acl = b.acl;
+            writeStrategy = b.writeStrategy;
+            maxRowsPerObject = b.maxRowsPerObject;
+            maxBytesPerObject = b.maxBytesPerObject;
+            rotateInterval = b.rotateInterval;
+            testWrite = b.testWrite;
+            writeEmptyObjects = b.writeEmptyObjects;
+            listener = b.listener;
+            clock = b.clock;
         }
 
         /** The bucket name (required). */
         public Builder bucket(String bucket) {
-            Objects.requireNonNull(bucket, "bucket");
-            if (bucket.isBlank() || bucket.contains("/")) {
-                throw new FerryConfigException("bucket", "the bucket must be a bare bucket name without '/', was '"
-                        + bucket + "'; put folders into path");
-            }
-            this.bucket = bucket.trim();
+            this.bucket = BucketNames.check(bucket, "path");
             return this;
         }
 
@@ -466,28 +381,15 @@ public final class S3Export {
          *                              credentials, or rotation on a key that cannot vary
          */
         public S3Export build() {
-            if (bucket == null) {
-                throw new FerryConfigException("bucket", "bucket is required");
-            }
+            BucketNames.require(bucket);
             if (path == null) {
                 throw new FerryConfigException("path", "path is required, e.g. exports/{{TABLE}}/{{UUID}}.{{FORMAT}}");
             }
             KeyTemplate template = KeyTemplate.parse(path, partitionZone);
-            if (compression != Compression.NONE && !format.supportsFileCompression()) {
-                throw new FerryConfigException("compression", format.extension() + " compresses internally; set"
-                        + " compression to NONE and choose the codec on the format");
-            }
-            S3Connection c = connection.build();
-            if (c.credentials().filter(AnonymousCredentials.class::isInstance).isPresent()) {
-                throw new FerryConfigException("credentials", "anonymous credentials cannot write to S3; use basic,"
-                        + " session, assumeRole, profile or defaultChain credentials");
-            }
-            boolean rotates = maxRowsPerObject > 0 || maxBytesPerObject > 0 || rotateInterval != null;
-            if (rotates && !template.hasUuid() && !template.isPartitioned()) {
-                throw new FerryConfigException("path", "rotation (maxRowsPerObject, maxBytesPerObject, rotateInterval)"
-                        + " writes several objects, so path must contain {{UUID}} or a partition such as {4}; was '"
-                        + path + "'");
-            }
+            ExportChecks.compression(format, compression);
+            S3Connection c = buildConnection();
+            ExportChecks.credentials(c);
+            ExportChecks.rotation(path, template, Rotation.of(maxRowsPerObject, maxBytesPerObject, rotateInterval));
             return new S3Export(this, template, c);
         }
     }

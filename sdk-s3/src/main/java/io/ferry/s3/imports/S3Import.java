@@ -2,7 +2,6 @@ package io.ferry.s3.imports;
 
 import io.ferry.core.FerryConfigException;
 import io.ferry.core.FerryDataException;
-import io.ferry.core.credentials.Credentials;
 import io.ferry.core.filter.FilterChain;
 import io.ferry.core.filter.RecordFilter;
 import io.ferry.core.incremental.IncrementalState;
@@ -13,20 +12,19 @@ import io.ferry.formats.guess.GuessResult;
 import io.ferry.formats.read.BadRowPolicy;
 import io.ferry.formats.read.ParserConfig;
 import io.ferry.formats.read.Preview;
+import io.ferry.s3.S3ClientOptionsBuilder;
 import io.ferry.s3.S3Connection;
 import io.ferry.s3.imports.internal.ImportEngine;
 import io.ferry.s3.imports.internal.StartState;
+import io.ferry.s3.internal.BucketNames;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Imports CSV, TSV, JSON Lines and JSON objects from S3 into a {@link RecordSink}: selects keys
@@ -154,8 +152,7 @@ public final class S3Import {
     }
 
     /** Builds an {@link S3Import}. Setters reject bad values at once; {@link #build()} checks combinations. Not thread-safe. */
-    public static final class Builder {
-        private S3Connection.Builder connection = S3Connection.builder();
+    public static final class Builder extends S3ClientOptionsBuilder<Builder> {
         private String bucket;
         private String pathPrefix = "";
         private String pathMatchPattern;
@@ -176,10 +173,11 @@ public final class S3Import {
         private Clock clock = Clock.systemUTC();
 
         private Builder() {
+            super(Builder.class);
         }
 
         private Builder(Builder b) {
-            connection = b.connection.build().toBuilder();
+            super(Builder.class, b.buildConnection());
             bucket = b.bucket;
             pathPrefix = b.pathPrefix;
             pathMatchPattern = b.pathMatchPattern;
@@ -200,68 +198,9 @@ public final class S3Import {
             clock = b.clock;
         }
 
-        /** Replaces all connection options with {@code connection}'s. */
-        public Builder connection(S3Connection connection) {
-            this.connection = Objects.requireNonNull(connection, "connection").toBuilder();
-            return this;
-        }
-
-        /** Edits the connection options, e.g. {@code .connection(c -> c.endpoint(url).pathStyle(true))}. */
-        public Builder connection(Consumer<S3Connection.Builder> edit) {
-            edit.accept(connection);
-            return this;
-        }
-
-        /** See {@link S3Connection.Builder#region}. */
-        public Builder region(String region) {
-            connection.region(region);
-            return this;
-        }
-
-        /** See {@link S3Connection.Builder#endpoint(String)}. */
-        public Builder endpoint(String endpoint) {
-            connection.endpoint(endpoint);
-            return this;
-        }
-
-        /** See {@link S3Connection.Builder#pathStyle}. */
-        public Builder pathStyle(boolean pathStyle) {
-            connection.pathStyle(pathStyle);
-            return this;
-        }
-
-        /** See {@link S3Connection.Builder#credentials}; {@code Credentials.anonymous()} reads public buckets. */
-        public Builder credentials(Credentials credentials) {
-            connection.credentials(credentials);
-            return this;
-        }
-
-        /** See {@link S3Connection.Builder#credentialsProvider}. */
-        public Builder credentialsProvider(AwsCredentialsProvider provider) {
-            connection.credentialsProvider(provider);
-            return this;
-        }
-
-        /** See {@link S3Connection.Builder#client}; Ferry never closes it. */
-        public Builder client(S3Client client) {
-            connection.client(client);
-            return this;
-        }
-
-        /** See {@link S3Connection.Builder#maxConcurrency}: parallel downloads per import. */
-        public Builder maxConcurrency(int maxConcurrency) {
-            connection.maxConcurrency(maxConcurrency);
-            return this;
-        }
-
         /** The bucket name (required). */
         public Builder bucket(String bucket) {
-            Objects.requireNonNull(bucket, "bucket");
-            if (bucket.isBlank() || bucket.contains("/")) {
-                throw new FerryConfigException("bucket", "the bucket must be a bare bucket name without '/', was '"
-                        + bucket + "'; put folders into pathPrefix");
-            }
-            this.bucket = bucket.trim();
+            this.bucket = BucketNames.check(bucket, "pathPrefix");
             return this;
         }
 
@@ -398,9 +337,7 @@ public final class S3Import {
          *                              column the given parser does not have
          */
         public S3Import build() {
-            if (bucket == null) {
-                throw new FerryConfigException("bucket", "bucket is required");
-            }
+            BucketNames.require(bucket);
             if (parser == null && !guessParser) {
                 throw new FerryConfigException("parser", "give a parser config with parser(...), or call guess() to"
                         + " infer it from the first object");
@@ -412,7 +349,7 @@ public final class S3Import {
                 LOG.warn("pathPrefix '{}' starts with '/': S3 keys rarely do, so this selects keys under '//' in"
                         + " s3://{}; remove the leading '/' unless your keys really start with it", pathPrefix, bucket);
             }
-            return new S3Import(this, connection.build(), ObjectSelector.builder()
+            return new S3Import(this, buildConnection(), ObjectSelector.builder()
                     .prefix(pathPrefix)
                     .pathMatchPattern(pathMatchPattern)
                     .skipArchived(skipGlacierObjects)

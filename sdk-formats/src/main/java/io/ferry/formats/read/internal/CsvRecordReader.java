@@ -1,12 +1,9 @@
 package io.ferry.formats.read.internal;
 
-import io.ferry.core.FerryIoException;
 import io.ferry.core.record.ColumnType;
 import io.ferry.core.record.Record;
-import io.ferry.core.record.Schema;
-import io.ferry.formats.read.BadRow;
+import io.ferry.formats.read.ColumnConfig;
 import io.ferry.formats.read.ParserConfig;
-import io.ferry.formats.read.RecordReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,35 +11,21 @@ import java.io.InputStreamReader;
 import java.util.List;
 
 /** Reads CSV and TSV records with a {@link CsvTokenizer}; see {@link ParserConfig} for the options. */
-public final class CsvRecordReader implements RecordReader {
-    private final ParserConfig config;
-    private final String source;
+public final class CsvRecordReader extends AbstractRecordReader {
     private final CsvTokenizer tokenizer;
-    private final ValueConverter[] converters;
     private final String[] names;
     private final String nullString;
-    private final BadRowTracker bad;
     private boolean headerSkipped;
-    private boolean closed;
-    private long line;
 
     /** A reader of {@code in} under {@code config}; {@code source} names the data in errors. */
     public CsvRecordReader(ParserConfig config, String source, InputStream in) {
-        this.config = config;
-        this.source = source;
+        super(config, source);
         this.tokenizer = new CsvTokenizer(new InputStreamReader(in, config.charset().newDecoder()),
                 config.delimiter(), config.quote().map(c -> (int) c).orElse(-1),
                 config.escape().map(c -> (int) c).orElse(-1), config.newline(), config.trimIfNotQuoted(),
                 config.commentLineMarker().orElse(null), bufferSize(in));
-        int n = config.columns().size();
-        this.converters = new ValueConverter[n];
-        this.names = new String[n];
-        for (int i = 0; i < n; i++) {
-            converters[i] = ValueConverter.of(config.columns().get(i), config.defaultTimeZone());
-            names[i] = config.columns().get(i).name();
-        }
+        this.names = config.columns().stream().map(ColumnConfig::name).toArray(String[]::new);
         this.nullString = config.nullString().orElse(null);
-        this.bad = new BadRowTracker(config.badRows(), config.badRowSamples());
     }
 
     /** Small in-memory inputs (many small objects) get a small buffer; streams get 64 K characters. */
@@ -52,11 +35,6 @@ public final class CsvRecordReader implements RecordReader {
             return Math.max(256, Math.min(((ByteArrayInputStream) in).available() + 1, 1 << 16));
         }
         return 1 << 16;
-    }
-
-    @Override
-    public Schema schema() {
-        return config.schema();
     }
 
     @Override
@@ -80,8 +58,7 @@ public final class CsvRecordReader implements RecordReader {
                 }
                 Object[] values = toValues();
                 if (values != null) {
-                    line = tokenizer.recordLine();
-                    return Record.of(config.schema(), values);
+                    return record(tokenizer.recordLine(), values);
                 }
             }
         } catch (java.nio.charset.CharacterCodingException e) {
@@ -89,7 +66,7 @@ public final class CsvRecordReader implements RecordReader {
                     + config.charset().name() + " text (" + e.getMessage() + "); set the charset option to the"
                     + " file's encoding", e);
         } catch (IOException e) {
-            throw new FerryIoException("cannot read " + source + ": " + e.getMessage(), e);
+            throw readFailure(e);
         }
     }
 
@@ -129,29 +106,7 @@ public final class CsvRecordReader implements RecordReader {
     }
 
     @Override
-    public long line() {
-        return line;
-    }
-
-    @Override
-    public long skippedRows() {
-        return bad.count();
-    }
-
-    @Override
-    public List<BadRow> badRows() {
-        return bad.rows();
-    }
-
-    @Override
-    public void close() {
-        if (!closed) {
-            closed = true;
-            try {
-                tokenizer.close();
-            } catch (IOException e) {
-                throw new FerryIoException("cannot close " + source + ": " + e.getMessage(), e);
-            }
-        }
+    void closeInput() throws IOException {
+        tokenizer.close();
     }
 }

@@ -5,14 +5,10 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import io.ferry.core.FerryDataException;
-import io.ferry.core.FerryIoException;
 import io.ferry.core.record.ColumnType;
 import io.ferry.core.record.Record;
-import io.ferry.core.record.Schema;
-import io.ferry.formats.read.BadRow;
 import io.ferry.formats.read.ParserConfig;
 import io.ferry.formats.read.ParserType;
-import io.ferry.formats.read.RecordReader;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,7 +16,6 @@ import java.io.InputStreamReader;
 import java.io.StringWriter;
 import java.nio.charset.CharacterCodingException;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,35 +23,19 @@ import java.util.Map;
  * of objects or objects one after another; a syntax error ends the file). Object fields map to
  * columns by name; missing fields are null and other fields are ignored.
  */
-public final class JsonRecordReader implements RecordReader {
-    private final ParserConfig config;
-    private final String source;
+public final class JsonRecordReader extends AbstractRecordReader {
     private final BufferedReader reader;
-    private final ValueConverter[] converters;
     private final Map<String, Integer> index = new HashMap<>();
-    private final BadRowTracker bad;
     private JsonParser stream;
     private long physicalLine;
-    private long line;
-    private boolean closed;
 
     /** A reader of {@code in} under {@code config}; {@code source} names the data in errors. */
     public JsonRecordReader(ParserConfig config, String source, InputStream in) {
-        this.config = config;
-        this.source = source;
+        super(config, source);
         this.reader = new BufferedReader(new InputStreamReader(in, config.charset().newDecoder()), 1 << 16);
-        int n = config.columns().size();
-        this.converters = new ValueConverter[n];
-        for (int i = 0; i < n; i++) {
-            converters[i] = ValueConverter.of(config.columns().get(i), config.defaultTimeZone());
+        for (int i = 0; i < converters.length; i++) {
             index.put(config.columns().get(i).name(), i);
         }
-        this.bad = new BadRowTracker(config.badRows(), config.badRowSamples());
-    }
-
-    @Override
-    public Schema schema() {
-        return config.schema();
     }
 
     @Override
@@ -67,7 +46,7 @@ public final class JsonRecordReader implements RecordReader {
             throw new FerryDataException(source, physicalLine + 1, null, "the bytes are not valid "
                     + config.charset().name() + " text; set the charset option to the file's encoding", e);
         } catch (IOException e) {
-            throw new FerryIoException("cannot read " + source + ": " + e.getMessage(), e);
+            throw readFailure(e);
         }
     }
 
@@ -95,8 +74,7 @@ public final class JsonRecordReader implements RecordReader {
                     continue;
                 }
                 if (values != null) {
-                    line = physicalLine;
-                    return Record.of(config.schema(), values);
+                    return record(physicalLine, values);
                 }
             } catch (JsonProcessingException e) {
                 bad.report(source, physicalLine, null, "invalid JSON: " + e.getOriginalMessage());
@@ -130,8 +108,7 @@ public final class JsonRecordReader implements RecordReader {
                 }
                 Object[] values = readObject(stream, at);
                 if (values != null) {
-                    line = at;
-                    return Record.of(config.schema(), values);
+                    return record(at, values);
                 }
             }
         } catch (JsonProcessingException e) {
@@ -227,32 +204,10 @@ public final class JsonRecordReader implements RecordReader {
     }
 
     @Override
-    public long line() {
-        return line;
-    }
-
-    @Override
-    public long skippedRows() {
-        return bad.count();
-    }
-
-    @Override
-    public List<BadRow> badRows() {
-        return bad.rows();
-    }
-
-    @Override
-    public void close() {
-        if (!closed) {
-            closed = true;
-            try {
-                if (stream != null) {
-                    stream.close();
-                }
-                reader.close();
-            } catch (IOException e) {
-                throw new FerryIoException("cannot close " + source + ": " + e.getMessage(), e);
-            }
+    void closeInput() throws IOException {
+        if (stream != null) {
+            stream.close();
         }
+        reader.close();
     }
 }

@@ -244,99 +244,44 @@ public final class TimestampParser {
             }
         }
 
+        /** A 1- or 2-digit value that may be padded with a leading space ({@code %e}, {@code %k}, {@code %l}). */
+        private static void spacePadded(DateTimeFormatterBuilder b, ChronoField f) {
+            b.padNext(2).appendValue(f, 1, 2, SignStyle.NOT_NEGATIVE);
+        }
+
         private static void directive(DateTimeFormatterBuilder b, char d, boolean unpadded, int digits) {
             switch (d) {
-                case 'Y':
-                    b.appendValue(ChronoField.YEAR, 4, 9, SignStyle.NORMAL);
-                    break;
-                case 'y':
-                    b.appendValueReduced(ChronoField.YEAR, 2, 2, 2000);
-                    break;
-                case 'm':
-                    number(b, ChronoField.MONTH_OF_YEAR, 2, unpadded);
-                    break;
-                case 'd':
-                    number(b, ChronoField.DAY_OF_MONTH, 2, unpadded);
-                    break;
-                case 'e':
-                    b.padNext(2).appendValue(ChronoField.DAY_OF_MONTH, 1, 2, SignStyle.NOT_NEGATIVE);
-                    break;
-                case 'j':
-                    number(b, ChronoField.DAY_OF_YEAR, 3, unpadded);
-                    break;
-                case 'H':
-                    number(b, ChronoField.HOUR_OF_DAY, 2, unpadded);
-                    break;
-                case 'k':
-                    b.padNext(2).appendValue(ChronoField.HOUR_OF_DAY, 1, 2, SignStyle.NOT_NEGATIVE);
-                    break;
-                case 'I':
-                    number(b, ChronoField.CLOCK_HOUR_OF_AMPM, 2, unpadded);
-                    break;
-                case 'l':
-                    b.padNext(2).appendValue(ChronoField.CLOCK_HOUR_OF_AMPM, 1, 2, SignStyle.NOT_NEGATIVE);
-                    break;
-                case 'M':
-                    number(b, ChronoField.MINUTE_OF_HOUR, 2, unpadded);
-                    break;
-                case 'S':
-                    number(b, ChronoField.SECOND_OF_MINUTE, 2, unpadded);
-                    break;
-                case 'L':
-                    b.appendFraction(ChronoField.NANO_OF_SECOND, 3, 3, false);
-                    break;
-                case 'N':
-                    if (digits > 0) {
-                        b.appendFraction(ChronoField.NANO_OF_SECOND, Math.min(digits, 9), Math.min(digits, 9), false);
-                    } else {
-                        b.appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, false);
-                    }
-                    break;
-                case 'p':
-                case 'P':
-                    b.appendText(ChronoField.AMPM_OF_DAY, TextStyle.SHORT);
-                    break;
-                case 'b':
-                case 'h':
-                    b.appendText(ChronoField.MONTH_OF_YEAR, TextStyle.SHORT);
-                    break;
-                case 'B':
-                    b.appendText(ChronoField.MONTH_OF_YEAR, TextStyle.FULL);
-                    break;
-                case 'a':
-                    b.appendText(ChronoField.DAY_OF_WEEK, TextStyle.SHORT);
-                    break;
-                case 'A':
-                    b.appendText(ChronoField.DAY_OF_WEEK, TextStyle.FULL);
-                    break;
-                case 'z':
-                    b.optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
-                            .optionalStart().appendOffset("+HHMM", "Z").optionalEnd();
-                    break;
-                case 'Z':
-                    b.optionalStart().appendZoneRegionId().optionalEnd()
-                            .optionalStart().appendZoneText(TextStyle.SHORT).optionalEnd();
-                    break;
-                case 'T':
-                    append(b, "%H:%M:%S");
-                    break;
-                case 'F':
-                    append(b, "%Y-%m-%d");
-                    break;
-                case 'D':
-                    append(b, "%m/%d/%y");
-                    break;
-                case 'R':
-                    append(b, "%H:%M");
-                    break;
-                case '%':
-                    b.appendLiteral('%');
-                    break;
-                case 's':
-                case 'Q':
-                    throw new IllegalArgumentException("%" + d + " (epoch) must be the whole format");
-                default:
-                    throw new IllegalArgumentException("unsupported directive %" + d);
+                case 'Y' -> b.appendValue(ChronoField.YEAR, 4, 9, SignStyle.NORMAL);
+                case 'y' -> b.appendValueReduced(ChronoField.YEAR, 2, 2, 2000);
+                case 'm' -> number(b, ChronoField.MONTH_OF_YEAR, 2, unpadded);
+                case 'd' -> number(b, ChronoField.DAY_OF_MONTH, 2, unpadded);
+                case 'e' -> spacePadded(b, ChronoField.DAY_OF_MONTH);
+                case 'j' -> number(b, ChronoField.DAY_OF_YEAR, 3, unpadded);
+                case 'H' -> number(b, ChronoField.HOUR_OF_DAY, 2, unpadded);
+                case 'k' -> spacePadded(b, ChronoField.HOUR_OF_DAY);
+                case 'I' -> number(b, ChronoField.CLOCK_HOUR_OF_AMPM, 2, unpadded);
+                case 'l' -> spacePadded(b, ChronoField.CLOCK_HOUR_OF_AMPM);
+                case 'M' -> number(b, ChronoField.MINUTE_OF_HOUR, 2, unpadded);
+                case 'S' -> number(b, ChronoField.SECOND_OF_MINUTE, 2, unpadded);
+                case 'L' -> b.appendFraction(ChronoField.NANO_OF_SECOND, 3, 3, false);
+                case 'N' -> b.appendFraction(ChronoField.NANO_OF_SECOND, digits > 0 ? Math.min(digits, 9) : 1,
+                        digits > 0 ? Math.min(digits, 9) : 9, false);
+                case 'p', 'P' -> b.appendText(ChronoField.AMPM_OF_DAY, TextStyle.SHORT);
+                case 'b', 'h' -> b.appendText(ChronoField.MONTH_OF_YEAR, TextStyle.SHORT);
+                case 'B' -> b.appendText(ChronoField.MONTH_OF_YEAR, TextStyle.FULL);
+                case 'a' -> b.appendText(ChronoField.DAY_OF_WEEK, TextStyle.SHORT);
+                case 'A' -> b.appendText(ChronoField.DAY_OF_WEEK, TextStyle.FULL);
+                case 'z' -> b.optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
+                        .optionalStart().appendOffset("+HHMM", "Z").optionalEnd();
+                case 'Z' -> b.optionalStart().appendZoneRegionId().optionalEnd()
+                        .optionalStart().appendZoneText(TextStyle.SHORT).optionalEnd();
+                case 'T' -> append(b, "%H:%M:%S");
+                case 'F' -> append(b, "%Y-%m-%d");
+                case 'D' -> append(b, "%m/%d/%y");
+                case 'R' -> append(b, "%H:%M");
+                case '%' -> b.appendLiteral('%');
+                case 's', 'Q' -> throw new IllegalArgumentException("%" + d + " (epoch) must be the whole format");
+                default -> throw new IllegalArgumentException("unsupported directive %" + d);
             }
         }
     }

@@ -1,0 +1,126 @@
+package io.ferry.s3;
+
+import io.ferry.core.credentials.Credentials;
+import java.util.Objects;
+import java.util.function.Consumer;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * The S3 connection setters that every Ferry S3 builder offers ({@code S3Export.Builder},
+ * {@code S3Import.Builder}): each one edits an {@link S3Connection.Builder} held inside and returns
+ * the concrete builder, so calls chain in any order.
+ *
+ * <pre>{@code
+ * S3Export.builder()
+ *     .region("us-east-1")
+ *     .connection(c -> c.endpoint("http://127.0.0.1:9000").pathStyle(true))
+ *     .bucket("b").path("out/{{UUID}}.csv")
+ *     .build();
+ * }</pre>
+ *
+ * <p>Setters reject bad values at once, as {@link S3Connection.Builder}'s do. Not thread-safe.
+ *
+ * @param <B> the concrete builder type, returned by every setter
+ */
+public abstract class S3ClientOptionsBuilder<B extends S3ClientOptionsBuilder<B>> {
+    private final Class<B> selfType;
+    private S3Connection.Builder connection;
+
+    /**
+     * A builder with every connection option at its default.
+     *
+     * @param selfType the concrete builder class, which must be the class of this object
+     */
+    protected S3ClientOptionsBuilder(Class<B> selfType) {
+        this(selfType, S3Connection.builder());
+    }
+
+    /**
+     * A builder starting from {@code connection}'s options.
+     *
+     * @param selfType   the concrete builder class, which must be the class of this object
+     * @param connection the options to start from; not null
+     */
+    protected S3ClientOptionsBuilder(Class<B> selfType, S3Connection connection) {
+        this(selfType, Objects.requireNonNull(connection, "connection").toBuilder());
+    }
+
+    private S3ClientOptionsBuilder(Class<B> selfType, S3Connection.Builder connection) {
+        this.selfType = Objects.requireNonNull(selfType, "selfType");
+        this.connection = connection;
+    }
+
+    /** Replaces all connection options with {@code connection}'s. */
+    public B connection(S3Connection connection) {
+        this.connection = Objects.requireNonNull(connection, "connection").toBuilder();
+        return self();
+    }
+
+    /** Edits the connection options, e.g. {@code .connection(c -> c.endpoint(url).pathStyle(true))}. */
+    public B connection(Consumer<S3Connection.Builder> edit) {
+        edit.accept(connection);
+        return self();
+    }
+
+    /** See {@link S3Connection.Builder#region}. */
+    public B region(String region) {
+        connection.region(region);
+        return self();
+    }
+
+    /** See {@link S3Connection.Builder#endpoint(String)}. */
+    public B endpoint(String endpoint) {
+        connection.endpoint(endpoint);
+        return self();
+    }
+
+    /** See {@link S3Connection.Builder#pathStyle}. */
+    public B pathStyle(boolean pathStyle) {
+        connection.pathStyle(pathStyle);
+        return self();
+    }
+
+    /**
+     * See {@link S3Connection.Builder#credentials}; {@code Credentials.anonymous()} reads public
+     * buckets, so imports accept it and exports reject it at {@code build()}.
+     */
+    public B credentials(Credentials credentials) {
+        connection.credentials(credentials);
+        return self();
+    }
+
+    /** See {@link S3Connection.Builder#credentialsProvider}. */
+    public B credentialsProvider(AwsCredentialsProvider provider) {
+        connection.credentialsProvider(provider);
+        return self();
+    }
+
+    /** See {@link S3Connection.Builder#client}; Ferry never closes it. */
+    public B client(S3Client client) {
+        connection.client(client);
+        return self();
+    }
+
+    /**
+     * See {@link S3Connection.Builder#maxConcurrency}: parallel part uploads per export, parallel
+     * downloads per import.
+     */
+    public B maxConcurrency(int maxConcurrency) {
+        connection.maxConcurrency(maxConcurrency);
+        return self();
+    }
+
+    /**
+     * Builds the connection from the options set so far.
+     *
+     * @throws io.ferry.core.FerryConfigException if a ready client is combined with options it would ignore
+     */
+    protected final S3Connection buildConnection() {
+        return connection.build();
+    }
+
+    private B self() {
+        return selfType.cast(this);
+    }
+}
