@@ -31,16 +31,20 @@ public interface TestStore {
     /** Secret of the dummy credentials. */
     String SECRET_ACCESS_KEY = "ferry-test-secret";
 
-    /** What one store does, where S3 implementations differ (see the README's table). */
+    /** What one store does as S3 does, where S3 implementations differ (the README's table). */
     enum Feature {
         /** {@code If-None-Match: *} on PutObject and CompleteMultipartUpload answers 412 when the key exists. */
         CONDITIONAL_WRITES,
-        /** The GLACIER storage class is kept and listed. */
-        GLACIER_STORAGE_CLASS,
         /** Flexible checksums: {@code aws-chunked} bodies with a checksum trailer, {@code x-amz-checksum-*} headers. */
         FLEXIBLE_CHECKSUMS,
-        /** ListMultipartUploads lists the uploads in progress. */
-        LIST_MULTIPART_UPLOADS
+        /** Server-side encryption headers ({@code x-amz-server-side-encryption}) are accepted and echoed. */
+        ENCRYPTION_HEADERS,
+        /** Canned ACL headers ({@code x-amz-acl}) are accepted. */
+        ACL_HEADERS,
+        /** The GLACIER storage class is kept and listed as GLACIER. */
+        GLACIER_STORAGE_CLASS,
+        /** Listings give LastModified to the millisecond. */
+        MILLISECOND_LISTINGS
     }
 
     /** The stores every cross-store test runs against, each started on first use. */
