@@ -178,4 +178,13 @@ class TestStoreDifferencesTest {
         assertThatThrownBy(() -> s3.getObjectAsBytes(b -> b.bucket(bucket).key("r").ifMatch("\"0123\"")))
                 .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(412));
     }
+
+    @Test
+    void putObject_wrongContentMd5_400() {
+        String bucket = store.newBucket("diff-md5");
+        assertThatThrownBy(() -> s3.putObject(b -> b.bucket(bucket).key("m").contentMD5("AAAAAAAAAAAAAAAAAAAAAA=="),
+                RequestBody.fromString("x")))
+                .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(400));
+        assertThat(s3.listObjectsV2(b -> b.bucket(bucket)).contents()).isEmpty();
+    }
 }
