@@ -78,7 +78,7 @@ class S3CompatibilityTest {
         RequestHeaders headers = new RequestHeaders();
         try (S3Client own = PROXY.clientBuilder().overrideConfiguration(o -> o.addExecutionInterceptor(headers)).build()) {
             ExportResult r = S3Export.builder().bucket(bucket).path("big.csv").partSize(5).client(own).build()
-                    .write("t", SCHEMA, rows(120_000, 100));
+                    .write("t", SCHEMA, rows(60_000, 100));
             assertThat(r.objects().get(0).parts()).isGreaterThanOrEqualTo(2);
         }
         assertThat(headers.of("CreateMultipartUpload")).singleElement()
