@@ -13,6 +13,7 @@ import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.MultipartUpload;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -64,7 +65,7 @@ class TestStoreDifferencesTest {
         String eTag = s3.uploadPart(b -> b.bucket(bucket).key("k").uploadId(id).partNumber(1),
                 RequestBody.fromBytes(PART)).eTag();
         Runnable complete = () -> s3.completeMultipartUpload(b -> b.bucket(bucket).key("k").uploadId(id)
-                .ifNoneMatch("*").multipartUpload(m -> m.parts(p -> p.partNumber(1).eTag(eTag))));
+                .ifNoneMatch("*").multipartUpload(m -> m.parts(CompletedPart.builder().partNumber(1).eTag(eTag).build())));
         if (store.supports(Feature.CONDITIONAL_WRITES)) {
             assertThatThrownBy(complete::run)
                     .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(412));
@@ -156,7 +157,7 @@ class TestStoreDifferencesTest {
         String eTag = s3.uploadPart(b -> b.bucket(bucket).key("p/open").uploadId(open).partNumber(1),
                 RequestBody.fromBytes(PART)).eTag();
         s3.completeMultipartUpload(b -> b.bucket(bucket).key("p/open").uploadId(open)
-                .multipartUpload(m -> m.parts(p -> p.partNumber(1).eTag(eTag))));
+                .multipartUpload(m -> m.parts(CompletedPart.builder().partNumber(1).eTag(eTag).build())));
         assertThat(s3.headObject(b -> b.bucket(bucket).key("p/open")).metadata()).containsEntry("ferry-token", "t1");
         assertThat(s3.listMultipartUploads(b -> b.bucket(bucket)).uploads()).extracting(MultipartUpload::key).isEmpty();
     }

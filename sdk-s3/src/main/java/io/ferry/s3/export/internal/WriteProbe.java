@@ -3,6 +3,7 @@ package io.ferry.s3.export.internal;
 import io.ferry.core.FerryConfigException;
 import io.ferry.core.FerryIoException;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,7 +66,7 @@ final class WriteProbe {
     static boolean looksIncompatible(S3Exception e) {
         String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
         String text = String.valueOf(e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage())
-                .toLowerCase(java.util.Locale.ROOT);
+                .toLowerCase(Locale.ROOT);
         return e.statusCode() == 501 || "NotImplemented".equals(code) || "XAmzContentSHA256Mismatch".equals(code)
                 || ("InvalidArgument".equals(code) || "InvalidRequest".equals(code))
                         && (text.contains("checksum") || text.contains("trailer") || text.contains("chunked")
@@ -84,9 +85,10 @@ final class WriteProbe {
         }
         if (options.hasSse() || options.hasAcl()) {
             String option = options.hasSse() ? "sse" : "acl";
-            return new FerryConfigException(option, what + "the store may not support "
-                    + (options.hasSse() && options.hasAcl() ? "sse(...) or acl(...)" : option + "(...)")
-                    + "; remove it, or check the store's documentation", e);
+            String which = options.hasSse() && options.hasAcl() ? "sse(...) or acl(...); remove them"
+                    : option + "(...); remove it";
+            return new FerryConfigException(option, what + "the store may not support " + which
+                    + ", or check the store's documentation", e);
         }
         return new FerryConfigException("requestChecksums", what + "checksums are already WHEN_REQUIRED"
                 + " (with your own S3Client, build it with requestChecksumCalculation(WHEN_REQUIRED));"
