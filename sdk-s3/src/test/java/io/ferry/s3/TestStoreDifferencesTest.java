@@ -163,6 +163,28 @@ class TestStoreDifferencesTest {
     }
 
     @Test
+    void listMultipartUploads_initiatedTimeAndPagingOptions() throws InterruptedException {
+        String bucket = store.newBucket("diff-mpu-list");
+        Instant before = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        String id = s3.createMultipartUpload(b -> b.bucket(bucket).key("q/k")).uploadId();
+        Thread.sleep(2100);
+        MultipartUpload listed = s3.listMultipartUploads(b -> b.bucket(bucket).prefix("q/")).uploads().get(0);
+        assertThat(listed.uploadId()).isEqualTo(id);
+        if (store.supports(Feature.MULTIPART_UPLOAD_LISTING)) {
+            assertThat(listed.initiated()).isBetween(before, before.plusMillis(2000));
+            assertThat(s3.listMultipartUploads(b -> b.bucket(bucket).maxUploads(10)).uploads()).hasSize(1);
+        } else {
+            // S3Proxy reports the time of the listing as Initiated, and refuses paging options
+            assertThat(listed.initiated()).isAfterOrEqualTo(before.plusSeconds(2));
+            assertThatThrownBy(() -> s3.listMultipartUploads(b -> b.bucket(bucket).maxUploads(10)))
+                    .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(501));
+            assertThatThrownBy(() -> s3.listMultipartUploads(b -> b.bucket(bucket).delimiter("/")))
+                    .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(501));
+        }
+        s3.abortMultipartUpload(b -> b.bucket(bucket).key("q/k").uploadId(id));
+    }
+
+    @Test
     void lastModified_listingPrecision() {
         String bucket = store.newBucket("diff-time");
         for (int i = 0; i < 5; i++) {

@@ -108,8 +108,9 @@ public final class SharedS3Proxy implements TestStore {
 
     /**
      * None of {@link TestStore.Feature}: S3Proxy ignores {@code If-None-Match}, refuses flexible
-     * checksums, encryption and ACL headers, lists GLACIER objects as DEEP_ARCHIVE, and gives
-     * LastModified to the second.
+     * checksums, encryption and ACL headers, lists GLACIER objects as DEEP_ARCHIVE, gives
+     * LastModified to the second, and lists multipart uploads with the listing's time as their
+     * initiation time and without paging options.
      */
     @Override
     public boolean supports(Feature feature) {

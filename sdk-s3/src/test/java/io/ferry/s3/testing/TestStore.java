@@ -17,11 +17,14 @@ import software.amazon.awssdk.services.s3.S3ClientBuilder;
  * <p>Parameterize a test class over {@link #all()} to run it against both:
  *
  * <pre>{@code
- * @ParameterizedClass
+ * @ParameterizedClass(name = "{0}")
  * @MethodSource("io.ferry.s3.testing.TestStore#all")
  * class MyTest {
- *     @Parameter
- *     TestStore store;
+ *     private final TestStore store;
+ *
+ *     MyTest(TestStore store) {
+ *         this.store = store;
+ *     }
  * }
  * }</pre>
  */
@@ -44,7 +47,12 @@ public interface TestStore {
         /** The GLACIER storage class is kept and listed as GLACIER. */
         GLACIER_STORAGE_CLASS,
         /** Listings give LastModified to the millisecond. */
-        MILLISECOND_LISTINGS
+        MILLISECOND_LISTINGS,
+        /**
+         * ListMultipartUploads gives each upload's real initiation time and takes the paging
+         * options ({@code max-uploads}, {@code delimiter}, markers).
+         */
+        MULTIPART_UPLOAD_LISTING
     }
 
     /** The stores every cross-store test runs against, each started on first use. */
