@@ -112,6 +112,15 @@ public abstract class S3ClientOptionsBuilder<B extends S3ClientOptionsBuilder<B>
     }
 
     /**
+     * See {@link S3Connection.Builder#requestChecksums}: {@code WHEN_REQUIRED} (the default with an
+     * endpoint) for stores that refuse the AWS SDK's flexible checksums.
+     */
+    public B requestChecksums(RequestChecksums requestChecksums) {
+        connection.requestChecksums(requestChecksums);
+        return self();
+    }
+
+    /**
      * Builds the connection from the options set so far.
      *
      * @throws io.ferry.core.FerryConfigException if a ready client is combined with options it would ignore

@@ -47,6 +47,7 @@ public final class S3Connection {
     private final AwsCredentialsProvider credentialsProvider;
     private final S3Client client;
     private final List<ExecutionInterceptor> interceptors;
+    private final RequestChecksums requestChecksums;
 
     private S3Connection(Builder b) {
         this.region = b.region;
@@ -58,6 +59,7 @@ public final class S3Connection {
         this.credentialsProvider = b.credentialsProvider;
         this.client = b.client;
         this.interceptors = List.copyOf(b.interceptors);
+        this.requestChecksums = b.requestChecksums;
     }
 
     /** A new builder with every option at its default. */
@@ -115,13 +117,25 @@ public final class S3Connection {
         return interceptors;
     }
 
+    /**
+     * The checksum policy, if set. When unset: {@link RequestChecksums#WHEN_REQUIRED} with an
+     * {@link #endpoint()} (S3-compatible stores), the AWS SDK's default
+     * ({@link RequestChecksums#WHEN_SUPPORTED} unless {@code AWS_REQUEST_CHECKSUM_CALCULATION} or
+     * the profile says otherwise) for Amazon S3, and the client's own setting with a
+     * {@link #client()}.
+     */
+    public Optional<RequestChecksums> requestChecksums() {
+        return Optional.ofNullable(requestChecksums);
+    }
+
     @Override
     public String toString() {
         return "S3Connection{region=" + region + ", endpoint=" + endpoint + ", pathStyle=" + pathStyle
                 + ", skipTlsVerification=" + skipTlsVerification + ", maxConcurrency=" + maxConcurrency
                 + ", credentials=" + (client != null ? "client" : credentials != null ? credentials.toString()
                         : credentialsProvider != null ? credentialsProvider.getClass().getSimpleName()
-                        : "default chain") + "}";
+                        : "default chain")
+                + (requestChecksums == null ? "" : ", requestChecksums=" + requestChecksums) + "}";
     }
 
     /** Builds an {@link S3Connection}. Not thread-safe. */
@@ -135,6 +149,7 @@ public final class S3Connection {
         private AwsCredentialsProvider credentialsProvider;
         private S3Client client;
         private final List<ExecutionInterceptor> interceptors = new ArrayList<>();
+        private RequestChecksums requestChecksums;
 
         private Builder() {
         }
@@ -149,6 +164,7 @@ public final class S3Connection {
             credentialsProvider = c.credentialsProvider;
             client = c.client;
             interceptors.addAll(c.interceptors);
+            requestChecksums = c.requestChecksums;
         }
 
         /** The AWS region, e.g. {@code us-east-1}; also the signing region of a custom endpoint. */
@@ -247,6 +263,21 @@ public final class S3Connection {
         /** Adds an interceptor to the clients Ferry builds (metrics, tracing, header checks). */
         public Builder addInterceptor(ExecutionInterceptor interceptor) {
             interceptors.add(Objects.requireNonNull(interceptor, "interceptor"));
+            return this;
+        }
+
+        /**
+         * When uploads and downloads carry checksums beyond the ones an operation requires. By
+         * default {@link RequestChecksums#WHEN_REQUIRED} when an {@link #endpoint(String) endpoint}
+         * is set (most S3-compatible stores refuse the AWS SDK's flexible checksums), and the AWS
+         * SDK's default ({@link RequestChecksums#WHEN_SUPPORTED}) for Amazon S3.
+         *
+         * <p>Applied to the clients Ferry builds, and to the checksums Ferry itself asks for on each
+         * request (multipart uploads). A ready {@link #client(S3Client) client} keeps its own
+         * {@code requestChecksumCalculation}; without this option Ferry follows that setting.
+         */
+        public Builder requestChecksums(RequestChecksums requestChecksums) {
+            this.requestChecksums = Objects.requireNonNull(requestChecksums, "requestChecksums");
             return this;
         }
 

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.ferry.core.FerryConfigException;
 import io.ferry.s3.internal.S3ClientLease;
 import io.ferry.s3.testing.SharedS3Mock;
+import io.ferry.s3.testing.SharedS3Proxy;
+import io.ferry.s3.testing.TestStore;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -15,10 +17,16 @@ import java.util.Collections;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 class S3ConnectionTest {
@@ -75,9 +83,10 @@ class S3ConnectionTest {
         assertThat(s3.client().getObjectAsBytes(b -> b.bucket(bucket).key("k")).asUtf8String()).isEqualTo("hello");
     }
 
-    @Test
-    void sharedS3Mock_listensOnLoopbackOnly() throws IOException {
-        int port = SharedS3Mock.get().endpoint().getPort();
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.ferry.s3.testing.TestStore#all")
+    void testStore_listensOnLoopbackOnly(TestStore store) throws IOException {
+        int port = store.endpoint().getPort();
         Optional<InetAddress> external = Collections.list(NetworkInterface.getNetworkInterfaces()).stream()
                 .flatMap(i -> Collections.list(i.getInetAddresses()).stream())
                 .filter(a -> !a.isLoopbackAddress() && a instanceof java.net.Inet4Address)
@@ -93,6 +102,67 @@ class S3ConnectionTest {
                 }
             }).isInstanceOf(IOException.class);
         }
+    }
+
+    /** Ferry's checksum policy: the option, else a ready client's own setting, else by endpoint. */
+    @ParameterizedTest(name = "option {0}, endpoint {1}, client {2} -> {3}")
+    @CsvSource(delimiter = '|', nullValues = "-", value = {
+        "-              | false | -              | WHEN_SUPPORTED",
+        "-              | true  | -              | WHEN_REQUIRED",
+        "WHEN_SUPPORTED | true  | -              | WHEN_SUPPORTED",
+        "WHEN_REQUIRED  | false | -              | WHEN_REQUIRED",
+        "-              | false | WHEN_SUPPORTED | WHEN_SUPPORTED",
+        "-              | false | WHEN_REQUIRED  | WHEN_REQUIRED",
+        "WHEN_REQUIRED  | false | WHEN_SUPPORTED | WHEN_REQUIRED",
+        "WHEN_SUPPORTED | false | WHEN_REQUIRED  | WHEN_SUPPORTED",
+    })
+    void requestChecksums_resolvedFromOptionClientOrEndpoint(RequestChecksums option, boolean endpoint,
+                                                             RequestChecksumCalculation client, RequestChecksums expected) {
+        S3Connection.Builder b = S3Connection.builder();
+        if (option != null) {
+            b.requestChecksums(option);
+        }
+        if (endpoint) {
+            b.endpoint("http://127.0.0.1:9000");
+        }
+        S3Client own = client == null ? null : S3Client.builder().region(Region.US_EAST_1)
+                .credentialsProvider(AnonymousCredentialsProvider.create()).requestChecksumCalculation(client).build();
+        try {
+            if (own != null) {
+                b.client(own);
+            }
+            assertThat(S3ClientLease.requestChecksums(b.build())).isEqualTo(expected);
+        } finally {
+            if (own != null) {
+                own.close();
+            }
+        }
+    }
+
+    @Test
+    void lease_endpointWithoutOption_buildsClientWithChecksumsWhenRequired() {
+        S3Connection withEndpoint = S3Connection.builder().endpoint(SharedS3Proxy.get().endpoint()).build();
+        S3Connection aws = S3Connection.builder().region("us-east-1")
+                .credentials(io.ferry.core.credentials.Credentials.basic("a", "b")).build();
+        try (S3ClientLease lease = S3ClientLease.open(withEndpoint); S3ClientLease plain = S3ClientLease.open(aws);
+             S3Client sdkDefault = S3Client.builder().region(Region.US_EAST_1)
+                     .credentialsProvider(AnonymousCredentialsProvider.create()).build()) {
+            assertThat(lease.client().serviceClientConfiguration().requestChecksumCalculation())
+                    .isEqualTo(RequestChecksumCalculation.WHEN_REQUIRED);
+            assertThat(lease.client().serviceClientConfiguration().responseChecksumValidation())
+                    .isEqualTo(ResponseChecksumValidation.WHEN_REQUIRED);
+            // for Amazon S3 the AWS SDK's own default (and its environment variable) is left alone
+            assertThat(plain.client().serviceClientConfiguration().requestChecksumCalculation())
+                    .isEqualTo(sdkDefault.serviceClientConfiguration().requestChecksumCalculation());
+        }
+    }
+
+    @Test
+    void requestChecksums_keptByToBuilderAndShownByToString() {
+        S3Connection c = S3Connection.builder().requestChecksums(RequestChecksums.WHEN_REQUIRED).build();
+        assertThat(c.toBuilder().build().requestChecksums()).contains(RequestChecksums.WHEN_REQUIRED);
+        assertThat(c.toString()).endsWith(", requestChecksums=WHEN_REQUIRED}");
+        assertThat(S3Connection.builder().build().requestChecksums()).isEmpty();
     }
 
     @Test

@@ -1,9 +1,12 @@
 package io.ferry.s3.internal;
 
+import io.ferry.s3.RequestChecksums;
 import io.ferry.s3.S3Connection;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SdkHttpConfigurationOption;
@@ -52,7 +55,34 @@ public final class S3ClientLease implements AutoCloseable {
         }
         connection.endpoint().ifPresent(b::endpointOverride);
         credentials.provider().ifPresent(b::credentialsProvider);
+        if (connection.requestChecksums().isPresent() || connection.endpoint().isPresent()) {
+            // unset for Amazon S3, where the AWS SDK's default (or AWS_REQUEST_CHECKSUM_CALCULATION) decides
+            boolean required = requestChecksums(connection) == RequestChecksums.WHEN_REQUIRED;
+            b.requestChecksumCalculation(required
+                            ? RequestChecksumCalculation.WHEN_REQUIRED : RequestChecksumCalculation.WHEN_SUPPORTED)
+                    .responseChecksumValidation(required
+                            ? ResponseChecksumValidation.WHEN_REQUIRED : ResponseChecksumValidation.WHEN_SUPPORTED);
+        }
         return new S3ClientLease(b.build(), true, http, credentials);
+    }
+
+    /**
+     * The checksum policy for the connection's requests, including the checksums Ferry asks for
+     * itself (multipart uploads): the connection's {@code requestChecksums}; else a ready
+     * client's own {@code requestChecksumCalculation}; else WHEN_REQUIRED with an endpoint
+     * override and WHEN_SUPPORTED for Amazon S3.
+     */
+    public static RequestChecksums requestChecksums(S3Connection connection) {
+        if (connection.requestChecksums().isPresent()) {
+            return connection.requestChecksums().get();
+        }
+        if (connection.client().isPresent()) {
+            RequestChecksumCalculation own =
+                    connection.client().get().serviceClientConfiguration().requestChecksumCalculation();
+            return own == RequestChecksumCalculation.WHEN_REQUIRED
+                    ? RequestChecksums.WHEN_REQUIRED : RequestChecksums.WHEN_SUPPORTED;
+        }
+        return connection.endpoint().isPresent() ? RequestChecksums.WHEN_REQUIRED : RequestChecksums.WHEN_SUPPORTED;
     }
 
     static SdkHttpClient httpClient(S3Connection connection) {

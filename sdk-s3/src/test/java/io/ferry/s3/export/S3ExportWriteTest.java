@@ -1,12 +1,8 @@
 package io.ferry.s3.export;
 
-import static io.ferry.s3.export.S3Fixture.client;
-import static io.ferry.s3.export.S3Fixture.export;
-import static io.ferry.s3.export.S3Fixture.keys;
-import static io.ferry.s3.export.S3Fixture.pendingUploads;
-import static io.ferry.s3.export.S3Fixture.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.ferry.core.FerryConfigException;
 import io.ferry.core.FerryIoException;
@@ -17,6 +13,7 @@ import io.ferry.core.record.Schema;
 import io.ferry.formats.Compression;
 import io.ferry.formats.csv.CsvFormat;
 import io.ferry.formats.parquet.ParquetFormat;
+import io.ferry.s3.testing.TestStore;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,16 +25,24 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.core.sync.RequestBody;
 
-/** Black-box export tests against the shared in-process S3Mock. */
-class S3ExportWriteTest {
+/** Black-box export tests against each test store (S3Mock and S3Proxy, in-process). */
+@ParameterizedClass(name = "{0}")
+@MethodSource("io.ferry.s3.testing.TestStore#all")
+class S3ExportWriteTest extends ExportStoreTest {
     private static final Schema CODES = Schema.of(Column.of("code", ColumnType.LONG), Column.of("cnt", ColumnType.LONG));
     private static final Schema WIDE = Schema.of(Column.of("id", ColumnType.LONG), Column.of("payload", ColumnType.STRING),
             Column.of("at", ColumnType.TIMESTAMP));
 
     @TempDir
     Path tmp;
+
+    S3ExportWriteTest(TestStore store) {
+        super(store);
+    }
 
     private static List<Record> codes() {
         return List.of(Record.of(CODES, 200L, 4981L), Record.of(CODES, 302L, null), Record.of(CODES, 404L, 17L),
@@ -71,7 +76,7 @@ class S3ExportWriteTest {
 
     @Test
     void write_smallTable_singlePutWithTdStyleCsv() {
-        String bucket = S3Fixture.S3.newBucket("single");
+        String bucket = newBucket("single");
         ExportResult r = export(bucket).path("/path/to/target.csv").build().write("codes", CODES, codes());
 
         assertThat(r.objects()).singleElement().satisfies(o -> {
@@ -88,7 +93,7 @@ class S3ExportWriteTest {
 
     @Test
     void write_16MbWith5MbParts_multipartWithAtLeastThreeParts() {
-        String bucket = S3Fixture.S3.newBucket("multi");
+        String bucket = newBucket("multi");
         List<Long> partsSeen = new ArrayList<>();
         ExportResult r = export(bucket).path("big/{{TABLE}}.csv").partSize(5)
                 .listener(new ExportListener() {
@@ -107,23 +112,23 @@ class S3ExportWriteTest {
         assertThat((long) body.length).isEqualTo(o.bytes());
         long lines = IntStream.range(0, body.length).filter(i -> body[i] == '\n').count();
         assertThat(lines).isEqualTo(130_001);
-        assertThat(pendingUploads(bucket)).isZero();
+        assertThat(pendingUploads(bucket)).isEmpty();
     }
 
     @Test
     void write_sourceFailsAfterPartsStarted_abortsEverythingAndRethrows() {
-        String bucket = S3Fixture.S3.newBucket("abort");
+        String bucket = newBucket("abort");
         S3Export export = export(bucket).path("out/{{TABLE}}/{{UUID}}.csv").partSize(5).build();
 
         assertThatThrownBy(() -> export.write("wide", WIDE, wideRows(200_000, 90_000)))
                 .isInstanceOf(IllegalStateException.class).hasMessage("source broke at row 90000");
-        assertThat(pendingUploads(bucket)).isZero();
+        assertThat(pendingUploads(bucket)).isEmpty();
         assertThat(keys(bucket)).isEmpty();
     }
 
     @Test
     void open_closeWithoutCommit_abortsRotatedAndOpenObjects() {
-        String bucket = S3Fixture.S3.newBucket("nocommit");
+        String bucket = newBucket("nocommit");
         S3Export export = export(bucket).path("out/{{UUID}}.csv").partSize(5).maxRowsPerObject(50_000).build();
         try (ExportWriter w = export.open("wide", WIDE)) {
             for (Record r : wideRows(120_000, -1)) {
@@ -131,13 +136,13 @@ class S3ExportWriteTest {
             }
             assertThat(w.rowCount()).isEqualTo(120_000);
         }
-        assertThat(pendingUploads(bucket)).isZero();
+        assertThat(pendingUploads(bucket)).isEmpty();
         assertThat(keys(bucket)).isEmpty();
     }
 
     @Test
     void write_maxRowsPerObject_rotatesIntoObjectsWithAllRows() {
-        String bucket = S3Fixture.S3.newBucket("rotate");
+        String bucket = newBucket("rotate");
         ExportResult r = export(bucket).path("out/{{UUID}}").maxRowsPerObject(3).build()
                 .write("t", CODES, List.of(codes().get(0), codes().get(1), codes().get(2), codes().get(3),
                         codes().get(0), codes().get(1), codes().get(2)));
@@ -157,7 +162,7 @@ class S3ExportWriteTest {
 
     @Test
     void write_createNewOnExistingKey_addsSuffixBeforeExtension() {
-        String bucket = S3Fixture.S3.newBucket("createnew");
+        String bucket = newBucket("createnew");
         client().putObject(b -> b.bucket(bucket).key("daily/prices.csv.gz"), RequestBody.fromString("old"));
         S3Export export = export(bucket).path("daily/prices").compression(Compression.GZIP).build();
 
@@ -172,7 +177,7 @@ class S3ExportWriteTest {
 
     @Test
     void write_replaceOnExistingKey_overwrites() {
-        String bucket = S3Fixture.S3.newBucket("replace");
+        String bucket = newBucket("replace");
         client().putObject(b -> b.bucket(bucket).key("data.csv"), RequestBody.fromString("old"));
 
         export(bucket).path("data.csv").writeStrategy(WriteStrategy.REPLACE).build().write("t", CODES, codes());
@@ -192,14 +197,14 @@ class S3ExportWriteTest {
 
     @Test
     void open_testWrite_leavesNoProbeBehind() {
-        String bucket = S3Fixture.S3.newBucket("probe");
+        String bucket = newBucket("probe");
         export(bucket).path("exports/{{TABLE}}/{{UUID}}.csv").build().open("t", CODES).close();
         assertThat(keys(bucket)).isEmpty();
     }
 
     @Test
     void write_emptyTableWithWriteEmptyObjects_writesHeaderOnly() {
-        String bucket = S3Fixture.S3.newBucket("empty");
+        String bucket = newBucket("empty");
         ExportResult on = export(bucket).path("on.csv").writeEmptyObjects(true).build().write("t", CODES, List.of());
         ExportResult off = export(bucket).path("off.csv").build().write("t", CODES, List.of());
 
@@ -211,7 +216,7 @@ class S3ExportWriteTest {
 
     @Test
     void write_spreadOverEight_keepsEveryRowOnce() {
-        String bucket = S3Fixture.S3.newBucket("spread");
+        String bucket = newBucket("spread");
         List<Record> rows = LongStreamRows.of(1000);
         ExportResult r = export(bucket).path("dump/part_{8}.csv").build().write("t", CODES, rows);
 
@@ -232,7 +237,7 @@ class S3ExportWriteTest {
 
     @Test
     void write_csvGzip_readBackByDuckDb() {
-        String bucket = S3Fixture.S3.newBucket("csvgz");
+        String bucket = newBucket("csvgz");
         ExportResult r = export(bucket).path("x/{{TABLE}}.{{FORMAT}}").compression(Compression.GZIP).build()
                 .write("wide", WIDE, wideRows(5000, -1));
 
@@ -246,7 +251,7 @@ class S3ExportWriteTest {
 
     @Test
     void write_parquet_readBackByDuckDb() {
-        String bucket = S3Fixture.S3.newBucket("parquet");
+        String bucket = newBucket("parquet");
         ExportResult r = export(bucket).path("p/{{TABLE}}").format(ParquetFormat.defaults()).build()
                 .write("wide", WIDE, wideRows(5000, -1));
 
@@ -267,7 +272,7 @@ class S3ExportWriteTest {
 
     @Test
     void write_listener_seesStartsAndPublishedObjects() {
-        String bucket = S3Fixture.S3.newBucket("listen");
+        String bucket = newBucket("listen");
         List<String> events = new ArrayList<>();
         AtomicLong lastRows = new AtomicLong();
         export(bucket).path("l/{code}.csv").listener(new ExportListener() {
@@ -289,7 +294,8 @@ class S3ExportWriteTest {
 
     @Test
     void commit_onePartitionFailsToPublish_deletesTheOthersAndAbortsAll() {
-        String bucket = S3Fixture.S3.newBucket("rollback");
+        assumeTrue(store.supports(TestStore.Feature.CONDITIONAL_WRITES), "the store ignores If-None-Match");
+        String bucket = newBucket("rollback");
         Schema schema = Schema.of(Column.of("part", ColumnType.STRING), Column.of("payload", ColumnType.STRING));
         S3Export export = export(bucket).path("r/{part}.csv").partSize(5).build();
         String wide = "y".repeat(100);
@@ -308,7 +314,7 @@ class S3ExportWriteTest {
                 .hasMessageContaining("s3://" + bucket + "/r/big.csv was created by another writer");
         w.close();
         assertThat(keys(bucket)).noneMatch(k -> k.matches("r/[a-e]\\.csv"));
-        assertThat(pendingUploads(bucket)).isZero();
+        assertThat(pendingUploads(bucket)).isEmpty();
     }
 
     /** Rows (id, id*2) for ids 0..n-1. */

@@ -1,8 +1,5 @@
 package io.ferry.s3.export;
 
-import static io.ferry.s3.export.S3Fixture.export;
-import static io.ferry.s3.export.S3Fixture.keys;
-import static io.ferry.s3.export.S3Fixture.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ferry.core.record.Column;
@@ -11,6 +8,7 @@ import io.ferry.core.record.Record;
 import io.ferry.core.record.Schema;
 import io.ferry.formats.Newline;
 import io.ferry.formats.csv.CsvFormat;
+import io.ferry.s3.testing.TestStore;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
@@ -18,12 +16,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The two partitioning examples of the Tinybird S3 sink documentation, exported for real: the
- * objects and the rows in each must be exactly the ones the documentation lists.
+ * objects and the rows in each must be exactly the ones the documentation lists, on each test store.
  */
-class TinybirdPartitionExportTest {
+@ParameterizedClass(name = "{0}")
+@MethodSource("io.ferry.s3.testing.TestStore#all")
+class TinybirdPartitionExportTest extends ExportStoreTest {
     private static final Schema INVOICES = Schema.of(Column.of("customer_id", ColumnType.STRING),
             Column.of("invoice_id", ColumnType.STRING), Column.of("amount", ColumnType.DOUBLE));
     private static final Schema TIMED = Schema.of(Column.of("timestamp", ColumnType.TIMESTAMP),
@@ -39,13 +41,17 @@ class TinybirdPartitionExportTest {
         return Record.of(TIMED, LocalDateTime.parse(at.replace(' ', 'T')).toInstant(ZoneOffset.UTC), invoice, amount);
     }
 
-    private static List<String> lines(String bucket, String key) {
+    TinybirdPartitionExportTest(TestStore store) {
+        super(store);
+    }
+
+    private List<String> lines(String bucket, String key) {
         return Arrays.asList(text(bucket, key).split("\n"));
     }
 
     @Test
     void partitionByCustomer_givesThreeObjectsWithTheirInvoices() {
-        String bucket = S3Fixture.S3.newBucket("tb-customer");
+        String bucket = newBucket("tb-customer");
         List<Record> rows = List.of(
                 invoice("ACME", "INV20230608", 23.45),
                 invoice("ACME", "12345INV", 12.3),
@@ -74,7 +80,7 @@ class TinybirdPartitionExportTest {
 
     @Test
     void partitionByHour_givesTwoObjectsWithTheirEvents() {
-        String bucket = S3Fixture.S3.newBucket("tb-hour");
+        String bucket = newBucket("tb-hour");
         List<Record> rows = List.of(
                 timed("2023-07-07 09:07:05", "INV20230608", 23.45),
                 timed("2023-07-07 09:07:01", "12345INV", 12.3),
@@ -97,7 +103,7 @@ class TinybirdPartitionExportTest {
 
     @Test
     void customerFolderWithFourDumps_spreadsEachCustomerOverFourObjects() {
-        String bucket = S3Fixture.S3.newBucket("tb-combined");
+        String bucket = newBucket("tb-combined");
         List<Record> rows = java.util.stream.IntStream.range(0, 40)
                 // {N} spreads by the export's row number: blocks of 5 rows reach every slot of both customers
                 .mapToObj(i -> invoice(i / 5 % 2 == 0 ? "ACME" : "OSCORP", "INV" + i, i))

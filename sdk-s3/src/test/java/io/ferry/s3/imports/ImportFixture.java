@@ -1,8 +1,7 @@
 package io.ferry.s3.imports;
 
-import io.ferry.core.credentials.Credentials;
 import io.ferry.formats.Compression;
-import io.ferry.s3.testing.SharedS3Mock;
+import io.ferry.s3.testing.TestStore;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -12,36 +11,40 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.StorageClass;
 
-/** Helpers over the shared S3Mock for import tests. */
-final class ImportFixture {
-    static final SharedS3Mock S3 = SharedS3Mock.get();
+/**
+ * Helpers over one {@link TestStore} for import tests. The import tests extend it and are a
+ * {@code @ParameterizedClass} over {@code TestStore#all}, so each runs against every store;
+ * {@code new ImportFixture(store)} serves their static set-up.
+ */
+class ImportFixture {
+    final TestStore store;
 
-    private ImportFixture() {
+    ImportFixture(TestStore store) {
+        this.store = store;
     }
 
-    static S3Client client() {
-        return S3.client();
+    S3Client client() {
+        return store.client();
     }
 
-    /** An import builder aimed at the shared S3Mock through its endpoint, with dummy basic credentials. */
-    static S3Import.Builder imports(String bucket) {
-        return S3Import.builder()
-                .bucket(bucket)
-                .endpoint(S3.endpoint().toString())
-                .pathStyle(true)
-                .region("us-east-1")
-                .credentials(Credentials.basic(SharedS3Mock.ACCESS_KEY_ID, SharedS3Mock.SECRET_ACCESS_KEY));
+    String newBucket(String prefix) {
+        return store.newBucket(prefix);
     }
 
-    static void put(String bucket, String key, byte[] bytes) {
+    /** An import builder aimed at the store through its endpoint, with dummy basic credentials. */
+    S3Import.Builder imports(String bucket) {
+        return S3Import.builder().bucket(bucket).connection(store::connect);
+    }
+
+    void put(String bucket, String key, byte[] bytes) {
         client().putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(bytes));
     }
 
-    static void put(String bucket, String key, String text) {
+    void put(String bucket, String key, String text) {
         put(bucket, key, text.getBytes(StandardCharsets.UTF_8));
     }
 
-    static void putGlacier(String bucket, String key, String text) {
+    void putGlacier(String bucket, String key, String text) {
         client().putObject(b -> b.bucket(bucket).key(key).storageClass(StorageClass.GLACIER),
                 RequestBody.fromString(text));
     }

@@ -1,9 +1,5 @@
 package io.ferry.s3.imports;
 
-import static io.ferry.s3.imports.ImportFixture.S3;
-import static io.ferry.s3.imports.ImportFixture.compress;
-import static io.ferry.s3.imports.ImportFixture.imports;
-import static io.ferry.s3.imports.ImportFixture.put;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ferry.core.record.ColumnType;
@@ -11,6 +7,7 @@ import io.ferry.core.record.Record;
 import io.ferry.core.sink.CollectingSink;
 import io.ferry.formats.Compression;
 import io.ferry.formats.read.ParserConfig;
+import io.ferry.s3.testing.TestStore;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -27,33 +24,42 @@ import java.util.Properties;
 import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every decoder and layout, guessed and read back from S3Mock. */
-class S3ImportFormatsTest {
+/** Every decoder and layout, guessed and read back from each test store. */
+@ParameterizedClass(name = "{0}")
+@MethodSource("io.ferry.s3.testing.TestStore#all")
+class S3ImportFormatsTest extends ImportFixture {
     static final String CSV = "id,name,score\n1,\"Smith, \"\"J\"\"\",1.5\n2,\"two\nlines\",2.5\n3,c,3.5\n4,d,4.5\n";
     static final String ROWS = "[{id=1, name=Smith, \"J\", score=1.5}, {id=2, name=two\nlines, score=2.5},"
             + " {id=3, name=c, score=3.5}, {id=4, name=d, score=4.5}]";
     static String bucket;
 
-    @BeforeAll
-    static void fill() throws IOException {
-        bucket = S3.newBucket("formats");
-        put(bucket, "f/plain.csv", CSV);
-        put(bucket, "f/data.csv.gz", compress(Compression.GZIP, CSV));
-        put(bucket, "f/data.csv.bz2", compress(Compression.BZIP2, CSV));
-        put(bucket, "f/data.csv.zst", compress(Compression.ZSTD, CSV));
-        put(bucket, "f/data.csv.xz", compress(Compression.XZ, CSV));
-        put(bucket, "f/data.tsv", "id\tname\tscore\n1\tSmith, \"J\"\t1.5\n2\ttwo\\nlines\t2.5\n3\tc\t3.5\n4\td\t4.5\n"
+    S3ImportFormatsTest(TestStore store) {
+        super(store);
+    }
+
+    @BeforeParameterizedClassInvocation
+    static void fill(TestStore store) throws IOException {
+        ImportFixture s3 = new ImportFixture(store);
+        bucket = s3.newBucket("formats");
+        s3.put(bucket, "f/plain.csv", CSV);
+        s3.put(bucket, "f/data.csv.gz", compress(Compression.GZIP, CSV));
+        s3.put(bucket, "f/data.csv.bz2", compress(Compression.BZIP2, CSV));
+        s3.put(bucket, "f/data.csv.zst", compress(Compression.ZSTD, CSV));
+        s3.put(bucket, "f/data.csv.xz", compress(Compression.XZ, CSV));
+        s3.put(bucket, "f/data.tsv", "id\tname\tscore\n1\tSmith, \"J\"\t1.5\n2\ttwo\\nlines\t2.5\n3\tc\t3.5\n4\td\t4.5\n"
                 .replace("two\\nlines", "\"two\nlines\"").replace("Smith, \"J\"", "\"Smith, \"\"J\"\"\""));
-        put(bucket, "f/data.jsonl", "{\"id\":1,\"name\":\"Smith, \\\"J\\\"\",\"score\":1.5}\n"
+        s3.put(bucket, "f/data.jsonl", "{\"id\":1,\"name\":\"Smith, \\\"J\\\"\",\"score\":1.5}\n"
                 + "{\"id\":2,\"name\":\"two\\nlines\",\"score\":2.5}\n{\"id\":3,\"name\":\"c\",\"score\":3.5}\n"
                 + "{\"id\":4,\"name\":\"d\",\"score\":4.5}\n");
-        put(bucket, "f/data.json", "[\n {\"id\":1,\"name\":\"Smith, \\\"J\\\"\",\"score\":1.5},\n"
+        s3.put(bucket, "f/data.json", "[\n {\"id\":1,\"name\":\"Smith, \\\"J\\\"\",\"score\":1.5},\n"
                 + " {\"id\":2,\"name\":\"two\\nlines\",\"score\":2.5},\n {\"id\":3,\"name\":\"c\",\"score\":3.5},\n"
                 + " {\"id\":4,\"name\":\"d\",\"score\":4.5}\n]\n");
         ByteArrayOutputStream zip = new ByteArrayOutputStream();
@@ -63,7 +69,7 @@ class S3ImportFormatsTest {
             z.putNextEntry(new ZipEntry("part2.csv"));
             z.write("id,name,score\n3,c,3.5\n4,d,4.5\n".getBytes(StandardCharsets.UTF_8));
         }
-        put(bucket, "z/data.zip", zip.toByteArray());
+        s3.put(bucket, "z/data.zip", zip.toByteArray());
     }
 
     private static String read(S3Import imp) {
@@ -89,7 +95,7 @@ class S3ImportFormatsTest {
 
     @Test
     void run_manySmallObjects_deliversInKeyOrder() {
-        String b = S3.newBucket("small");
+        String b = newBucket("small");
         List<String> expected = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
             String key = String.format("s/%04d.csv", i);

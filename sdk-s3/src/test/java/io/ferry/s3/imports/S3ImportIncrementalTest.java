@@ -1,8 +1,5 @@
 package io.ferry.s3.imports;
 
-import static io.ferry.s3.imports.ImportFixture.S3;
-import static io.ferry.s3.imports.ImportFixture.imports;
-import static io.ferry.s3.imports.ImportFixture.put;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,15 +10,20 @@ import io.ferry.core.record.Record;
 import io.ferry.core.record.Schema;
 import io.ferry.core.sink.RecordSink;
 import io.ferry.formats.read.ParserConfig;
+import io.ferry.s3.testing.TestStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Three runs with uploads between and during them: no object twice, none missed. */
-class S3ImportIncrementalTest {
+/** Three runs with uploads between and during them, on each test store: no object twice, none missed. */
+@ParameterizedClass(name = "{0}")
+@MethodSource("io.ferry.s3.testing.TestStore#all")
+class S3ImportIncrementalTest extends ImportFixture {
     private static final ParserConfig PARSER = ParserConfig.builder().noQuote().column("key", ColumnType.STRING)
             .column("n", ColumnType.LONG).build();
 
@@ -59,13 +61,17 @@ class S3ImportIncrementalTest {
         }
     }
 
-    private static void upload(String bucket, String key) {
+    S3ImportIncrementalTest(TestStore store) {
+        super(store);
+    }
+
+    private void upload(String bucket, String key) {
         put(bucket, key, key + ",1\n");
     }
 
     @Test
     void byPath_threeRunsWithUploadsBetweenAndDuring_importEachKeyOnce() {
-        String b = S3.newBucket("incr-path");
+        String b = newBucket("incr-path");
         upload(b, "d/01.csv");
         upload(b, "d/02.csv");
         List<String> all = new ArrayList<>();
@@ -93,7 +99,7 @@ class S3ImportIncrementalTest {
     @ParameterizedTest(name = "settle time {0} s")
     @ValueSource(ints = {0, 900})
     void byModifiedTime_threeRunsWithOutOfOrderKeys_importEachObjectOnce(int settleSeconds) {
-        String b = S3.newBucket("incr-time");
+        String b = newBucket("incr-time");
         upload(b, "t/m.csv");
         upload(b, "t/z.csv");
         List<String> all = new ArrayList<>();
@@ -118,7 +124,7 @@ class S3ImportIncrementalTest {
 
     @Test
     void failedRun_returnsNoStateAndTheNextRunRetriesFromThePreviousOne() {
-        String b = S3.newBucket("incr-fail");
+        String b = newBucket("incr-fail");
         upload(b, "f/1.csv");
         IncrementalState first = imports(b).pathPrefix("f/").incremental(true).parser(PARSER).build()
                 .run(new RecordingSink(null)).nextState().orElseThrow();

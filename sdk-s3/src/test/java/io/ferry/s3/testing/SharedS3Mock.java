@@ -5,7 +5,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -27,17 +26,16 @@ import software.amazon.awssdk.services.s3.S3ClientBuilder;
  * <p>Tomcat's plain connector would listen on all interfaces; {@link LoopbackConnectorConfiguration}
  * (registered as a Spring Boot auto-configuration in this test-jar) pins it to 127.0.0.1.
  */
-public final class SharedS3Mock {
+public final class SharedS3Mock implements TestStore {
     /** KMS key id that S3Mock accepts (bare ids only: S3Mock rejects full key ARNs). */
     public static final String VALID_KMS_KEY_ID = "7b3f0f2c-5c7e-4d5b-9a3b-0a1b2c3d4e5f";
     /** Access key id of the dummy credentials S3Mock accepts. */
-    public static final String ACCESS_KEY_ID = "ferry-test";
+    public static final String ACCESS_KEY_ID = TestStore.ACCESS_KEY_ID;
     /** Secret of the dummy credentials. */
-    public static final String SECRET_ACCESS_KEY = "ferry-test-secret";
+    public static final String SECRET_ACCESS_KEY = TestStore.SECRET_ACCESS_KEY;
 
     private static final String KMS_KEY_REF =
             "arn:aws:kms:us-east-1:111122223333:key/" + VALID_KMS_KEY_ID;
-    private static final AtomicInteger BUCKETS = new AtomicInteger();
     private static volatile SharedS3Mock instance;
 
     private final S3MockExtension server;
@@ -87,7 +85,24 @@ public final class SharedS3Mock {
         return s;
     }
 
+    @Override
+    public String name() {
+        return "s3mock";
+    }
+
+    /** S3Mock does everything {@link TestStore.Feature} lists. */
+    @Override
+    public boolean supports(Feature feature) {
+        return true;
+    }
+
+    @Override
+    public String toString() {
+        return name();
+    }
+
     /** The plain-HTTP endpoint, {@code http://127.0.0.1:PORT}. */
+    @Override
     public URI endpoint() {
         return endpoint;
     }
@@ -98,11 +113,13 @@ public final class SharedS3Mock {
     }
 
     /** A client for assertions (path style, dummy credentials). Shared; do not close. */
+    @Override
     public S3Client client() {
         return client;
     }
 
     /** A client builder preset for this server, e.g. to add an {@link ExecutionInterceptor}. */
+    @Override
     public S3ClientBuilder clientBuilder() {
         return S3Client.builder()
                 .region(Region.US_EAST_1)
@@ -110,13 +127,5 @@ public final class SharedS3Mock {
                 .forcePathStyle(true)
                 .credentialsProvider(StaticCredentialsProvider.create(
                         AwsBasicCredentials.create(ACCESS_KEY_ID, SECRET_ACCESS_KEY)));
-    }
-
-    /** Creates a bucket with a unique name that starts with {@code prefix}, and returns the name. */
-    public String newBucket(String prefix) {
-        String name = (prefix + "-" + BUCKETS.incrementAndGet() + "-" + System.nanoTime() % 100000)
-                .toLowerCase(java.util.Locale.ROOT);
-        client.createBucket(b -> b.bucket(name));
-        return name;
     }
 }

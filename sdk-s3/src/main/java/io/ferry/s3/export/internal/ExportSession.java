@@ -80,7 +80,8 @@ public final class ExportSession implements ExportWriter {
         this.run = KeyContext.builder().table(table).syncId(UUID.randomUUID().toString()).build();
         this.options = new ObjectOptions(ContentTypes.of(export.format(), export.compression()),
                 export.sse().orElse(null), export.acl().orElse(null),
-                export.writeStrategy() == WriteStrategy.CREATE_NEW);
+                export.writeStrategy() == WriteStrategy.CREATE_NEW)
+                .withChecksums(S3ClientLease.requestChecksums(export.connection()));
         this.rotation = Rotation.of(export.maxRowsPerObject(), export.maxBytesPerObject(),
                 export.rotateInterval().orElse(null));
         this.listener = export.listener();

@@ -15,7 +15,6 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.UploadPartResponse;
@@ -136,7 +135,7 @@ public final class MultipartObjectOutput extends OutputStream {
     private void dispatch() {
         if (uploadId == null) {
             uploadId = call("start the multipart upload", () -> s3.createMultipartUpload(b -> options.apply(
-                    b.bucket(bucket).key(key).checksumAlgorithm(ChecksumAlgorithm.CRC32))).uploadId());
+                    b.bucket(bucket).key(key))).uploadId());
         }
         int partNumber = parts.size() + 1;
         byte[] data = buffer;
@@ -145,9 +144,8 @@ public final class MultipartObjectOutput extends OutputStream {
         filled = 0;
         CompletableFuture<CompletedPart> part = pool.submit(() -> {
             try {
-                UploadPartResponse r = s3.uploadPart(b -> b.bucket(bucket).key(key).uploadId(uploadId)
-                                .partNumber(partNumber).contentLength((long) size)
-                                .checksumAlgorithm(ChecksumAlgorithm.CRC32),
+                UploadPartResponse r = s3.uploadPart(b -> options.apply(b.bucket(bucket).key(key).uploadId(uploadId)
+                                .partNumber(partNumber).contentLength((long) size)),
                         RequestBody.fromContentProvider(() -> new ByteArrayInputStream(data, 0, size), size,
                                 "application/octet-stream"));
                 return CompletedPart.builder().partNumber(partNumber).eTag(r.eTag())

@@ -1,20 +1,25 @@
 package io.ferry.s3.export.internal;
 
+import io.ferry.s3.RequestChecksums;
 import io.ferry.s3.export.CannedAcl;
 import io.ferry.s3.export.Sse;
+import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadRequest;
 import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.model.UploadPartRequest;
 
 /**
- * The headers every object of an export carries: content type, encryption, ACL, and whether
- * writes are conditional ({@code If-None-Match: *}). Immutable; null members are unset.
+ * The headers every object of an export carries: content type, encryption, ACL, whether
+ * writes are conditional ({@code If-None-Match: *}), and the checksum algorithm of multipart
+ * uploads (CRC32 unless {@link #withChecksums} says none). Immutable; null members are unset.
  */
 public final class ObjectOptions {
     private final String contentType;
     private final Sse sse;
     private final CannedAcl acl;
     private final boolean ifNoneMatch;
+    private final ChecksumAlgorithm checksumAlgorithm;
 
     /**
      * @param contentType the Content-Type header
@@ -23,15 +28,45 @@ public final class ObjectOptions {
      * @param ifNoneMatch whether PutObject and CompleteMultipartUpload must fail when the key exists
      */
     public ObjectOptions(String contentType, Sse sse, CannedAcl acl, boolean ifNoneMatch) {
+        this(contentType, sse, acl, ifNoneMatch, ChecksumAlgorithm.CRC32);
+    }
+
+    private ObjectOptions(String contentType, Sse sse, CannedAcl acl, boolean ifNoneMatch,
+                          ChecksumAlgorithm checksumAlgorithm) {
         this.contentType = contentType;
         this.sse = sse;
         this.acl = acl;
         this.ifNoneMatch = ifNoneMatch;
+        this.checksumAlgorithm = checksumAlgorithm;
+    }
+
+    /**
+     * The same headers, asking for a CRC32 on multipart uploads only under
+     * {@link RequestChecksums#WHEN_SUPPORTED} (stores that refuse flexible checksums need none).
+     */
+    public ObjectOptions withChecksums(RequestChecksums checksums) {
+        return new ObjectOptions(contentType, sse, acl, ifNoneMatch,
+                checksums == RequestChecksums.WHEN_SUPPORTED ? ChecksumAlgorithm.CRC32 : null);
     }
 
     /** The same headers without the {@code If-None-Match} condition. */
     ObjectOptions withoutCondition() {
-        return new ObjectOptions(contentType, sse, acl, false);
+        return new ObjectOptions(contentType, sse, acl, false, checksumAlgorithm);
+    }
+
+    /** The checksum algorithm asked for on multipart uploads, or null for none. */
+    ChecksumAlgorithm checksumAlgorithm() {
+        return checksumAlgorithm;
+    }
+
+    /** Whether objects carry server-side encryption headers. */
+    boolean hasSse() {
+        return sse != null;
+    }
+
+    /** Whether objects carry a canned ACL header. */
+    boolean hasAcl() {
+        return acl != null;
     }
 
     /** Whether writes are conditional on the key not existing. */
@@ -57,7 +92,7 @@ public final class ObjectOptions {
 
     /** Sets the headers on the start of a multipart upload (S3 takes them from there). */
     CreateMultipartUploadRequest.Builder apply(CreateMultipartUploadRequest.Builder b) {
-        b.contentType(contentType);
+        b.contentType(contentType).checksumAlgorithm(checksumAlgorithm);
         if (sse != null) {
             b.serverSideEncryption(sse.type().headerValue());
             sse.kmsKeyId().ifPresent(b::ssekmsKeyId);
@@ -66,6 +101,11 @@ public final class ObjectOptions {
             b.acl(acl.headerValue());
         }
         return b;
+    }
+
+    /** Sets the part's checksum algorithm, the one the upload was started with (or none). */
+    UploadPartRequest.Builder apply(UploadPartRequest.Builder b) {
+        return b.checksumAlgorithm(checksumAlgorithm);
     }
 
     /** Makes the completion conditional when asked. */
