@@ -149,7 +149,7 @@ public final class ExportSession implements ExportWriter {
     private void retire(PartitionKey partition, OpenObject o) {
         open.remove(partition);
         retired.add(o);
-        o.writer.close();
+        o.closeWriter();
         o.out.seal();
     }
 
@@ -184,7 +184,7 @@ public final class ExportSession implements ExportWriter {
                 }
                 open.remove(largest);
                 retired.add(o);
-                o.writer.close();
+                o.closeWriter();
                 o.out.finishEarly();
                 earlyFinished++;
             }
@@ -267,7 +267,7 @@ public final class ExportSession implements ExportWriter {
             List<OpenObject> all = new ArrayList<>(retired);
             all.addAll(open.values());
             for (OpenObject o : open.values()) {
-                o.writer.close();
+                o.closeWriter();
             }
             publishAll(all, published);
             for (ExportedObject done : published) {
@@ -375,7 +375,7 @@ public final class ExportSession implements ExportWriter {
             // abort the upload first, so closing the encoder cannot start new parts
             o.out.abort();
             try {
-                o.writer.close();
+                o.closeWriter();
             } catch (RuntimeException e) {
                 LOG.debug("closing the encoder of aborted s3://{}/{} failed", export.bucket(), o.out.key(), e);
             }
