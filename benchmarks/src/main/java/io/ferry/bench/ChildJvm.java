@@ -2,25 +2,17 @@ package io.ferry.bench;
 
 import java.io.File;
 import java.io.IOException;
-import com.sun.management.GarbageCollectionNotificationInfo;
-import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.lang.management.MemoryUsage;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
-import javax.management.NotificationEmitter;
-import javax.management.openmbean.CompositeData;
 
 /** Runs a benchmark's measured part in a second JVM with a small heap, and reads that JVM's peak heap. */
 final class ChildJvm {
@@ -46,35 +38,27 @@ final class ChildJvm {
     private static final AtomicLong LIVE_PEAK = new AtomicLong();
 
     /**
-     * Starts recording the heap left after each garbage collection (the live data, unlike pool
-     * peaks, which include garbage not yet collected); read it with {@link #peakLiveHeap()}.
+     * Starts a daemon thread that runs a full collection every {@code everyMillis} and records the
+     * heap still in use after it: the live data, unlike pool peaks, which include garbage not yet
+     * collected. Costs time; for memory benchmarks only. Read it with {@link #peakLiveHeap()}.
      */
-    static void watchLiveHeap() {
-        Set<String> heapPools = new HashSet<>();
-        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (p.getType() == MemoryType.HEAP) {
-                heapPools.add(p.getName());
-            }
-        }
-        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-            ((NotificationEmitter) gc).addNotificationListener((n, handback) -> {
-                if (!n.getType().equals(GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
+    static void sampleLiveHeap(long everyMillis) {
+        Thread t = new Thread(() -> {
+            while (true) {
+                try {
+                    Thread.sleep(everyMillis);
+                } catch (InterruptedException e) {
                     return;
                 }
-                GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from(
-                        (CompositeData) n.getUserData());
-                long used = 0;
-                for (Map.Entry<String, MemoryUsage> e : info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
-                    if (heapPools.contains(e.getKey())) {
-                        used += e.getValue().getUsed();
-                    }
-                }
-                LIVE_PEAK.accumulateAndGet(used, Math::max);
-            }, null, null);
-        }
+                System.gc();
+                LIVE_PEAK.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
+            }
+        }, "live-heap-sampler");
+        t.setDaemon(true);
+        t.start();
     }
 
-    /** The most heap in use right after any collection since {@link #watchLiveHeap()}, in bytes. */
+    /** The most heap in use right after a sampled full collection, in bytes. */
     static long peakLiveHeap() {
         return LIVE_PEAK.get();
     }

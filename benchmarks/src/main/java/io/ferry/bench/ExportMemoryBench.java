@@ -85,13 +85,13 @@ public final class ExportMemoryBench {
                 .connection(S3Connection.builder().endpoint(endpoint).pathStyle(true).region("us-east-1")
                         .credentials(Credentials.basic("bench", "bench-secret")).build())
                 .build();
-        ChildJvm.watchLiveHeap();
+        ChildJvm.sampleLiveHeap(2000);
         long t = System.nanoTime();
         ExportResult r = export.write("memory", SCHEMA, rows(rows, partitions));
         double seconds = (System.nanoTime() - t) / 1e9;
         long[] peak = ChildJvm.peakHeap();
         System.out.printf(Locale.ROOT, "-Xmx%dm, %,d partitions, %,d MB: %,d rows, %,d objects, %,d bytes in %.1f s;"
-                        + " maxBufferedBytes %,d; peak live heap %.1f MB (after a collection); pool peaks: old"
+                        + " maxBufferedBytes %,d; peak live heap %.1f MB (full collection every 2 s); pool peaks: old"
                         + " generation %.1f MB, sum of heap pools %.1f MB%n", Runtime.getRuntime().maxMemory() >> 20,
                 partitions, megabytes, r.rows(), r.objects().size(), r.bytes(), seconds, export.maxBufferedBytes(),
                 ChildJvm.peakLiveHeap() / 1048576.0, peak[1] / 1048576.0, peak[0] / 1048576.0);
