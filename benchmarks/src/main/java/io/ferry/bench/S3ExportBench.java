@@ -13,17 +13,12 @@ import io.ferry.s3.export.ExportResult;
 import io.ferry.s3.export.S3Export;
 import io.ferry.samples.EmbeddedS3;
 import java.io.BufferedOutputStream;
-import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.net.URI;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -36,7 +31,6 @@ import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Collectors;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -168,49 +162,15 @@ public final class S3ExportBench {
         long t = System.nanoTime();
         ExportResult r = export(endpoint).write("bench", SCHEMA, rows(pool, rows));
         double a = seconds(t);
-        long peak = 0;
-        long oldPeak = 0;
-        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (p.getType() == MemoryType.HEAP) {
-                peak += p.getPeakUsage().getUsed();
-                if (p.getName().contains("Old") || p.getName().contains("Tenured")) {
-                    oldPeak = Math.max(oldPeak, p.getPeakUsage().getUsed());
-                }
-            }
-        }
+        long[] peak = ChildJvm.peakHeap();
         System.out.printf(Locale.ROOT, "(a) with -Xmx%dm           %7.2f s  %7.1f MB/s  peak heap used %.1f MB"
                         + " (sum of heap pool peaks), old generation peak %.1f MB%n",
-                Runtime.getRuntime().maxMemory() >> 20, a, mbps(r.bytes(), a), peak / 1048576.0, oldPeak / 1048576.0);
+                Runtime.getRuntime().maxMemory() >> 20, a, mbps(r.bytes(), a), peak[0] / 1048576.0, peak[1] / 1048576.0);
     }
 
     private static void childJvm(URI endpoint, long rows) throws IOException, InterruptedException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = List.of(java, "-Xmx256m", "-cp", classPath(), S3ExportBench.class.getName(),
-                "--child-endpoint", endpoint.toString(), "--rows", Long.toString(rows));
-        Process p = new ProcessBuilder(cmd).inheritIO().start();
-        if (p.waitFor() != 0) {
-            throw new IllegalStateException("the -Xmx256m run failed with exit code " + p.exitValue());
-        }
-    }
-
-    /** The class path of this program: exec:java runs it in a URLClassLoader, not on java.class.path. */
-    private static String classPath() {
-        ClassLoader cl = S3ExportBench.class.getClassLoader();
-        List<String> entries = new ArrayList<>();
-        while (cl != null) {
-            if (cl instanceof URLClassLoader) {
-                for (URL u : ((URLClassLoader) cl).getURLs()) {
-                    try {
-                        entries.add(new File(u.toURI()).getPath());
-                    } catch (java.net.URISyntaxException e) {
-                        throw new IllegalStateException(e);
-                    }
-                }
-            }
-            cl = cl.getParent();
-        }
-        return entries.isEmpty() ? System.getProperty("java.class.path")
-                : entries.stream().distinct().collect(Collectors.joining(File.pathSeparator));
+        ChildJvm.run(S3ExportBench.class, List.of("-Xmx256m"),
+                List.of("--child-endpoint", endpoint.toString(), "--rows", Long.toString(rows)));
     }
 
     private static void rawMultipart(S3Client s3, Path file, long size) throws Exception {

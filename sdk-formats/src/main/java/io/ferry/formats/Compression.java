@@ -44,6 +44,8 @@ public enum Compression {
     XZ(".xz");
 
     private static final int BUFFER = 64 * 1024;
+    // an export may hold many compressed objects open at once: keep each encoder's buffer small
+    private static final int WRITE_BUFFER = 16 * 1024;
 
     private final String suffix;
 
@@ -68,7 +70,7 @@ public enum Compression {
                 case NONE:
                     return out;
                 case GZIP:
-                    return new GZIPOutputStream(out, BUFFER);
+                    return new GZIPOutputStream(out, WRITE_BUFFER);
                 case ZSTD:
                     return new ZstdOutputStream(out, 3);
                 case BZIP2:

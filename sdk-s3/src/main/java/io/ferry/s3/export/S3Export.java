@@ -52,6 +52,8 @@ public final class S3Export {
     public static final int MIN_PART_SIZE_MB = 5;
     /** Largest configurable part size in MiB. */
     public static final int MAX_PART_SIZE_MB = 5000;
+    /** Smallest {@code maxBufferedBytes}: 1 MiB. */
+    public static final long MIN_BUFFERED_BYTES = 1L << 20;
 
     private final Builder spec;
     private final KeyTemplate path;
@@ -177,6 +179,15 @@ public final class S3Export {
         return Optional.ofNullable(spec.rotateInterval);
     }
 
+    /**
+     * The most bytes the open objects of one run hold in their part buffers at once; default a
+     * quarter of the JVM's maximum heap, at least twice the part size.
+     */
+    public long maxBufferedBytes() {
+        return spec.maxBufferedBytes > 0 ? spec.maxBufferedBytes
+                : Math.max(2L * ((long) spec.partSizeMb << 20), Runtime.getRuntime().maxMemory() / 4);
+    }
+
     /** Whether a probe object is written and deleted before the first row; default true. */
     public boolean testWrite() {
         return spec.testWrite;
@@ -219,6 +230,7 @@ public final class S3Export {
         private long maxBytesPerObject;
         private Duration rotateInterval;
         private boolean testWrite = true;
+        private long maxBufferedBytes;
         private boolean writeEmptyObjects;
         private ExportListener listener = ExportListener.NONE;
         private Clock clock = Clock.systemUTC();
@@ -242,6 +254,7 @@ public final class S3Export {
             maxBytesPerObject = b.maxBytesPerObject;
             rotateInterval = b.rotateInterval;
             testWrite = b.testWrite;
+            maxBufferedBytes = b.maxBufferedBytes;
             writeEmptyObjects = b.writeEmptyObjects;
             listener = b.listener;
             clock = b.clock;
@@ -343,6 +356,27 @@ public final class S3Export {
                 throw new FerryConfigException("rotateInterval", "rotateInterval must be positive, was " + interval);
             }
             this.rotateInterval = interval;
+            return this;
+        }
+
+        /**
+         * The most bytes the open objects of one run may hold in their part buffers at once, across
+         * all partitions; default a quarter of the JVM's maximum heap (at least twice the part size).
+         * When the buffers reach it, the largest buffer that holds a whole part (5 MiB) is uploaded
+         * early; an object holding less is finished early and its partition continues in a new
+         * object (keys get {@code -1}, {@code -2} suffixes or a new {@code {{UUID}}}), so memory stays
+         * bounded with any number of partitions. Not counted: parts being uploaded (at most
+         * maxConcurrency x partSize), the encoders (about 50 KB per open object) and Parquet's row
+         * groups (one per open object).
+         *
+         * @throws FerryConfigException if below {@value S3Export#MIN_BUFFERED_BYTES} bytes
+         */
+        public Builder maxBufferedBytes(long bytes) {
+            if (bytes < MIN_BUFFERED_BYTES) {
+                throw new FerryConfigException("maxBufferedBytes", "maxBufferedBytes must be at least "
+                        + MIN_BUFFERED_BYTES + " (1 MiB), was " + bytes);
+            }
+            this.maxBufferedBytes = bytes;
             return this;
         }
 

@@ -61,6 +61,7 @@ public final class ExportSession implements ExportWriter {
     private final Rotation rotation;
     private final ExportListener listener;
     private final long partSize;
+    private final BufferLedger ledger;
     private final long startNanos = System.nanoTime();
 
     private final Map<PartitionKey, OpenObject> open = new LinkedHashMap<>();
@@ -69,6 +70,7 @@ public final class ExportSession implements ExportWriter {
     private long rows;
     private long parts;
     private int objectsStarted;
+    private int earlyFinished;
     private State state = State.OPEN;
 
     /** Opens the run: binds the key template, builds the client, and runs the write probe. */
@@ -86,6 +88,7 @@ public final class ExportSession implements ExportWriter {
                 export.rotateInterval().orElse(null));
         this.listener = export.listener();
         this.partSize = (long) export.partSizeMb() << 20;
+        this.ledger = new BufferLedger(export.maxBufferedBytes());
         this.lease = S3ClientLease.open(export.connection());
         this.s3 = lease.client();
         try {
@@ -118,6 +121,9 @@ public final class ExportSession implements ExportWriter {
             o.writer.write(record);
             o.rows++;
             rows++;
+            if (ledger.over()) {
+                relieveMemory();
+            }
             if (rows % PROGRESS_EVERY_ROWS == 0) {
                 listener.progress(progress());
             }
@@ -132,7 +138,7 @@ public final class ExportSession implements ExportWriter {
         String candidate = keys.render(partition, run.toBuilder().uuid(UUID.randomUUID()).startedAt(now).build());
         String key = freeKey(candidate, 0);
         MultipartObjectOutput out = new MultipartObjectOutput(s3, export.bucket(), key, options, partSize, pool,
-                this::partQueued);
+                this::partQueued, ledger);
         FormatWriter writer = export.format().newWriter(schema, export.compression().wrap(out));
         OpenObject o = new OpenObject(out, writer, now, candidate);
         open.put(partition, o);
@@ -144,8 +150,46 @@ public final class ExportSession implements ExportWriter {
     private void retire(PartitionKey partition, OpenObject o) {
         open.remove(partition);
         retired.add(o);
-        o.writer.close();
+        o.closeWriter();
         o.out.seal();
+    }
+
+    /**
+     * Brings the open objects' buffers back under the budget, largest first: a buffer that holds
+     * a whole part (S3's minimum) goes to the upload pool early; a smaller one cannot be a part
+     * that more data follows, so its object is finished now and the partition continues in a new
+     * object (published at commit like the rest).
+     */
+    private void relieveMemory() {
+        while (ledger.over()) {
+            PartitionKey largest = null;
+            long most = 0;
+            for (Map.Entry<PartitionKey, OpenObject> e : open.entrySet()) {
+                long held = e.getValue().out.bufferedBytes();
+                if (held > most) {
+                    most = held;
+                    largest = e.getKey();
+                }
+            }
+            if (largest == null) {
+                return;
+            }
+            OpenObject o = open.get(largest);
+            if (o.out.pendingBytes() >= PartSizes.MIN_PART_SIZE) {
+                o.out.flushPart();
+            } else {
+                if (earlyFinished == 0) {
+                    LOG.info("the open objects' buffers reached maxBufferedBytes ({} bytes): finishing the largest"
+                            + " objects early, their partitions continue in new objects; raise maxBufferedBytes for"
+                            + " fewer, larger objects", ledger.budget());
+                }
+                open.remove(largest);
+                retired.add(o);
+                o.closeWriter();
+                o.out.finishEarly();
+                earlyFinished++;
+            }
+        }
     }
 
     private void partQueued(int partNumber, long size) {
@@ -224,7 +268,7 @@ public final class ExportSession implements ExportWriter {
             List<OpenObject> all = new ArrayList<>(retired);
             all.addAll(open.values());
             for (OpenObject o : open.values()) {
-                o.writer.close();
+                o.closeWriter();
             }
             publishAll(all, published);
             for (ExportedObject done : published) {
@@ -332,7 +376,7 @@ public final class ExportSession implements ExportWriter {
             // abort the upload first, so closing the encoder cannot start new parts
             o.out.abort();
             try {
-                o.writer.close();
+                o.closeWriter();
             } catch (RuntimeException e) {
                 LOG.debug("closing the encoder of aborted s3://{}/{} failed", export.bucket(), o.out.key(), e);
             }

@@ -31,7 +31,8 @@ import software.amazon.awssdk.services.s3.model.UploadPartResponse;
  */
 public final class MultipartObjectOutput extends OutputStream {
     private static final Logger LOG = LoggerFactory.getLogger(MultipartObjectOutput.class);
-    private static final int INITIAL_BUFFER = 64 * 1024;
+    // small: an export may hold a thousand partitions open, each with its own buffer
+    private static final int INITIAL_BUFFER = 8 * 1024;
 
     private enum State { OPEN, CLOSED, SEALED, PUBLISHED, ABORTED }
 
@@ -42,10 +43,13 @@ public final class MultipartObjectOutput extends OutputStream {
     private final long basePartSize;
     private final UploadPool pool;
     private final PartListener listener;
+    private final BufferLedger ledger;
 
     private final List<CompletableFuture<CompletedPart>> parts = new ArrayList<>();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private byte[] buffer;
+    // the size this object asked for: a recycled buffer may be larger, but it was held by the pool anyway
+    private int capacity;
     private int filled;
     private long bytes;
     private String uploadId;
@@ -62,6 +66,15 @@ public final class MultipartObjectOutput extends OutputStream {
      */
     public MultipartObjectOutput(S3Client s3, String bucket, String key, ObjectOptions options,
                                  long basePartSize, UploadPool pool, PartListener listener) {
+        this(s3, bucket, key, options, basePartSize, pool, listener, BufferLedger.unlimited());
+    }
+
+    /**
+     * @param basePartSize the configured part size; later parts grow, see {@link PartSizes}
+     * @param ledger       where the bytes of this object's part buffer are counted
+     */
+    MultipartObjectOutput(S3Client s3, String bucket, String key, ObjectOptions options, long basePartSize,
+                          UploadPool pool, PartListener listener, BufferLedger ledger) {
         this.s3 = s3;
         this.bucket = bucket;
         this.key = key;
@@ -69,6 +82,7 @@ public final class MultipartObjectOutput extends OutputStream {
         this.basePartSize = basePartSize;
         this.pool = pool;
         this.listener = listener;
+        this.ledger = ledger;
     }
 
     /** The object's key. */
@@ -79,6 +93,16 @@ public final class MultipartObjectOutput extends OutputStream {
     /** Bytes written so far. */
     public long bytes() {
         return bytes;
+    }
+
+    /** Bytes written but not yet handed to the upload pool. */
+    public long pendingBytes() {
+        return filled;
+    }
+
+    /** Bytes this object's part buffer holds room for (its capacity, not its fill). */
+    public long bufferedBytes() {
+        return capacity;
     }
 
     /** Parts queued so far (0 while the data fits one part). */
@@ -120,10 +144,15 @@ public final class MultipartObjectOutput extends OutputStream {
     }
 
     private void ensureCapacity(int needed, long limit) {
-        if (buffer != null && buffer.length >= needed) {
+        if (buffer != null && capacity >= needed) {
             return;
         }
-        int size = (int) Math.min(limit, Math.max(needed, buffer == null ? INITIAL_BUFFER : 2L * buffer.length));
+        int size = (int) Math.min(limit, Math.max(needed, buffer == null ? INITIAL_BUFFER : 2L * capacity));
+        ledger.change(size - capacity);
+        capacity = size;
+        if (buffer != null && buffer.length >= size) {
+            return;
+        }
         byte[] grown = pool.buffer(size);
         if (buffer != null) {
             System.arraycopy(buffer, 0, grown, 0, filled);
@@ -138,8 +167,10 @@ public final class MultipartObjectOutput extends OutputStream {
                     b.bucket(bucket).key(key))).uploadId());
         }
         int partNumber = parts.size() + 1;
-        byte[] data = buffer;
+        byte[] data = buffer == null ? new byte[0] : buffer;
         int size = filled;
+        ledger.change(-capacity);
+        capacity = 0;
         buffer = null;
         filled = 0;
         CompletableFuture<CompletedPart> part = pool.submit(() -> {
@@ -166,6 +197,43 @@ public final class MultipartObjectOutput extends OutputStream {
     public void close() {
         if (state == State.OPEN) {
             state = State.CLOSED;
+        }
+    }
+
+    /**
+     * Hands the buffered bytes to the upload pool now as the next part, before the part is full,
+     * to free the buffer under memory pressure. Only allowed while at least S3's minimum part size
+     * is buffered (every part but the last must be that large).
+     *
+     * @throws IllegalStateException if less than {@link PartSizes#MIN_PART_SIZE} is buffered
+     */
+    public void flushPart() {
+        if (state != State.OPEN || filled < PartSizes.MIN_PART_SIZE) {
+            throw new IllegalStateException("s3://" + bucket + "/" + key + " holds " + filled
+                    + " bytes, less than a part");
+        }
+        throwIfFailed();
+        dispatch();
+    }
+
+    /**
+     * Ends the data and hands what is left to the upload pool as the last part, without waiting
+     * for it: the buffer is freed at once, and {@link #publish()} (or {@link #seal()}) later waits
+     * for the parts. The object is then always a multipart upload, even when small.
+     */
+    public void finishEarly() {
+        close();
+        if (state != State.CLOSED) {
+            return;
+        }
+        try {
+            throwIfFailed();
+            if (filled > 0 || uploadId == null) {
+                dispatch();
+            }
+        } catch (RuntimeException e) {
+            abort();
+            throw e;
         }
     }
 
@@ -253,10 +321,7 @@ public final class MultipartObjectOutput extends OutputStream {
                         .contentLength((long) size)),
                 RequestBody.fromContentProvider(() -> new ByteArrayInputStream(data, 0, size), size,
                         "application/octet-stream")).eTag());
-        if (buffer != null) {
-            pool.recycle(buffer);
-            buffer = null;
-        }
+        releaseBuffer();
         return eTag;
     }
 
@@ -288,6 +353,12 @@ public final class MultipartObjectOutput extends OutputStream {
                         e.getMessage());
             }
         }
+        releaseBuffer();
+    }
+
+    private void releaseBuffer() {
+        ledger.change(-capacity);
+        capacity = 0;
         if (buffer != null) {
             pool.recycle(buffer);
             buffer = null;

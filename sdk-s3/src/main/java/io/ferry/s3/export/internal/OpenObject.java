@@ -6,7 +6,7 @@ import java.time.Instant;
 /** An object being written: its encoder, its upload stream and its counters. */
 final class OpenObject {
     final MultipartObjectOutput out;
-    final FormatWriter writer;
+    FormatWriter writer;
     final Instant startedAt;
     final String candidateKey;
     long rows;
@@ -16,5 +16,17 @@ final class OpenObject {
         this.writer = writer;
         this.startedAt = startedAt;
         this.candidateKey = candidateKey;
+    }
+
+    /**
+     * Closes the encoder once and lets it go, so that an object finished before commit keeps only
+     * its upload, not the encoder's buffers (an export may finish thousands early).
+     */
+    void closeWriter() {
+        if (writer != null) {
+            FormatWriter w = writer;
+            writer = null;
+            w.close();
+        }
     }
 }

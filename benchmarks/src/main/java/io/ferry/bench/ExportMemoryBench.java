@@ -1,0 +1,133 @@
+package io.ferry.bench;
+
+import io.ferry.core.credentials.Credentials;
+import io.ferry.core.record.Column;
+import io.ferry.core.record.ColumnType;
+import io.ferry.core.record.Record;
+import io.ferry.core.record.Schema;
+import io.ferry.formats.Newline;
+import io.ferry.formats.csv.CsvFormat;
+import io.ferry.s3.S3Connection;
+import io.ferry.s3.export.ExportResult;
+import io.ferry.s3.export.S3Export;
+import io.ferry.samples.EmbeddedS3;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.NoSuchElementException;
+import java.util.Random;
+
+/**
+ * Export memory under a 256 MB heap, each case in its own JVM ({@code -Xmx256m}) against an
+ * in-process S3Mock in this one: many open partitions (1,000 partitions of plain CSV, 200 MB and
+ * 2 GB in total by default) and one long streamed object (10 GB by default). Prints the peak heap
+ * of each case, which must not grow with the data.
+ *
+ * <p>Run: {@code mvn -B -ntp -q -pl benchmarks -am compile exec:java -Dbench.main=io.ferry.bench.ExportMemoryBench
+ * -Dbench.args="--partitioned-mb 200,2048 --streamed-mb 10240"}.
+ */
+public final class ExportMemoryBench {
+    private static final String BUCKET = "memory";
+    private static final int ROW_BYTES = 200;
+    private static final Schema SCHEMA = Schema.of(Column.of("part", ColumnType.STRING), Column.of("id", ColumnType.LONG),
+            Column.of("payload", ColumnType.STRING));
+
+    private ExportMemoryBench() {
+    }
+
+    /** Entry point; see the class comment. */
+    public static void main(String[] args) throws Exception {
+        List<Long> partitioned = List.of(200L, 2048L);
+        long streamed = 10240;
+        int partitions = 1000;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--partitioned-mb":
+                    partitioned = new ArrayList<>();
+                    for (String mb : args[++i].split(",")) {
+                        partitioned.add(Long.parseLong(mb.trim()));
+                    }
+                    break;
+                case "--streamed-mb":
+                    streamed = Long.parseLong(args[++i]);
+                    break;
+                case "--partitions":
+                    partitions = Integer.parseInt(args[++i]);
+                    break;
+                case "--child":
+                    child(URI.create(args[i + 1]), Integer.parseInt(args[i + 2]), Long.parseLong(args[i + 3]));
+                    return;
+                default:
+                    throw new IllegalArgumentException("unknown argument " + args[i]
+                            + "; use --partitioned-mb A,B --streamed-mb N --partitions P");
+            }
+        }
+        System.out.println("Starting S3Mock on 127.0.0.1...");
+        try (EmbeddedS3 s3 = EmbeddedS3.start(BUCKET)) {
+            for (long mb : partitioned) {
+                ChildJvm.run(ExportMemoryBench.class, List.of("-Xmx256m"), List.of("--child", s3.endpoint().toString(),
+                        Integer.toString(partitions), Long.toString(mb)));
+            }
+            if (streamed > 0) {
+                ChildJvm.run(ExportMemoryBench.class, List.of("-Xmx256m"), List.of("--child", s3.endpoint().toString(),
+                        "1", Long.toString(streamed)));
+            }
+        }
+    }
+
+    private static void child(URI endpoint, int partitions, long megabytes) {
+        long rows = (megabytes << 20) / ROW_BYTES;
+        S3Export export = S3Export.builder().bucket(BUCKET)
+                .path(partitions > 1 ? "mem-" + megabytes + "/{part}/data.{{FORMAT}}" : "mem-" + megabytes + "/{{UUID}}.csv")
+                .format(CsvFormat.builder().header(false).newline(Newline.LF).build())
+                .connection(S3Connection.builder().endpoint(endpoint).pathStyle(true).region("us-east-1")
+                        .credentials(Credentials.basic("bench", "bench-secret")).build())
+                .build();
+        ChildJvm.sampleLiveHeap(2000);
+        long t = System.nanoTime();
+        ExportResult r = export.write("memory", SCHEMA, rows(rows, partitions));
+        double seconds = (System.nanoTime() - t) / 1e9;
+        long[] peak = ChildJvm.peakHeap();
+        System.out.printf(Locale.ROOT, "-Xmx%dm, %,d partitions, %,d MB: %,d rows, %,d objects, %,d bytes in %.1f s;"
+                        + " maxBufferedBytes %,d; peak live heap %.1f MB (full collection every 2 s); pool peaks: old"
+                        + " generation %.1f MB, sum of heap pools %.1f MB%n", Runtime.getRuntime().maxMemory() >> 20,
+                partitions, megabytes, r.rows(), r.objects().size(), r.bytes(), seconds, export.maxBufferedBytes(),
+                ChildJvm.peakLiveHeap() / 1048576.0, peak[1] / 1048576.0, peak[0] / 1048576.0);
+    }
+
+    /** Rows of about {@link #ROW_BYTES} bytes of CSV, spread at random over the partitions. */
+    private static Iterable<Record> rows(long count, int partitions) {
+        String[] parts = new String[partitions];
+        for (int p = 0; p < partitions; p++) {
+            parts[p] = String.format(Locale.ROOT, "p%04d", p);
+        }
+        Random random = new Random(11);
+        String[] payloads = new String[1024];
+        for (int i = 0; i < payloads.length; i++) {
+            char[] c = new char[ROW_BYTES - 20];
+            for (int k = 0; k < c.length; k++) {
+                c[k] = (char) ('a' + random.nextInt(26));
+            }
+            payloads[i] = new String(c);
+        }
+        return () -> new Iterator<>() {
+            private long i;
+
+            @Override
+            public boolean hasNext() {
+                return i < count;
+            }
+
+            @Override
+            public Record next() {
+                if (i >= count) {
+                    throw new NoSuchElementException();
+                }
+                long id = i++;
+                return Record.of(SCHEMA, parts[random.nextInt(partitions)], id, payloads[(int) (id & 1023)]);
+            }
+        };
+    }
+}
