@@ -27,6 +27,24 @@ public class FerryConfigException extends FerryException {
         this.option = option;
     }
 
+    /**
+     * Returns {@code value}, or throws when it is null: Ferry's replacement for
+     * {@link Objects#requireNonNull(Object, String)}, so that a null argument is a
+     * {@code FerryConfigException} like every other bad setting, e.g.
+     * {@code bucket must not be null (bucket)}.
+     *
+     * @param value  the argument
+     * @param option the option or parameter name, as the caller knows it
+     * @return {@code value}
+     * @throws FerryConfigException if {@code value} is null
+     */
+    public static <T> T requireNonNull(T value, String option) {
+        if (value == null) {
+            throw new FerryConfigException(option, option + " must not be null");
+        }
+        return value;
+    }
+
     /** The option at fault. */
     public String option() {
         return option;

@@ -1,7 +1,7 @@
 package io.ferry.s3;
 
+import io.ferry.core.FerryConfigException;
 import io.ferry.core.credentials.Credentials;
-import java.util.Objects;
 import java.util.function.Consumer;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -43,17 +43,17 @@ public abstract class S3ClientOptionsBuilder<B extends S3ClientOptionsBuilder<B>
      * @param connection the options to start from; not null
      */
     protected S3ClientOptionsBuilder(Class<B> selfType, S3Connection connection) {
-        this(selfType, Objects.requireNonNull(connection, "connection").toBuilder());
+        this(selfType, FerryConfigException.requireNonNull(connection, "connection").toBuilder());
     }
 
     private S3ClientOptionsBuilder(Class<B> selfType, S3Connection.Builder connection) {
-        this.selfType = Objects.requireNonNull(selfType, "selfType");
+        this.selfType = FerryConfigException.requireNonNull(selfType, "selfType");
         this.connection = connection;
     }
 
     /** Replaces all connection options with {@code connection}'s. */
     public B connection(S3Connection connection) {
-        this.connection = Objects.requireNonNull(connection, "connection").toBuilder();
+        this.connection = FerryConfigException.requireNonNull(connection, "connection").toBuilder();
         return self();
     }
 

@@ -1,5 +1,6 @@
 package io.ferry.td;
 
+import io.ferry.core.FerryConfigException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -158,19 +159,19 @@ public final class TdWriteResult {
 
         /** The target database; required. */
         public Builder database(String database) {
-            this.database = Objects.requireNonNull(database, "database");
+            this.database = FerryConfigException.requireNonNull(database, "database");
             return this;
         }
 
         /** The target table; required. */
         public Builder table(String table) {
-            this.table = Objects.requireNonNull(table, "table");
+            this.table = FerryConfigException.requireNonNull(table, "table");
             return this;
         }
 
         /** The mode; required. */
         public Builder mode(TdWriteMode mode) {
-            this.mode = Objects.requireNonNull(mode, "mode");
+            this.mode = FerryConfigException.requireNonNull(mode, "mode");
             return this;
         }
 
@@ -212,7 +213,7 @@ public final class TdWriteResult {
 
         /** Time taken; not negative. Default zero. */
         public Builder duration(Duration duration) {
-            Objects.requireNonNull(duration, "duration");
+            FerryConfigException.requireNonNull(duration, "duration");
             if (duration.isNegative()) {
                 throw new IllegalArgumentException("duration must not be negative, was " + duration);
             }

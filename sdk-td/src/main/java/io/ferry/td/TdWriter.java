@@ -11,7 +11,6 @@ import io.ferry.td.internal.Sleeper;
 import io.ferry.td.internal.TdApiClient;
 import io.ferry.td.internal.TdWriteSession;
 import java.net.http.HttpClient;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -101,8 +100,8 @@ public final class TdWriter implements RecordSink {
      * @return what was written
      */
     public TdWriteResult write(Schema schema, Iterable<Record> records) {
-        Objects.requireNonNull(schema, "schema");
-        Objects.requireNonNull(records, "records");
+        FerryConfigException.requireNonNull(schema, "schema");
+        FerryConfigException.requireNonNull(records, "records");
         open(schema);
         try {
             for (Record r : records) {
@@ -118,7 +117,7 @@ public final class TdWriter implements RecordSink {
 
     /** Writes all records of a source in one transaction; see {@link #write(Schema, Iterable)}. */
     public TdWriteResult write(RecordSource source) {
-        Objects.requireNonNull(source, "source");
+        FerryConfigException.requireNonNull(source, "source");
         return write(source.schema(), source);
     }
 
@@ -131,7 +130,7 @@ public final class TdWriter implements RecordSink {
      */
     @Override
     public void open(Schema schema) {
-        Objects.requireNonNull(schema, "schema");
+        FerryConfigException.requireNonNull(schema, "schema");
         if (session != null) {
             throw new IllegalStateException("a write into " + settings.database + "." + settings.table
                     + " is already open; commit or abort it first");
@@ -156,7 +155,7 @@ public final class TdWriter implements RecordSink {
      */
     @Override
     public void write(Record record) {
-        Objects.requireNonNull(record, "record");
+        FerryConfigException.requireNonNull(record, "record");
         requireOpen("write(record)").write(record);
     }
 

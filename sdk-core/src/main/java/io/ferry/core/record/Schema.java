@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -41,7 +40,7 @@ public final class Schema {
 
     /** A schema of the given columns, in order. Names must be unique. */
     public static Schema of(List<Column> columns) {
-        Objects.requireNonNull(columns, "columns");
+        FerryConfigException.requireNonNull(columns, "columns");
         return new Schema(columns);
     }
 

@@ -1,10 +1,10 @@
 package io.ferry.core.sink;
 
+import io.ferry.core.FerryConfigException;
 import io.ferry.core.record.Record;
 import io.ferry.core.record.Schema;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * A {@link RecordSink} that keeps the records in memory: for tests, previews and small imports.
@@ -45,7 +45,7 @@ public final class CollectingSink implements RecordSink {
         if (state != State.NEW) {
             throw new IllegalStateException("the sink was already opened (state " + state + ")");
         }
-        this.schema = Objects.requireNonNull(schema, "schema");
+        this.schema = FerryConfigException.requireNonNull(schema, "schema");
         state = State.OPEN;
     }
 
@@ -54,7 +54,7 @@ public final class CollectingSink implements RecordSink {
         if (state != State.OPEN) {
             throw new IllegalStateException("write() needs an open sink (state " + state + ")");
         }
-        pending.add(Objects.requireNonNull(record, "record"));
+        pending.add(FerryConfigException.requireNonNull(record, "record"));
     }
 
     @Override

@@ -15,7 +15,6 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 
 /**
  * A {@link KeyTemplate} checked against a schema and a file format: finds the partition of each
@@ -88,7 +87,7 @@ public final class BoundKeyTemplate {
      * @throws FerryDataException       if a LONG epoch-seconds value is outside the supported range
      */
     public PartitionKey partitionOf(Record record, long rowIndex) {
-        Objects.requireNonNull(record, "record");
+        FerryConfigException.requireNonNull(record, "record");
         if (partitions.isEmpty()) {
             return PartitionKey.NONE;
         }
@@ -145,8 +144,8 @@ public final class BoundKeyTemplate {
      *                                  {@code uuid}, {@code startedAt}) the template needs but is unset
      */
     public String render(PartitionKey partition, KeyContext context) {
-        Objects.requireNonNull(partition, "partition");
-        Objects.requireNonNull(context, "context");
+        FerryConfigException.requireNonNull(partition, "partition");
+        FerryConfigException.requireNonNull(context, "context");
         if (partition.values().size() != partitions.size()) {
             throw new IllegalArgumentException("partition " + partition + " does not belong to key template '"
                     + template.template() + "', which has " + partitions.size() + " partition placeholders");

@@ -5,6 +5,7 @@ import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SdkHttpConfigurationOption;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
@@ -52,7 +53,15 @@ public final class S3ClientLease implements AutoCloseable {
         }
         connection.endpoint().ifPresent(b::endpointOverride);
         credentials.provider().ifPresent(b::credentialsProvider);
-        return new S3ClientLease(b.build(), true, http, credentials);
+        S3Client client;
+        try {
+            client = b.build();
+        } catch (SdkClientException e) {
+            http.close();
+            credentials.close();
+            throw Regions.missing(e, "S3");
+        }
+        return new S3ClientLease(client, true, http, credentials);
     }
 
     static SdkHttpClient httpClient(S3Connection connection) {
