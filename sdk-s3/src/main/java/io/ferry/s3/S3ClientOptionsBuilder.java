@@ -15,7 +15,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * S3Export.builder()
  *     .region("us-east-1")
  *     .connection(c -> c.endpoint("http://127.0.0.1:9000").pathStyle(true))
- *     .bucket("b").path("out/{{UUID}}.csv")
+ *     .bucket("my-bucket").path("out/{{UUID}}.csv")
  *     .build();
  * }</pre>
  *

@@ -380,7 +380,7 @@ public final class S3Export {
          *                              credentials, or rotation on a key that cannot vary
          */
         public S3Export build() {
-            BucketNames.require(bucket);
+            BucketNames.validate(bucket, buildConnection());
             if (path == null) {
                 throw new FerryConfigException("path", "path is required, e.g. exports/{{TABLE}}/{{UUID}}.{{FORMAT}}");
             }

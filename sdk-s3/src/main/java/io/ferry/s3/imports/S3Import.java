@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * S3Import imp = S3Import.builder()
- *     .bucket("sample_bucket")
+ *     .bucket("sample-bucket")
  *     .pathPrefix("logging/")
  *     .pathMatchPattern("\\.gz$")
  *     .startAfter("logging/E231A697YXWD39.2017-04-23-15.b2aede4a.gz")
@@ -240,9 +240,12 @@ public final class S3Import {
             return this;
         }
 
-        /** Skip keys up to and including this one (TD's {@code last_path}); path mode only. */
+        /**
+         * Skip keys up to and including this one (TD's {@code last_path}); path mode only; null
+         * clears it. A {@link #state(IncrementalState)} replaces it.
+         */
         public Builder startAfter(String key) {
-            this.startAfter = FerryConfigException.requireNonNull(key, "startAfter");
+            this.startAfter = key;
             return this;
         }
 
@@ -258,15 +261,23 @@ public final class S3Import {
             return this;
         }
 
-        /** With {@code useModifiedTime(true)}: only objects modified at or after this time. */
+        /**
+         * With {@code useModifiedTime(true)}: only objects modified at or after this time; null
+         * clears it. A {@link #state(IncrementalState)} replaces it.
+         */
         public Builder modifiedAfter(Instant time) {
-            this.modifiedAfter = FerryConfigException.requireNonNull(time, "modifiedAfter");
+            this.modifiedAfter = time;
             return this;
         }
 
-        /** Continue from the state a previous incremental run returned; replaces startAfter / modifiedAfter. */
+        /**
+         * Continue from the state a previous incremental run returned; null clears it. A state
+         * takes precedence over the start options: {@code startAfter} and {@code modifiedAfter}
+         * are then ignored, whatever order they were set in. Its mode must match
+         * {@code useModifiedTime}.
+         */
         public Builder state(IncrementalState state) {
-            this.state = FerryConfigException.requireNonNull(state, "state");
+            this.state = state;
             return this;
         }
 
@@ -347,7 +358,7 @@ public final class S3Import {
          *                              column the given parser does not have
          */
         public S3Import build() {
-            BucketNames.require(bucket);
+            BucketNames.validate(bucket, buildConnection());
             if (parser != null) {
                 filters.outputSchema(parser.schema());
             }
