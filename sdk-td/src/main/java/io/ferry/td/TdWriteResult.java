@@ -215,25 +215,25 @@ public final class TdWriteResult {
         public Builder duration(Duration duration) {
             FerryConfigException.requireNonNull(duration, "duration");
             if (duration.isNegative()) {
-                throw new IllegalArgumentException("duration must not be negative, was " + duration);
+                throw new FerryConfigException("duration", "duration must not be negative, was " + duration);
             }
             this.duration = duration;
             return this;
         }
 
         /**
-         * @throws IllegalStateException if database, table or mode is missing
+         * @throws FerryConfigException if database, table or mode is missing
          */
         public TdWriteResult build() {
             if (database == null || table == null || mode == null) {
-                throw new IllegalStateException("database, table and mode are required");
+                throw new FerryConfigException("database", "database, table and mode are required");
             }
             return new TdWriteResult(this);
         }
 
         private static long requireNotNegative(long value, String name) {
             if (value < 0) {
-                throw new IllegalArgumentException(name + " must not be negative, was " + value);
+                throw new FerryConfigException(name, name + " must not be negative, was " + value);
             }
             return value;
         }

@@ -123,16 +123,17 @@ public final class TdWriter implements RecordSink {
 
     /**
      * Starts a write: checks the time rules against the schema, then creates the target table
-     * (APPEND) or a temporary table (replace modes), and the database if allowed.
+     * (APPEND; the replace modes create their temporary table when the first chunk is ready),
+     * and the database if allowed.
      *
-     * @throws IllegalStateException if a write is already open
+     * @throws FerryConfigException  (option {@code open}) if a write is already open
      * @throws FerryConfigException  if the time rules do not fit the schema, or the database is missing
      */
     @Override
     public void open(Schema schema) {
         FerryConfigException.requireNonNull(schema, "schema");
         if (session != null) {
-            throw new IllegalStateException("a write into " + settings.database + "." + settings.table
+            throw new FerryConfigException("open", "a write into " + settings.database + "." + settings.table
                     + " is already open; commit or abort it first");
         }
         TdWriteSession s = new TdWriteSession(api, settings.database, settings.table, settings.mode,
@@ -182,7 +183,7 @@ public final class TdWriter implements RecordSink {
 
     private TdWriteSession requireOpen(String call) {
         if (session == null) {
-            throw new IllegalStateException(call + " needs an open write; call open(schema) first");
+            throw new FerryConfigException(call.substring(0, call.indexOf('(')), call + " needs an open write; call open(schema) first");
         }
         return session;
     }

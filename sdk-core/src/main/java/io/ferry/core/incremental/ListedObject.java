@@ -34,7 +34,7 @@ public final class ListedObject {
         FerryConfigException.requireNonNull(key, "key");
         FerryConfigException.requireNonNull(lastModified, "lastModified");
         if (size < 0) {
-            throw new IllegalArgumentException("size must be 0 or more, was " + size);
+            throw new FerryConfigException("size", "size must be 0 or more, was " + size);
         }
         return new ListedObject(key, size, lastModified, storageClass == null ? STANDARD : storageClass);
     }

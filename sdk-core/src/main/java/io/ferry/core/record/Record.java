@@ -185,9 +185,10 @@ public final class Record {
         return type.cast(values[index]);
     }
 
-    private IllegalStateException wrongType(int index, String expected) {
+    private FerryConfigException wrongType(int index, String expected) {
         Column c = schema.column(index);
-        return new IllegalStateException("column '" + c.name() + "' is " + c.type() + ", not " + expected);
+        return new FerryConfigException(c.name(), "column '" + c.name() + "' is " + c.type() + ", not " + expected
+                + "; use the getter of its type, or get(...)");
     }
 
     @Override

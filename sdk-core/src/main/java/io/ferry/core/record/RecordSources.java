@@ -85,7 +85,8 @@ public final class RecordSources {
         boolean[] used = {false};
         return () -> {
             if (used[0]) {
-                throw new IllegalStateException("this record source reads a stream and can be iterated only once");
+                throw new FerryConfigException("iterator", "this record source reads a stream and can be iterated only"
+                        + " once; make a new source for a second pass");
             }
             used[0] = true;
             return iterator;

@@ -70,7 +70,7 @@ public final class CronScheduler implements AutoCloseable {
      * @param job      the work
      * @return a snapshot with the next run time
      * @throws FerryConfigException  if the name is empty or already taken (option {@code name})
-     * @throws IllegalStateException if the scheduler is closed
+     * @throws FerryConfigException (option {@code close}) if the scheduler is closed
      */
     public JobInfo schedule(String name, Schedule schedule, ScheduledJob job) {
         FerryConfigException.requireNonNull(name, "name");
@@ -98,7 +98,7 @@ public final class CronScheduler implements AutoCloseable {
      *
      * @return completes with the finished (or skipped) run
      * @throws FerryConfigException  if there is no such job (option {@code name})
-     * @throws IllegalStateException if the scheduler is closed
+     * @throws FerryConfigException (option {@code close}) if the scheduler is closed
      */
     public CompletableFuture<JobRun> runNow(String name) {
         return engine.runNow(FerryConfigException.requireNonNull(name, "name"));

@@ -43,7 +43,7 @@ public final class CollectingSink implements RecordSink {
     @Override
     public void open(Schema schema) {
         if (state != State.NEW) {
-            throw new IllegalStateException("the sink was already opened (state " + state + ")");
+            throw new FerryConfigException("open", "the sink was already opened (state " + state + "); use a new sink");
         }
         this.schema = FerryConfigException.requireNonNull(schema, "schema");
         state = State.OPEN;
@@ -52,7 +52,7 @@ public final class CollectingSink implements RecordSink {
     @Override
     public void write(Record record) {
         if (state != State.OPEN) {
-            throw new IllegalStateException("write() needs an open sink (state " + state + ")");
+            throw new FerryConfigException("write", "write() needs an open sink (state " + state + "); call open(schema) first");
         }
         pending.add(FerryConfigException.requireNonNull(record, "record"));
     }
@@ -60,7 +60,7 @@ public final class CollectingSink implements RecordSink {
     @Override
     public void commit() {
         if (state != State.OPEN) {
-            throw new IllegalStateException("commit() needs an open sink (state " + state + ")");
+            throw new FerryConfigException("commit", "commit() needs an open sink (state " + state + "); call open(schema) first");
         }
         committed = List.copyOf(pending);
         pending.clear();

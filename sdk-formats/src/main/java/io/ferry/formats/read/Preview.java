@@ -45,7 +45,7 @@ public final class Preview {
         FerryConfigException.requireNonNull(rows, "rows");
         for (Record r : rows) {
             if (!r.schema().equals(schema)) {
-                throw new IllegalArgumentException("record " + r + " is not bound to " + schema);
+                throw new FerryConfigException("rows", "record " + r + " is not bound to " + schema);
             }
         }
         return new Preview(schema, rows);

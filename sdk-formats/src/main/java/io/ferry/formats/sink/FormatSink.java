@@ -62,7 +62,7 @@ public final class FormatSink implements RecordSink {
     @Override
     public void open(Schema schema) {
         if (writer != null || finished) {
-            throw new IllegalStateException("the sink was already opened");
+            throw new FerryConfigException("open", "the sink was already opened; use a new sink");
         }
         try {
             OutputStream raw = stream;
@@ -81,7 +81,7 @@ public final class FormatSink implements RecordSink {
     @Override
     public void write(Record record) {
         if (writer == null || finished) {
-            throw new IllegalStateException("write() needs an open sink");
+            throw new FerryConfigException("write", "write() needs an open sink; call open(schema) first");
         }
         writer.write(record);
     }
@@ -94,7 +94,7 @@ public final class FormatSink implements RecordSink {
     @Override
     public void commit() {
         if (writer == null || finished) {
-            throw new IllegalStateException("commit() needs an open sink");
+            throw new FerryConfigException("commit", "commit() needs an open sink; call open(schema) first");
         }
         finished = true;
         writer.close();

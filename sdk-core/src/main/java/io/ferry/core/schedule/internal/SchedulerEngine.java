@@ -362,7 +362,7 @@ public final class SchedulerEngine {
 
     private void requireOpen() {
         if (closed) {
-            throw new IllegalStateException("the scheduler is closed; create a new one");
+            throw new FerryConfigException("close", "the scheduler is closed; create a new one");
         }
     }
 }

@@ -101,7 +101,7 @@ public final class ExportSession implements ExportWriter {
     @Override
     public void write(Record record) {
         if (state != State.OPEN) {
-            throw new IllegalStateException("this export was " + state.name().toLowerCase() + "; open a new writer");
+            throw new io.ferry.core.FerryConfigException("write", "this export was " + state.name().toLowerCase() + "; open a new writer");
         }
         try {
             PartitionKey partition = keys.partitionOf(record, rows);
@@ -213,7 +213,7 @@ public final class ExportSession implements ExportWriter {
     @Override
     public ExportResult commit() {
         if (state != State.OPEN) {
-            throw new IllegalStateException("this export was already " + state.name().toLowerCase());
+            throw new io.ferry.core.FerryConfigException("commit", "this export was already " + state.name().toLowerCase());
         }
         List<ExportedObject> published = new ArrayList<>();
         try {
