@@ -53,7 +53,7 @@ public final class Secrets {
         Pattern.compile("(?i)(\\b(?:api[_-]?key|(?:aws_)?secret_access_key|secret_?key|(?:aws_)?session_token"
                 + "|sessiontoken))(\"?\\s*[:=]\\s*\"?)(" + VALUE + ")"),
         // td://KEY@host
-        Pattern.compile("(?i)(td://)()([^@\\s?#/]+(?:/[^@\\s?#/]*)*?)(?=@)"),
+        Pattern.compile("(?i)(td://)()([^@\\s?#/\\[\\]]+(?:/[^@\\s?#/]*)*?)(?=@)"),
     };
 
     private static final Object LOCK = new Object();
