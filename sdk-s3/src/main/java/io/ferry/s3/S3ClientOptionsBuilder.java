@@ -59,7 +59,7 @@ public abstract class S3ClientOptionsBuilder<B extends S3ClientOptionsBuilder<B>
 
     /** Edits the connection options, e.g. {@code .connection(c -> c.endpoint(url).pathStyle(true))}. */
     public B connection(Consumer<S3Connection.Builder> edit) {
-        edit.accept(connection);
+        FerryConfigException.requireNonNull(edit, "connection").accept(connection);
         return self();
     }
 

@@ -201,7 +201,8 @@ public final class TdWriteResult {
 
         /** Tables touched, as {@code db.table}; copied. Default empty. */
         public Builder tablesTouched(List<String> tablesTouched) {
-            this.tablesTouched = new ArrayList<>(List.copyOf(tablesTouched));
+            this.tablesTouched = new ArrayList<>(List.copyOf(FerryConfigException.requireNonNull(tablesTouched,
+                    "tablesTouched")));
             return this;
         }
 

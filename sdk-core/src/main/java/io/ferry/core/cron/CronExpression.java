@@ -85,6 +85,7 @@ public final class CronExpression {
      * @return the next fire time, never null
      */
     public ZonedDateTime next(ZonedDateTime after) {
+        FerryConfigException.requireNonNull(after, "after");
         Instant fire = ZonedCronSearch.next(fields, after.getZone().getRules(), after.toInstant());
         return ZonedDateTime.ofInstant(fire, after.getZone());
     }
@@ -97,6 +98,7 @@ public final class CronExpression {
      * @return the previous fire time, never null
      */
     public ZonedDateTime previous(ZonedDateTime before) {
+        FerryConfigException.requireNonNull(before, "before");
         Instant fire = ZonedCronSearch.previous(fields, before.getZone().getRules(), before.toInstant());
         return ZonedDateTime.ofInstant(fire, before.getZone());
     }

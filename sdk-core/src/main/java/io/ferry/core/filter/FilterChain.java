@@ -30,7 +30,7 @@ public final class FilterChain implements RecordFilter {
 
     /** A chain of these filters, applied in this order. */
     public static FilterChain of(RecordFilter... filters) {
-        return of(Arrays.asList(filters));
+        return of(Arrays.asList(FerryConfigException.requireNonNull(filters, "filters")));
     }
 
     /** A chain of these filters, applied in this order; the list is copied. */

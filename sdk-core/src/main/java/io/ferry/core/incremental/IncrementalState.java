@@ -111,6 +111,7 @@ public final class IncrementalState {
 
     /** Whether {@code o} is new under this state, i.e. the next run should take it. */
     public boolean admits(ListedObject o) {
+        FerryConfigException.requireNonNull(o, "object");
         if (mode == Mode.PATH) {
             return KeyOrder.compare(o.key(), lastPath) > 0;
         }

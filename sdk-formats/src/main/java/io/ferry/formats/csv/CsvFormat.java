@@ -324,13 +324,13 @@ public final class CsvFormat implements FileFormat {
          * @throws FerryConfigException if the pattern is invalid
          */
         public Builder timestampPattern(String pattern) {
-            this.timestamps = timestamps.withPattern(pattern);
+            this.timestamps = timestamps.withPattern(FerryConfigException.requireNonNull(pattern, "timestampPattern"));
             return this;
         }
 
         /** The zone TIMESTAMP values are shown in; default UTC. */
         public Builder timestampZone(ZoneId zone) {
-            this.timestamps = timestamps.withZone(zone);
+            this.timestamps = timestamps.withZone(FerryConfigException.requireNonNull(zone, "timestampZone"));
             return this;
         }
 

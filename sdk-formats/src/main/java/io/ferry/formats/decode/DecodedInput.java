@@ -54,6 +54,7 @@ public final class DecodedInput implements AutoCloseable {
     public static DecodedInput open(Decoder decoder, String name, InputStream raw) {
         FerryConfigException.requireNonNull(decoder, "decoder");
         FerryConfigException.requireNonNull(name, "name");
+        FerryConfigException.requireNonNull(raw, "raw");
         // detection needs mark/reset; in-memory streams have it already
         InputStream in = raw.markSupported() ? raw : new BufferedInputStream(raw, BUFFER);
         Decoder resolved = decoder == Decoder.AUTO ? detect(name, in) : decoder;

@@ -41,6 +41,7 @@ public abstract class AbstractFormatWriter implements FormatWriter {
      */
     @Override
     public final void write(Record record) {
+        FerryConfigException.requireNonNull(record, "record");
         if (closed) {
             throw new FerryConfigException("write", closedMessage);
         }

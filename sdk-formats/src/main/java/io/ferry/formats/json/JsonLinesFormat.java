@@ -130,13 +130,13 @@ public final class JsonLinesFormat implements FileFormat {
          * @throws io.ferry.core.FerryConfigException if the pattern is invalid
          */
         public Builder timestampPattern(String pattern) {
-            this.timestamps = timestamps.withPattern(pattern);
+            this.timestamps = timestamps.withPattern(FerryConfigException.requireNonNull(pattern, "timestampPattern"));
             return this;
         }
 
         /** The zone TIMESTAMP values are shown in; default UTC. */
         public Builder timestampZone(ZoneId zone) {
-            this.timestamps = timestamps.withZone(zone);
+            this.timestamps = timestamps.withZone(FerryConfigException.requireNonNull(zone, "timestampZone"));
             return this;
         }
 

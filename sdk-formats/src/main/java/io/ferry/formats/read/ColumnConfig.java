@@ -88,7 +88,7 @@ public final class ColumnConfig {
 
     /** The lower-case type name used in config JSON ({@code long}, {@code timestamp}, ...). */
     public static String typeName(ColumnType type) {
-        return type.name().toLowerCase(Locale.ROOT);
+        return FerryConfigException.requireNonNull(type, "type").name().toLowerCase(Locale.ROOT);
     }
 
     /**

@@ -396,13 +396,13 @@ public final class ParserConfig {
         /** Appends a column built by {@code spec}. */
         public Builder column(Consumer<ColumnConfig.Builder> spec) {
             ColumnConfig.Builder b = ColumnConfig.builder();
-            spec.accept(b);
+            FerryConfigException.requireNonNull(spec, "column").accept(b);
             return column(b.build());
         }
 
         /** Replaces the columns. */
         public Builder columns(List<ColumnConfig> columns) {
-            List<ColumnConfig> copy = List.copyOf(columns);
+            List<ColumnConfig> copy = List.copyOf(FerryConfigException.requireNonNull(columns, "columns"));
             this.columns.clear();
             this.columns.addAll(copy);
             return this;

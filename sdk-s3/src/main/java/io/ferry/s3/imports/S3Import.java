@@ -326,7 +326,7 @@ public final class S3Import {
          * With a given parser, a filter naming a missing column fails {@link #build()}.
          */
         public Builder filters(RecordFilter... filters) {
-            return filters(List.of(filters));
+            return filters(List.of(FerryConfigException.requireNonNull(filters, "filters")));
         }
 
         /** Same as {@link #filters(RecordFilter...)}. */

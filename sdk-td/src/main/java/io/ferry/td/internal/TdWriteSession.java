@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
-import java.util.Objects;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,15 +64,15 @@ public final class TdWriteSession {
     public TdWriteSession(TdApiClient api, String database, String table, TdWriteMode mode,
                           boolean createDatabaseIfMissing, long chunkSize, String timeColumn, Long timeValue,
                           Clock clock) {
-        this.api = Objects.requireNonNull(api, "api");
-        this.database = Objects.requireNonNull(database, "database");
-        this.table = Objects.requireNonNull(table, "table");
-        this.mode = Objects.requireNonNull(mode, "mode");
+        this.api = FerryConfigException.requireNonNull(api, "api");
+        this.database = FerryConfigException.requireNonNull(database, "database");
+        this.table = FerryConfigException.requireNonNull(table, "table");
+        this.mode = FerryConfigException.requireNonNull(mode, "mode");
         this.createDatabaseIfMissing = createDatabaseIfMissing;
         this.chunkSize = chunkSize;
         this.timeColumn = timeColumn;
         this.timeValue = timeValue;
-        this.clock = Objects.requireNonNull(clock, "clock");
+        this.clock = FerryConfigException.requireNonNull(clock, "clock");
         this.source = "td:" + database + "." + table;
     }
 
