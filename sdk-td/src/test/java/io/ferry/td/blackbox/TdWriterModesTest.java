@@ -234,6 +234,35 @@ class TdWriterModesTest {
     }
 
     @Test
+    void lifecycle_writeBeforeOpenOrAfterCommit_isAConfigErrorNamingTheCall() {
+        String db = freshDatabase(td);
+        TdWriter w = writer(td, db, "events").build();
+        Record r = records(1, 1).get(0);
+
+        assertThatThrownBy(() -> w.write(r))
+                .isInstanceOf(FerryConfigException.class)
+                .hasMessage("write(record) needs an open write; call open(schema) first (write)");
+        w.open(SCHEMA);
+        assertThatThrownBy(() -> w.open(SCHEMA))
+                .isInstanceOf(FerryConfigException.class)
+                .hasMessage("a write into " + db + ".events is already open; commit or abort it first (open)");
+        w.commit();
+        assertThatThrownBy(w::commit)
+                .isInstanceOf(FerryConfigException.class)
+                .hasMessage("commit() needs an open write; call open(schema) first (commit)");
+    }
+
+    @Test
+    void httpFailure_reachesTheCallerAsAPlainFerryIoException() {
+        String db = freshDatabase(td);
+        TdWriter w = writer(td, db, "events").apiKey("9/not-a-real-key").build();
+
+        assertThatThrownBy(() -> w.write(SCHEMA, records(1, 1)))
+                .isExactlyInstanceOf(FerryIoException.class)
+                .hasMessageStartingWith("Treasure Data rejected the API key **** (HTTP 401)");
+    }
+
+    @Test
     void replaceOnNewData_withRows_replaces() {
         String db = freshDatabase(td);
         writer(td, db, "events").build().write(SCHEMA, records(1, 2));
