@@ -128,6 +128,19 @@ public final class Secrets {
         return out.equals(text) ? text : out;
     }
 
+    /** Whether the text holds a registered value; for the test run's log scan, never for messages. */
+    static boolean holdsRegistered(String text) {
+        if (text == null) {
+            return false;
+        }
+        for (String secret : known) {
+            if (text.contains(secret)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * A throwable whose messages are free of secrets: the same instance when no message in its
      * cause chain (and suppressed exceptions) holds one, else a {@link RedactedException} copy of
