@@ -25,8 +25,9 @@ import java.util.regex.Pattern;
  *   <li>well-known carriers, whatever their value: {@code X-Amz-Security-Token},
  *       {@code X-Amz-Signature} and {@code Signature=} of a SigV4 {@code Authorization} header,
  *       the value of any {@code Authorization} header, {@code TD1 <key>}, {@code apikey=} and
- *       {@code api_key=} parameters, {@code secret_access_key} / {@code session_token} keys and
- *       the user part of a {@code td://KEY@host} URI.</li>
+ *       {@code api_key=} parameters, {@code secret_access_key} / {@code session_token} keys, the
+ *       password in a URI's user info ({@code https://user:password@host}) and the user part of a
+ *       {@code td://KEY@host} URI.</li>
  * </ul>
  * The registry keeps the {@value #CAPACITY} most recently registered values (refreshing
  * temporary credentials registers a new token every hour). Thread-safe.
@@ -52,6 +53,8 @@ public final class Secrets {
         // apikey=..., api_key: ..., "secret_access_key": "...", session_token=...
         Pattern.compile("(?i)(\\b(?:api[_-]?key|(?:aws_)?secret_access_key|secret_?key|(?:aws_)?session_token"
                 + "|sessiontoken))(\"?\\s*[:=]\\s*\"?)(" + VALUE + ")"),
+        // the password of a URI's user info: https://user:password@host
+        Pattern.compile("(?i)(\\b[a-z][a-z0-9+.-]*://[^/\\s:@]+)(:)([^@\\s/]+)(?=@)"),
         // td://KEY@host
         Pattern.compile("(?i)(td://)()([^@\\s?#/\\[\\]]+(?:/[^@\\s?#/]*)*?)(?=@)"),
     };

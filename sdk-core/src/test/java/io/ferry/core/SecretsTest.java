@@ -22,6 +22,8 @@ class SecretsTest {
         "sent TD1 1/0123456789abcdef and failed                              | sent TD1 **** and failed",
         "td://1/abcdef@api.treasuredata.com/db/t                             | td://****@api.treasuredata.com/db/t",
         "td://@/db/tbl                                                       | td://@/db/tbl",
+        "endpoint https://minio:minioSecret1@127.0.0.1:9000/b                 | endpoint https://minio:****@127.0.0.1:9000/b",
+        "s3://bucket/key@2x.csv at http://127.0.0.1:9000                     | s3://bucket/key@2x.csv at http://127.0.0.1:9000",
         "expected td://[API_KEY]@[HOST]/DATABASE/TABLE                       | expected td://[API_KEY]@[HOST]/DATABASE/TABLE",
         "https://h/x?apikey=1234&mode=x                                      | https://h/x?apikey=****&mode=x",
         "`{\"secret_access_key\": \"wJalr/EXAMPLE\", \"region\": \"x\"}`      | `{\"secret_access_key\": \"****\", \"region\": \"x\"}`",

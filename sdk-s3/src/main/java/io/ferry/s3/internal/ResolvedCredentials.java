@@ -1,5 +1,6 @@
 package io.ferry.s3.internal;
 
+import io.ferry.core.Secrets;
 import io.ferry.s3.S3Connection;
 import java.util.List;
 import java.util.Optional;
@@ -55,7 +56,7 @@ final class ResolvedCredentials implements AutoCloseable {
             try {
                 r.close();
             } catch (Exception e) {
-                LOG.debug("closing {} failed", r, e);
+                LOG.debug("closing {} failed", r, Secrets.redact(e));
             }
         }
     }

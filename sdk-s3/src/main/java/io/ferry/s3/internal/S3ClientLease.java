@@ -1,5 +1,6 @@
 package io.ferry.s3.internal;
 
+import io.ferry.core.Secrets;
 import io.ferry.s3.S3Connection;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -99,7 +100,7 @@ public final class S3ClientLease implements AutoCloseable {
             try {
                 r.close();
             } catch (Exception e) {
-                LOG.debug("closing {} failed", r, e);
+                LOG.debug("closing {} failed", r, Secrets.redact(e));
             }
         }
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.ferry.core.FerryConfigException;
 import io.ferry.core.FerryIoException;
+import io.ferry.core.Secrets;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -200,7 +201,7 @@ public final class TdApiClient {
 
     private static String describe(IOException e) {
         String m = e.getMessage();
-        return e.getClass().getSimpleName() + (m == null || m.isBlank() ? "" : ": " + m);
+        return Secrets.redact(e.getClass().getSimpleName() + (m == null || m.isBlank() ? "" : ": " + m));
     }
 
     private void sleep(Duration delay, Call c) {

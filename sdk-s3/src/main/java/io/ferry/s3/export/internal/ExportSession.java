@@ -333,7 +333,8 @@ public final class ExportSession implements ExportWriter {
             try {
                 o.writer.close();
             } catch (RuntimeException e) {
-                LOG.debug("closing the encoder of aborted s3://{}/{} failed", export.bucket(), o.out.key(), e);
+                LOG.debug("closing the encoder of aborted s3://{}/{} failed", export.bucket(), o.out.key(),
+                        io.ferry.core.Secrets.redact(e));
             }
         }
         open.clear();
