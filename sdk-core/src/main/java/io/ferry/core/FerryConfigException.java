@@ -1,7 +1,5 @@
 package io.ferry.core;
 
-import java.util.Objects;
-
 /**
  * The configuration is wrong: an option is missing, out of range or inconsistent with another.
  * The message says what is wrong and how to fix it, and ends with the option's name in
@@ -17,14 +15,32 @@ public class FerryConfigException extends FerryException {
      * @param message what is wrong and what is allowed; the option name is appended
      */
     public FerryConfigException(String option, String message) {
-        super(message + " (" + Objects.requireNonNull(option, "option") + ")");
+        super(message + " (" + requireNonNull(option, "option") + ")");
         this.option = option;
     }
 
     /** Same, with the cause that revealed the problem. */
     public FerryConfigException(String option, String message, Throwable cause) {
-        super(message + " (" + Objects.requireNonNull(option, "option") + ")", cause);
+        super(message + " (" + requireNonNull(option, "option") + ")", cause);
         this.option = option;
+    }
+
+    /**
+     * Returns {@code value}, or throws when it is null: Ferry's replacement for
+     * {@link java.util.Objects#requireNonNull(Object, String)}, so that a null argument is a
+     * {@code FerryConfigException} like every other bad setting, e.g.
+     * {@code bucket must not be null (bucket)}.
+     *
+     * @param value  the argument
+     * @param option the option or parameter name, as the caller knows it
+     * @return {@code value}
+     * @throws FerryConfigException if {@code value} is null
+     */
+    public static <T> T requireNonNull(T value, String option) {
+        if (value == null) {
+            throw new FerryConfigException(option, option + " must not be null");
+        }
+        return value;
     }
 
     /** The option at fault. */

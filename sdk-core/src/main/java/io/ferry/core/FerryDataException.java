@@ -1,6 +1,5 @@
 package io.ferry.core;
 
-import java.util.Objects;
 
 /**
  * The data is wrong: a value does not fit its column, a row cannot be parsed, a file is corrupt.
@@ -28,10 +27,10 @@ public class FerryDataException extends FerryException {
     /** Same, with the cause that revealed the problem. */
     public FerryDataException(String source, long line, String column, String reason, Throwable cause) {
         super(location(source, line, column) + ": " + reason, cause);
-        this.source = Objects.requireNonNull(source, "source");
+        this.source = FerryConfigException.requireNonNull(source, "source");
         this.line = line;
         this.column = column;
-        this.reason = Objects.requireNonNull(reason, "reason");
+        this.reason = Secrets.redact(FerryConfigException.requireNonNull(reason, "reason"));
     }
 
     /**
@@ -43,7 +42,7 @@ public class FerryDataException extends FerryException {
      * @param column column name, or null
      */
     public static String location(String source, long line, String column) {
-        StringBuilder sb = new StringBuilder(Objects.requireNonNull(source, "source"));
+        StringBuilder sb = new StringBuilder(FerryConfigException.requireNonNull(source, "source"));
         if (line > 0) {
             sb.append(", line ").append(line);
         }

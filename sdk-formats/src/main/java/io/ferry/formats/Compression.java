@@ -2,6 +2,7 @@ package io.ferry.formats;
 
 import com.github.luben.zstd.ZstdInputStream;
 import com.github.luben.zstd.ZstdOutputStream;
+import io.ferry.core.FerryConfigException;
 import io.ferry.core.FerryIoException;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -117,6 +118,7 @@ public enum Compression {
      * accepts {@code .gzip}, {@code .zstd} and {@code .bzip2}.
      */
     public static Optional<Compression> fromFileName(String fileName) {
+        FerryConfigException.requireNonNull(fileName, "fileName");
         String name = fileName.toLowerCase(Locale.ROOT);
         for (Compression c : values()) {
             if (c != NONE && name.endsWith(c.suffix)) {

@@ -173,8 +173,8 @@ class CsvFormatTest {
         assertThat(w.rowCount()).isEqualTo(1);
         assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("a\r\nx\r\n");
         assertThatThrownBy(() -> w.write(Record.of(s, "y")))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessage("this CSV writer is closed");
+                .isInstanceOf(FerryConfigException.class)
+                .hasMessage("this CSV writer is closed (write)");
     }
 
     static Stream<Arguments> badConfigs() {

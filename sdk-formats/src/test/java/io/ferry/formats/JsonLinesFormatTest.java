@@ -99,8 +99,8 @@ class JsonLinesFormatTest {
 
         assertThat(w.rowCount()).isEqualTo(1);
         assertThatThrownBy(() -> w.write(Record.of(s, 2L)))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessage("this JSON Lines writer is closed");
+                .isInstanceOf(FerryConfigException.class)
+                .hasMessage("this JSON Lines writer is closed (write)");
     }
 
     @Test

@@ -1,7 +1,7 @@
 package io.ferry.s3;
 
+import io.ferry.core.FerryConfigException;
 import io.ferry.core.credentials.Credentials;
-import java.util.Objects;
 import java.util.function.Consumer;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -15,7 +15,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * S3Export.builder()
  *     .region("us-east-1")
  *     .connection(c -> c.endpoint("http://127.0.0.1:9000").pathStyle(true))
- *     .bucket("b").path("out/{{UUID}}.csv")
+ *     .bucket("my-bucket").path("out/{{UUID}}.csv")
  *     .build();
  * }</pre>
  *
@@ -43,23 +43,23 @@ public abstract class S3ClientOptionsBuilder<B extends S3ClientOptionsBuilder<B>
      * @param connection the options to start from; not null
      */
     protected S3ClientOptionsBuilder(Class<B> selfType, S3Connection connection) {
-        this(selfType, Objects.requireNonNull(connection, "connection").toBuilder());
+        this(selfType, FerryConfigException.requireNonNull(connection, "connection").toBuilder());
     }
 
     private S3ClientOptionsBuilder(Class<B> selfType, S3Connection.Builder connection) {
-        this.selfType = Objects.requireNonNull(selfType, "selfType");
+        this.selfType = FerryConfigException.requireNonNull(selfType, "selfType");
         this.connection = connection;
     }
 
     /** Replaces all connection options with {@code connection}'s. */
     public B connection(S3Connection connection) {
-        this.connection = Objects.requireNonNull(connection, "connection").toBuilder();
+        this.connection = FerryConfigException.requireNonNull(connection, "connection").toBuilder();
         return self();
     }
 
     /** Edits the connection options, e.g. {@code .connection(c -> c.endpoint(url).pathStyle(true))}. */
     public B connection(Consumer<S3Connection.Builder> edit) {
-        edit.accept(connection);
+        FerryConfigException.requireNonNull(edit, "connection").accept(connection);
         return self();
     }
 

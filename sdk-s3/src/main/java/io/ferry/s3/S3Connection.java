@@ -6,7 +6,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -169,7 +168,7 @@ public final class S3Connection {
 
         /** The AWS region, e.g. {@code us-east-1}; also the signing region of a custom endpoint. */
         public Builder region(String region) {
-            Objects.requireNonNull(region, "region");
+            FerryConfigException.requireNonNull(region, "region");
             if (region.isBlank()) {
                 throw new FerryConfigException("region", "region must not be blank; use e.g. us-east-1");
             }
@@ -183,7 +182,7 @@ public final class S3Connection {
          * @throws FerryConfigException if it is not an absolute http or https URI
          */
         public Builder endpoint(String endpoint) {
-            Objects.requireNonNull(endpoint, "endpoint");
+            FerryConfigException.requireNonNull(endpoint, "endpoint");
             try {
                 return endpoint(new URI(endpoint.trim()));
             } catch (URISyntaxException e) {
@@ -194,7 +193,7 @@ public final class S3Connection {
 
         /** Same as {@link #endpoint(String)}. */
         public Builder endpoint(URI endpoint) {
-            Objects.requireNonNull(endpoint, "endpoint");
+            FerryConfigException.requireNonNull(endpoint, "endpoint");
             String scheme = endpoint.getScheme();
             if (!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme) || endpoint.getHost() == null) {
                 throw new FerryConfigException("endpoint", "endpoint must be an absolute http or https URI, was '"
@@ -239,14 +238,14 @@ public final class S3Connection {
          * Replaces a credentials provider set earlier.
          */
         public Builder credentials(Credentials credentials) {
-            this.credentials = Objects.requireNonNull(credentials, "credentials");
+            this.credentials = FerryConfigException.requireNonNull(credentials, "credentials");
             this.credentialsProvider = null;
             return this;
         }
 
         /** Any AWS credentials provider. Replaces credentials set earlier. */
         public Builder credentialsProvider(AwsCredentialsProvider provider) {
-            this.credentialsProvider = Objects.requireNonNull(provider, "provider");
+            this.credentialsProvider = FerryConfigException.requireNonNull(provider, "provider");
             this.credentials = null;
             return this;
         }
@@ -256,13 +255,13 @@ public final class S3Connection {
          * ignored. Ferry never closes it.
          */
         public Builder client(S3Client client) {
-            this.client = Objects.requireNonNull(client, "client");
+            this.client = FerryConfigException.requireNonNull(client, "client");
             return this;
         }
 
         /** Adds an interceptor to the clients Ferry builds (metrics, tracing, header checks). */
         public Builder addInterceptor(ExecutionInterceptor interceptor) {
-            interceptors.add(Objects.requireNonNull(interceptor, "interceptor"));
+            interceptors.add(FerryConfigException.requireNonNull(interceptor, "interceptor"));
             return this;
         }
 
@@ -277,7 +276,7 @@ public final class S3Connection {
          * {@code requestChecksumCalculation}; without this option Ferry follows that setting.
          */
         public Builder requestChecksums(RequestChecksums requestChecksums) {
-            this.requestChecksums = Objects.requireNonNull(requestChecksums, "requestChecksums");
+            this.requestChecksums = FerryConfigException.requireNonNull(requestChecksums, "requestChecksums");
             return this;
         }
 

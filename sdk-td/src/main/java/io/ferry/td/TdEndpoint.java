@@ -4,7 +4,6 @@ import io.ferry.core.FerryConfigException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
-import java.util.Objects;
 
 /**
  * Where the Treasure Data REST API is served. Use a region constant, a bare host (HTTPS on port
@@ -42,7 +41,7 @@ public final class TdEndpoint {
      *                              has no host, or carries a user ('@'), query or fragment
      */
     public static TdEndpoint of(String hostOrUri) {
-        Objects.requireNonNull(hostOrUri, "hostOrUri");
+        FerryConfigException.requireNonNull(hostOrUri, "hostOrUri");
         String value = hostOrUri.strip();
         if (value.isEmpty()) {
             throw new FerryConfigException("endpoint",

@@ -50,7 +50,9 @@ public final class TdUri {
      *                              its key masked, and showing the expected form
      */
     public static TdUri parse(String uri) {
-        Objects.requireNonNull(uri, "uri");
+        if (uri == null) {
+            throw new FerryConfigException("uri", "the td:// URI is null; expected " + FORM);
+        }
         String text = uri.strip();
         if (!text.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
             throw malformed(text, "it must start with td://");
@@ -71,6 +73,11 @@ public final class TdUri {
             userInfo = rest.substring(0, at);
             rest = rest.substring(at + 1);
         }
+        // the key first: it registers itself, so no message below can print it
+        ApiKey key = null;
+        if (userInfo != null && !userInfo.isEmpty()) {
+            key = ApiKey.of(percentDecode(text, userInfo), "uri");
+        }
         int slash = rest.indexOf('/');
         if (slash < 0) {
             throw malformed(text, "the path /DATABASE/TABLE is missing");
@@ -83,10 +90,6 @@ public final class TdUri {
         String database = checkName(text, segments[0], "database");
         String table = checkName(text, segments[1], "table");
         TdWriteMode mode = parseQuery(text, query);
-        ApiKey key = null;
-        if (userInfo != null && !userInfo.isEmpty()) {
-            key = ApiKey.of(percentDecode(text, userInfo), "uri");
-        }
         TdEndpoint endpoint = null;
         if (!host.isEmpty()) {
             try {

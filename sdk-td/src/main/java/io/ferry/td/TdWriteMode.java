@@ -3,7 +3,6 @@ package io.ferry.td;
 import io.ferry.core.FerryConfigException;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
@@ -39,7 +38,7 @@ public enum TdWriteMode {
      * @throws FerryConfigException naming the allowed values if there is no such mode
      */
     public static TdWriteMode parse(String value) {
-        Objects.requireNonNull(value, "value");
+        FerryConfigException.requireNonNull(value, "value");
         for (TdWriteMode m : values()) {
             if (m.uriValue().equalsIgnoreCase(value)) {
                 return m;

@@ -1,5 +1,6 @@
 package io.ferry.td;
 
+import io.ferry.core.FerryConfigException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -158,19 +159,19 @@ public final class TdWriteResult {
 
         /** The target database; required. */
         public Builder database(String database) {
-            this.database = Objects.requireNonNull(database, "database");
+            this.database = FerryConfigException.requireNonNull(database, "database");
             return this;
         }
 
         /** The target table; required. */
         public Builder table(String table) {
-            this.table = Objects.requireNonNull(table, "table");
+            this.table = FerryConfigException.requireNonNull(table, "table");
             return this;
         }
 
         /** The mode; required. */
         public Builder mode(TdWriteMode mode) {
-            this.mode = Objects.requireNonNull(mode, "mode");
+            this.mode = FerryConfigException.requireNonNull(mode, "mode");
             return this;
         }
 
@@ -200,7 +201,8 @@ public final class TdWriteResult {
 
         /** Tables touched, as {@code db.table}; copied. Default empty. */
         public Builder tablesTouched(List<String> tablesTouched) {
-            this.tablesTouched = new ArrayList<>(List.copyOf(tablesTouched));
+            this.tablesTouched = new ArrayList<>(List.copyOf(FerryConfigException.requireNonNull(tablesTouched,
+                    "tablesTouched")));
             return this;
         }
 
@@ -212,27 +214,27 @@ public final class TdWriteResult {
 
         /** Time taken; not negative. Default zero. */
         public Builder duration(Duration duration) {
-            Objects.requireNonNull(duration, "duration");
+            FerryConfigException.requireNonNull(duration, "duration");
             if (duration.isNegative()) {
-                throw new IllegalArgumentException("duration must not be negative, was " + duration);
+                throw new FerryConfigException("duration", "duration must not be negative, was " + duration);
             }
             this.duration = duration;
             return this;
         }
 
         /**
-         * @throws IllegalStateException if database, table or mode is missing
+         * @throws FerryConfigException if database, table or mode is missing
          */
         public TdWriteResult build() {
             if (database == null || table == null || mode == null) {
-                throw new IllegalStateException("database, table and mode are required");
+                throw new FerryConfigException("database", "database, table and mode are required");
             }
             return new TdWriteResult(this);
         }
 
         private static long requireNotNegative(long value, String name) {
             if (value < 0) {
-                throw new IllegalArgumentException(name + " must not be negative, was " + value);
+                throw new FerryConfigException(name, name + " must not be negative, was " + value);
             }
             return value;
         }

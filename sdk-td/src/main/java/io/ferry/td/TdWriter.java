@@ -11,7 +11,6 @@ import io.ferry.td.internal.Sleeper;
 import io.ferry.td.internal.TdApiClient;
 import io.ferry.td.internal.TdWriteSession;
 import java.net.http.HttpClient;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -101,8 +100,8 @@ public final class TdWriter implements RecordSink {
      * @return what was written
      */
     public TdWriteResult write(Schema schema, Iterable<Record> records) {
-        Objects.requireNonNull(schema, "schema");
-        Objects.requireNonNull(records, "records");
+        FerryConfigException.requireNonNull(schema, "schema");
+        FerryConfigException.requireNonNull(records, "records");
         open(schema);
         try {
             for (Record r : records) {
@@ -118,22 +117,23 @@ public final class TdWriter implements RecordSink {
 
     /** Writes all records of a source in one transaction; see {@link #write(Schema, Iterable)}. */
     public TdWriteResult write(RecordSource source) {
-        Objects.requireNonNull(source, "source");
+        FerryConfigException.requireNonNull(source, "source");
         return write(source.schema(), source);
     }
 
     /**
      * Starts a write: checks the time rules against the schema, then creates the target table
-     * (APPEND) or a temporary table (replace modes), and the database if allowed.
+     * (APPEND; the replace modes create their temporary table when the first chunk is ready),
+     * and the database if allowed.
      *
-     * @throws IllegalStateException if a write is already open
+     * @throws FerryConfigException  (option {@code open}) if a write is already open
      * @throws FerryConfigException  if the time rules do not fit the schema, or the database is missing
      */
     @Override
     public void open(Schema schema) {
-        Objects.requireNonNull(schema, "schema");
+        FerryConfigException.requireNonNull(schema, "schema");
         if (session != null) {
-            throw new IllegalStateException("a write into " + settings.database + "." + settings.table
+            throw new FerryConfigException("open", "a write into " + settings.database + "." + settings.table
                     + " is already open; commit or abort it first");
         }
         TdWriteSession s = new TdWriteSession(api, settings.database, settings.table, settings.mode,
@@ -156,7 +156,7 @@ public final class TdWriter implements RecordSink {
      */
     @Override
     public void write(Record record) {
-        Objects.requireNonNull(record, "record");
+        FerryConfigException.requireNonNull(record, "record");
         requireOpen("write(record)").write(record);
     }
 
@@ -183,7 +183,7 @@ public final class TdWriter implements RecordSink {
 
     private TdWriteSession requireOpen(String call) {
         if (session == null) {
-            throw new IllegalStateException(call + " needs an open write; call open(schema) first");
+            throw new FerryConfigException(call.substring(0, call.indexOf('(')), call + " needs an open write; call open(schema) first");
         }
         return session;
     }

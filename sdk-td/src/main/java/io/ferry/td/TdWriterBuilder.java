@@ -6,7 +6,6 @@ import io.ferry.td.internal.TdNames;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.function.Function;
 
 /**
@@ -40,13 +39,13 @@ public final class TdWriterBuilder {
      * key); a write-only key suffices for APPEND.
      */
     public TdWriterBuilder apiKey(String apiKey) {
-        this.apiKey = ApiKey.of(Objects.requireNonNull(apiKey, "apiKey"), "apiKey");
+        this.apiKey = ApiKey.of(apiKey, "apiKey");
         return this;
     }
 
     /** The API endpoint. Default {@link TdEndpoint#US}. */
     public TdWriterBuilder endpoint(TdEndpoint endpoint) {
-        this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+        this.endpoint = FerryConfigException.requireNonNull(endpoint, "endpoint");
         return this;
     }
 
@@ -69,7 +68,7 @@ public final class TdWriterBuilder {
 
     /** The write mode. Default {@link TdWriteMode#APPEND}. */
     public TdWriterBuilder mode(TdWriteMode mode) {
-        this.mode = Objects.requireNonNull(mode, "mode");
+        this.mode = FerryConfigException.requireNonNull(mode, "mode");
         return this;
     }
 
@@ -85,7 +84,7 @@ public final class TdWriterBuilder {
 
     /** Applies a parsed {@code td://} URI; see {@link #uri(String)}. */
     public TdWriterBuilder uri(TdUri uri) {
-        Objects.requireNonNull(uri, "uri");
+        FerryConfigException.requireNonNull(uri, "uri");
         database = uri.database();
         table = uri.table();
         mode = uri.mode();
@@ -102,7 +101,7 @@ public final class TdWriterBuilder {
      * it is an error to set this). Default: none.
      */
     public TdWriterBuilder timeColumn(String column) {
-        Objects.requireNonNull(column, "timeColumn");
+        FerryConfigException.requireNonNull(column, "timeColumn");
         if (column.isEmpty()) {
             throw new FerryConfigException("timeColumn", "the time column name is empty");
         }
@@ -160,8 +159,8 @@ public final class TdWriterBuilder {
      * Defaults 500 ms and 30 s.
      */
     public TdWriterBuilder backoff(Duration initial, Duration max) {
-        Objects.requireNonNull(initial, "initialBackoff");
-        Objects.requireNonNull(max, "maxBackoff");
+        FerryConfigException.requireNonNull(initial, "initialBackoff");
+        FerryConfigException.requireNonNull(max, "maxBackoff");
         if (initial.isNegative() || max.compareTo(initial) < 0) {
             throw new FerryConfigException("backoff", "backoff needs 0 <= initial <= max, was initial "
                     + initial + " and max " + max);
@@ -185,7 +184,7 @@ public final class TdWriterBuilder {
 
     /** The clock giving the upload time (the default {@code time}) and durations. Default UTC system clock. */
     public TdWriterBuilder clock(Clock clock) {
-        this.clock = Objects.requireNonNull(clock, "clock");
+        this.clock = FerryConfigException.requireNonNull(clock, "clock");
         return this;
     }
 
@@ -194,12 +193,12 @@ public final class TdWriterBuilder {
      * does not apply. Default: Ferry creates one (HTTP/1.1).
      */
     public TdWriterBuilder httpClient(HttpClient client) {
-        this.httpClient = Objects.requireNonNull(client, "httpClient");
+        this.httpClient = FerryConfigException.requireNonNull(client, "httpClient");
         return this;
     }
 
     private static Duration positive(Duration d, String option) {
-        Objects.requireNonNull(d, option);
+        FerryConfigException.requireNonNull(d, option);
         if (d.isNegative() || d.isZero()) {
             throw new FerryConfigException(option, option + " must be positive, was " + d);
         }

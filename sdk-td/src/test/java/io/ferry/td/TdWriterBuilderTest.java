@@ -35,6 +35,15 @@ class TdWriterBuilderTest {
     }
 
     @Test
+    void apiKey_null_throwsConfigErrorSayingWhereTheKeyComesFrom() {
+        // as when a caller passes System.getenv("TD_API_KEY") and the variable is unset
+        assertThatThrownBy(() -> minimal().apiKey(null))
+                .isInstanceOf(FerryConfigException.class)
+                .hasMessage("the API key is null; give the key shown in TD Console > My Settings > API Keys, or set"
+                        + " TD_API_KEY (apiKey)");
+    }
+
+    @Test
     void build_noKeyAnywhere_throwsSayingWhereToPutOne() {
         assertThatThrownBy(() -> minimal().build(Map.<String, String>of()::get))
                 .isInstanceOf(FerryConfigException.class)

@@ -167,7 +167,7 @@ public final class AssumeRoleCredentials implements Credentials {
 
         /** The role to assume, e.g. {@code arn:aws:iam::123456789012:role/ferry-export}. Required. */
         public Builder roleArn(String roleArn) {
-            Objects.requireNonNull(roleArn, "roleArn");
+            FerryConfigException.requireNonNull(roleArn, "roleArn");
             if (!ROLE_ARN.matcher(roleArn).matches()) {
                 throw new FerryConfigException("roleArn", "roleArn must look like "
                         + "arn:aws:iam::123456789012:role/NAME (a partition such as aws or aws-cn, a 12-digit "
@@ -179,7 +179,7 @@ public final class AssumeRoleCredentials implements Credentials {
 
         /** The external id required by the role's trust policy (not a secret). */
         public Builder externalId(String externalId) {
-            Objects.requireNonNull(externalId, "externalId");
+            FerryConfigException.requireNonNull(externalId, "externalId");
             if (!EXTERNAL_ID.matcher(externalId).matches()) {
                 throw new FerryConfigException("externalId", "externalId must be 2 to 1224 characters of "
                         + "letters, digits and _+=,.@:/-, was '" + externalId + "'");
@@ -190,7 +190,7 @@ public final class AssumeRoleCredentials implements Credentials {
 
         /** The role session name shown in CloudTrail; default {@value AssumeRoleCredentials#DEFAULT_SESSION_NAME}. */
         public Builder roleSessionName(String roleSessionName) {
-            Objects.requireNonNull(roleSessionName, "roleSessionName");
+            FerryConfigException.requireNonNull(roleSessionName, "roleSessionName");
             if (!SESSION_NAME.matcher(roleSessionName).matches()) {
                 throw new FerryConfigException("roleSessionName", "roleSessionName must be 2 to 64 characters "
                         + "of letters, digits and _+=,.@-, was '" + roleSessionName + "'");
@@ -201,7 +201,7 @@ public final class AssumeRoleCredentials implements Credentials {
 
         /** How long each session lasts: 900 to 43200 seconds, whole seconds; default 3600 s. */
         public Builder duration(Duration duration) {
-            Objects.requireNonNull(duration, "duration");
+            FerryConfigException.requireNonNull(duration, "duration");
             if (duration.compareTo(MIN_DURATION) < 0 || duration.compareTo(MAX_DURATION) > 0
                     || duration.getNano() != 0) {
                 throw new FerryConfigException("duration", "duration must be whole seconds between 900 s "
@@ -218,7 +218,7 @@ public final class AssumeRoleCredentials implements Credentials {
 
         /** The credentials used to call STS; default {@link Credentials#defaultChain()}; not anonymous. */
         public Builder sourceCredentials(Credentials sourceCredentials) {
-            Objects.requireNonNull(sourceCredentials, "sourceCredentials");
+            FerryConfigException.requireNonNull(sourceCredentials, "sourceCredentials");
             if (sourceCredentials instanceof AnonymousCredentials) {
                 throw new FerryConfigException("sourceCredentials", "anonymous credentials cannot call STS to "
                         + "assume a role; use basic, session, profile or default chain credentials");
@@ -229,7 +229,7 @@ public final class AssumeRoleCredentials implements Credentials {
 
         /** The region whose STS endpoint is called, e.g. {@code eu-west-1}. */
         public Builder stsRegion(String stsRegion) {
-            Objects.requireNonNull(stsRegion, "stsRegion");
+            FerryConfigException.requireNonNull(stsRegion, "stsRegion");
             if (!REGION.matcher(stsRegion).matches()) {
                 throw new FerryConfigException("stsRegion", "stsRegion must be a region name such as "
                         + "us-east-1, was '" + stsRegion + "'");
@@ -240,7 +240,7 @@ public final class AssumeRoleCredentials implements Credentials {
 
         /** An STS endpoint override, e.g. a VPC endpoint or a local test server. */
         public Builder stsEndpoint(URI stsEndpoint) {
-            Objects.requireNonNull(stsEndpoint, "stsEndpoint");
+            FerryConfigException.requireNonNull(stsEndpoint, "stsEndpoint");
             String scheme = stsEndpoint.getScheme();
             if (!stsEndpoint.isAbsolute() || stsEndpoint.getHost() == null
                     || !("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))) {

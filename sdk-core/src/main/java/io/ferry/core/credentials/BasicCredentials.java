@@ -1,5 +1,7 @@
 package io.ferry.core.credentials;
 
+import io.ferry.core.Secrets;
+
 /**
  * Long-lived access keys of an IAM user. Immutable. {@code toString()} shows the access key id
  * (an identifier AWS itself prints in error messages) and {@code ****} for the secret key.
@@ -15,8 +17,8 @@ public final class BasicCredentials implements Credentials {
     }
 
     static BasicCredentials of(String accessKeyId, String secretAccessKey) {
-        return new BasicCredentials(Secrets.require(accessKeyId, "accessKeyId"),
-                Secrets.require(secretAccessKey, "secretAccessKey"));
+        return new BasicCredentials(CredentialChecks.require(accessKeyId, "accessKeyId"),
+                CredentialChecks.requireSecret(secretAccessKey, "secretAccessKey"));
     }
 
     /** The access key id, e.g. {@code AKIAIOSFODNN7EXAMPLE}. */

@@ -1,5 +1,6 @@
 package io.ferry.core.credentials;
 
+import io.ferry.core.FerryConfigException;
 import java.util.function.Consumer;
 
 /**
@@ -55,6 +56,7 @@ public sealed interface Credentials permits BasicCredentials, SessionCredentials
      * @throws io.ferry.core.FerryConfigException if a value is invalid or the role ARN is missing
      */
     static AssumeRoleCredentials assumeRole(Consumer<AssumeRoleCredentials.Builder> spec) {
+        FerryConfigException.requireNonNull(spec, "assumeRole");
         AssumeRoleCredentials.Builder builder = AssumeRoleCredentials.builder();
         spec.accept(builder);
         return builder.build();

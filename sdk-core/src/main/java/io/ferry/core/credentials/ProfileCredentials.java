@@ -13,7 +13,7 @@ public final class ProfileCredentials implements Credentials {
     }
 
     static ProfileCredentials of(String profileName) {
-        return new ProfileCredentials(Secrets.require(profileName, "profileName"));
+        return new ProfileCredentials(CredentialChecks.require(profileName, "profileName"));
     }
 
     /** The profile's name, e.g. {@code default} or {@code prod}. */

@@ -1,5 +1,6 @@
 package io.ferry.core.credentials;
 
+import io.ferry.core.Secrets;
 import java.util.Objects;
 
 /**
@@ -19,8 +20,9 @@ public final class SessionCredentials implements Credentials {
     }
 
     static SessionCredentials of(String accessKeyId, String secretAccessKey, String sessionToken) {
-        return new SessionCredentials(Secrets.require(accessKeyId, "accessKeyId"),
-                Secrets.require(secretAccessKey, "secretAccessKey"), Secrets.require(sessionToken, "sessionToken"));
+        return new SessionCredentials(CredentialChecks.require(accessKeyId, "accessKeyId"),
+                CredentialChecks.requireSecret(secretAccessKey, "secretAccessKey"),
+                CredentialChecks.requireSecret(sessionToken, "sessionToken"));
     }
 
     /** The temporary access key id, usually starting with {@code ASIA}. */

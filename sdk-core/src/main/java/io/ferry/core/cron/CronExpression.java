@@ -6,7 +6,6 @@ import io.ferry.core.cron.internal.CronParser;
 import io.ferry.core.cron.internal.ZonedCronSearch;
 import java.time.Instant;
 import java.time.ZonedDateTime;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -59,7 +58,7 @@ public final class CronExpression {
      *         and its position, e.g. {@code minute: 61 is outside 0-59 (field 1, "61")}
      */
     public static CronExpression parse(String expression) {
-        Objects.requireNonNull(expression, "expression");
+        FerryConfigException.requireNonNull(expression, "expression");
         return new CronExpression(expression.trim(), CronParser.parse(expression));
     }
 
@@ -86,6 +85,7 @@ public final class CronExpression {
      * @return the next fire time, never null
      */
     public ZonedDateTime next(ZonedDateTime after) {
+        FerryConfigException.requireNonNull(after, "after");
         Instant fire = ZonedCronSearch.next(fields, after.getZone().getRules(), after.toInstant());
         return ZonedDateTime.ofInstant(fire, after.getZone());
     }
@@ -98,6 +98,7 @@ public final class CronExpression {
      * @return the previous fire time, never null
      */
     public ZonedDateTime previous(ZonedDateTime before) {
+        FerryConfigException.requireNonNull(before, "before");
         Instant fire = ZonedCronSearch.previous(fields, before.getZone().getRules(), before.toInstant());
         return ZonedDateTime.ofInstant(fire, before.getZone());
     }

@@ -6,7 +6,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Time zones for schedules: IANA region ids only ({@code Asia/Tokyo}, {@code America/Los_Angeles})
@@ -52,7 +51,7 @@ public final class CronZones {
      *         offset or unknown; the message suggests an IANA id
      */
     public static ZoneId parse(String id) {
-        Objects.requireNonNull(id, "id");
+        FerryConfigException.requireNonNull(id, "id");
         String text = id.trim();
         if (text.equalsIgnoreCase("UTC")) {
             return DEFAULT;
@@ -89,7 +88,7 @@ public final class CronZones {
      * @throws FerryConfigException for option {@code zone} when it is not an IANA region or UTC
      */
     public static ZoneId check(ZoneId zone) {
-        Objects.requireNonNull(zone, "zone");
+        FerryConfigException.requireNonNull(zone, "zone");
         return zone.equals(ZoneOffset.UTC) ? DEFAULT : parse(zone.getId());
     }
 }

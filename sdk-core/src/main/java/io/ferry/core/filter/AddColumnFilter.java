@@ -27,7 +27,7 @@ public final class AddColumnFilter extends PlannedFilter {
     }
 
     static AddColumnFilter of(Column column, Object value) {
-        Objects.requireNonNull(column, "column");
+        FerryConfigException.requireNonNull(column, "column");
         try {
             return new AddColumnFilter(column, Record.of(Schema.of(column), value).get(0));
         } catch (FerryDataException e) {

@@ -43,12 +43,12 @@ public final class AddTimeFilter extends PlannedFilter {
     }
 
     static AddTimeFilter uploadTime(Clock clock) {
-        Objects.requireNonNull(clock, "clock");
+        FerryConfigException.requireNonNull(clock, "clock");
         return new AddTimeFilter(DEFAULT_NAME, null, clock, clock.instant());
     }
 
     static AddTimeFilter fromColumn(String column) {
-        Objects.requireNonNull(column, "column");
+        FerryConfigException.requireNonNull(column, "column");
         if (column.isEmpty()) {
             throw new FerryConfigException("addTime", "the source column name must not be empty");
         }
@@ -57,7 +57,7 @@ public final class AddTimeFilter extends PlannedFilter {
 
     /** A copy that names the added column {@code name} instead of {@value #DEFAULT_NAME}. */
     public AddTimeFilter named(String name) {
-        Objects.requireNonNull(name, "name");
+        FerryConfigException.requireNonNull(name, "name");
         if (name.isEmpty()) {
             throw new FerryConfigException("addTime", "the time column name must not be empty");
         }

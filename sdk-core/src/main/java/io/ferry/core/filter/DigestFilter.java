@@ -1,5 +1,7 @@
 package io.ferry.core.filter;
 
+import io.ferry.core.FerryConfigException;
+import io.ferry.core.Secrets;
 import io.ferry.core.filter.internal.ColumnChecks;
 import io.ferry.core.filter.internal.FilterPlan;
 import io.ferry.core.record.Column;
@@ -11,7 +13,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -34,8 +35,8 @@ public final class DigestFilter extends PlannedFilter {
     }
 
     static DigestFilter of(String column, Optional<String> salt) {
-        Objects.requireNonNull(column, "column");
-        Objects.requireNonNull(salt, "salt");
+        FerryConfigException.requireNonNull(column, "column");
+        FerryConfigException.requireNonNull(salt, "salt");
         return new DigestFilter(column, salt.orElse(""));
     }
 
@@ -89,7 +90,7 @@ public final class DigestFilter extends PlannedFilter {
 
     @Override
     public String toString() {
-        return "digest[" + column + (salt.isEmpty() ? "" : ", salt=****") + "]";
+        return "digest[" + column + (salt.isEmpty() ? "" : ", salt=" + Secrets.MASK) + "]";
     }
 
     private final class Plan extends FilterPlan {

@@ -52,14 +52,14 @@ public final class ExpandJsonFilter extends PlannedFilter {
     }
 
     static ExpandJsonFilter of(String column, List<JsonField> fields) {
-        Objects.requireNonNull(column, "column");
-        Objects.requireNonNull(fields, "fields");
+        FerryConfigException.requireNonNull(column, "column");
+        FerryConfigException.requireNonNull(fields, "fields");
         if (fields.isEmpty()) {
             throw new FerryConfigException(OPTION, "give at least one JsonField to take out of '" + column + "'");
         }
         Set<String> names = new HashSet<>();
         for (JsonField f : fields) {
-            if (!names.add(Objects.requireNonNull(f, "field").column().name())) {
+            if (!names.add(FerryConfigException.requireNonNull(f, "field").column().name())) {
                 throw new FerryConfigException(OPTION, "column '" + f.column().name() + "' is named twice");
             }
         }

@@ -1,5 +1,6 @@
 package io.ferry.core.filter;
 
+import io.ferry.core.FerryConfigException;
 import io.ferry.core.filter.internal.FilteringSink;
 import io.ferry.core.record.Record;
 import io.ferry.core.record.Schema;
@@ -7,7 +8,6 @@ import io.ferry.core.sink.RecordSink;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Filters applied in order, each to the output of the one before; itself a {@link RecordFilter}.
@@ -30,15 +30,15 @@ public final class FilterChain implements RecordFilter {
 
     /** A chain of these filters, applied in this order. */
     public static FilterChain of(RecordFilter... filters) {
-        return of(Arrays.asList(filters));
+        return of(Arrays.asList(FerryConfigException.requireNonNull(filters, "filters")));
     }
 
     /** A chain of these filters, applied in this order; the list is copied. */
     public static FilterChain of(List<? extends RecordFilter> filters) {
-        Objects.requireNonNull(filters, "filters");
+        FerryConfigException.requireNonNull(filters, "filters");
         List<RecordFilter> copy = new ArrayList<>(filters.size());
         for (RecordFilter f : filters) {
-            copy.add(Objects.requireNonNull(f, "filter"));
+            copy.add(FerryConfigException.requireNonNull(f, "filter"));
         }
         return copy.isEmpty() ? EMPTY : new FilterChain(List.copyOf(copy));
     }
@@ -56,7 +56,7 @@ public final class FilterChain implements RecordFilter {
     /** A copy with {@code filter} added at the end. */
     public FilterChain then(RecordFilter filter) {
         List<RecordFilter> more = new ArrayList<>(filters);
-        more.add(Objects.requireNonNull(filter, "filter"));
+        more.add(FerryConfigException.requireNonNull(filter, "filter"));
         return new FilterChain(List.copyOf(more));
     }
 
@@ -68,7 +68,7 @@ public final class FilterChain implements RecordFilter {
      */
     @Override
     public Schema outputSchema(Schema input) {
-        Schema schema = Objects.requireNonNull(input, "input");
+        Schema schema = FerryConfigException.requireNonNull(input, "input");
         for (RecordFilter f : filters) {
             schema = f.outputSchema(schema);
         }
@@ -77,7 +77,7 @@ public final class FilterChain implements RecordFilter {
 
     @Override
     public Record apply(Record record) {
-        Record r = Objects.requireNonNull(record, "record");
+        Record r = FerryConfigException.requireNonNull(record, "record");
         for (RecordFilter f : filters) {
             r = f.apply(r);
         }
@@ -106,7 +106,7 @@ public final class FilterChain implements RecordFilter {
      * pass through. Like any sink, used by one thread.
      */
     public RecordSink wrap(RecordSink sink) {
-        return new FilteringSink(this, Objects.requireNonNull(sink, "sink"));
+        return new FilteringSink(this, FerryConfigException.requireNonNull(sink, "sink"));
     }
 
     @Override

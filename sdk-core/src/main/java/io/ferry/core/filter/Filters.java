@@ -1,5 +1,6 @@
 package io.ferry.core.filter;
 
+import io.ferry.core.FerryConfigException;
 import io.ferry.core.record.Column;
 import java.time.Clock;
 import java.util.Arrays;
@@ -25,7 +26,7 @@ public final class Filters {
 
     /** Keeps only these columns, in this order. See {@link RetainColumnsFilter}. */
     public static RetainColumnsFilter retain(String... columns) {
-        return RetainColumnsFilter.of(Arrays.asList(columns));
+        return RetainColumnsFilter.of(Arrays.asList(FerryConfigException.requireNonNull(columns, "retain")));
     }
 
     /** Keeps only these columns, in this order. See {@link RetainColumnsFilter}. */
@@ -35,7 +36,7 @@ public final class Filters {
 
     /** Removes these columns. See {@link DropColumnsFilter}. */
     public static DropColumnsFilter drop(String... columns) {
-        return DropColumnsFilter.of(Arrays.asList(columns));
+        return DropColumnsFilter.of(Arrays.asList(FerryConfigException.requireNonNull(columns, "drop")));
     }
 
     /** Removes these columns. See {@link DropColumnsFilter}. */

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonPointer;
 import io.ferry.core.FerryConfigException;
 import io.ferry.core.record.Column;
 import io.ferry.core.record.ColumnType;
-import java.util.Objects;
 
 /**
  * One column that {@link ExpandJsonFilter} takes out of a JSON value: where (a JSON pointer, RFC
@@ -46,8 +45,8 @@ public final class JsonField {
      * @throws FerryConfigException (option {@code expandJson}) if the pointer is malformed
      */
     public static JsonField of(String pointer, Column column) {
-        Objects.requireNonNull(pointer, "pointer");
-        Objects.requireNonNull(column, "column");
+        FerryConfigException.requireNonNull(pointer, "pointer");
+        FerryConfigException.requireNonNull(column, "column");
         try {
             JsonPointer.compile(pointer);
         } catch (IllegalArgumentException e) {

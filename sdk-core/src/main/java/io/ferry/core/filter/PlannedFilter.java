@@ -1,5 +1,6 @@
 package io.ferry.core.filter;
 
+import io.ferry.core.FerryConfigException;
 import io.ferry.core.filter.internal.FilterPlan;
 import io.ferry.core.filter.internal.PlanCache;
 import io.ferry.core.record.Record;
@@ -22,11 +23,11 @@ abstract class PlannedFilter implements RecordFilter {
 
     @Override
     public final Schema outputSchema(Schema input) {
-        return plans.get(input).output();
+        return plans.get(FerryConfigException.requireNonNull(input, "input")).output();
     }
 
     @Override
     public final Record apply(Record record) {
-        return plans.get(record.schema()).apply(record);
+        return plans.get(FerryConfigException.requireNonNull(record, "record").schema()).apply(record);
     }
 }

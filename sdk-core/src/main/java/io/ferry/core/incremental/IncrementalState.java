@@ -61,7 +61,7 @@ public final class IncrementalState {
 
     /** A path state: the next run takes keys after {@code lastPath} (TD's {@code last_path}). */
     public static IncrementalState afterPath(String lastPath) {
-        Objects.requireNonNull(lastPath, "lastPath");
+        FerryConfigException.requireNonNull(lastPath, "lastPath");
         return new IncrementalState(Mode.PATH, lastPath, null, Map.of());
     }
 
@@ -78,12 +78,12 @@ public final class IncrementalState {
      *               cursor are dropped
      */
     public static IncrementalState modifiedSince(Instant cursor, Map<String, Instant> seen) {
-        Objects.requireNonNull(cursor, "cursor");
-        Objects.requireNonNull(seen, "seen");
+        FerryConfigException.requireNonNull(cursor, "cursor");
+        FerryConfigException.requireNonNull(seen, "seen");
         TreeMap<String, Instant> kept = new TreeMap<>(KeyOrder.UTF8);
         seen.forEach((k, t) -> {
             if (!t.isBefore(cursor)) {
-                kept.put(Objects.requireNonNull(k, "key"), t);
+                kept.put(FerryConfigException.requireNonNull(k, "key"), t);
             }
         });
         return new IncrementalState(Mode.MODIFIED_TIME, null, cursor, kept);
@@ -111,6 +111,7 @@ public final class IncrementalState {
 
     /** Whether {@code o} is new under this state, i.e. the next run should take it. */
     public boolean admits(ListedObject o) {
+        FerryConfigException.requireNonNull(o, "object");
         if (mode == Mode.PATH) {
             return KeyOrder.compare(o.key(), lastPath) > 0;
         }
@@ -189,7 +190,7 @@ public final class IncrementalState {
      * @throws FerryConfigException naming the key at fault
      */
     public static IncrementalState fromJson(String json) {
-        Objects.requireNonNull(json, "json");
+        FerryConfigException.requireNonNull(json, "json");
         String mode = null;
         String path = null;
         Instant time = null;

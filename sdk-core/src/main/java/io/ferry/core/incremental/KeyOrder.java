@@ -1,5 +1,6 @@
 package io.ferry.core.incremental;
 
+import io.ferry.core.FerryConfigException;
 import java.util.Comparator;
 
 /**
@@ -15,6 +16,8 @@ public final class KeyOrder {
 
     /** Negative, zero or positive as {@code a} lists before, with or after {@code b}. */
     public static int compare(String a, String b) {
+        FerryConfigException.requireNonNull(a, "a");
+        FerryConfigException.requireNonNull(b, "b");
         int i = 0;
         int j = 0;
         while (i < a.length() && j < b.length()) {

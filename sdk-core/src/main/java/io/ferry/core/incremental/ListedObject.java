@@ -1,5 +1,6 @@
 package io.ferry.core.incremental;
 
+import io.ferry.core.FerryConfigException;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -30,10 +31,10 @@ public final class ListedObject {
      * @param storageClass the storage class, or null for {@link #STANDARD}
      */
     public static ListedObject of(String key, long size, Instant lastModified, String storageClass) {
-        Objects.requireNonNull(key, "key");
-        Objects.requireNonNull(lastModified, "lastModified");
+        FerryConfigException.requireNonNull(key, "key");
+        FerryConfigException.requireNonNull(lastModified, "lastModified");
         if (size < 0) {
-            throw new IllegalArgumentException("size must be 0 or more, was " + size);
+            throw new FerryConfigException("size", "size must be 0 or more, was " + size);
         }
         return new ListedObject(key, size, lastModified, storageClass == null ? STANDARD : storageClass);
     }

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -96,8 +95,8 @@ public final class ObjectSelector {
      * @throws FerryDataException naming the key if an archived object is met and not skipped
      */
     public Selection select(Iterable<ListedObject> listing, Instant listedAt) {
-        Objects.requireNonNull(listing, "listing");
-        Objects.requireNonNull(listedAt, "listedAt");
+        FerryConfigException.requireNonNull(listing, "listing");
+        FerryConfigException.requireNonNull(listedAt, "listedAt");
         List<ListedObject> selected = new ArrayList<>();
         List<ListedObject> archived = new ArrayList<>();
         for (ListedObject o : listing) {
@@ -141,7 +140,7 @@ public final class ObjectSelector {
 
         /** Only keys starting with {@code prefix}; default all keys. */
         public Builder prefix(String prefix) {
-            this.prefix = Objects.requireNonNull(prefix, "prefix");
+            this.prefix = FerryConfigException.requireNonNull(prefix, "prefix");
             return this;
         }
 
@@ -179,7 +178,7 @@ public final class ObjectSelector {
          * zero trusts that objects appear in LastModified order.
          */
         public Builder settleTime(Duration settleTime) {
-            Objects.requireNonNull(settleTime, "settleTime");
+            FerryConfigException.requireNonNull(settleTime, "settleTime");
             if (settleTime.isNegative()) {
                 throw new FerryConfigException("settleTime", "must be zero or more, was " + settleTime);
             }

@@ -1,7 +1,6 @@
 package io.ferry.core.record;
 
 import io.ferry.core.FerryConfigException;
-import java.util.Objects;
 
 /** A named, typed column of a {@link Schema}. Immutable. */
 public final class Column {
@@ -19,8 +18,8 @@ public final class Column {
      * @throws FerryConfigException if the name is empty
      */
     public static Column of(String name, ColumnType type) {
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(type, "type");
+        FerryConfigException.requireNonNull(name, "name");
+        FerryConfigException.requireNonNull(type, "type");
         if (name.isEmpty()) {
             throw new FerryConfigException("column", "a column name must not be empty");
         }

@@ -1,10 +1,10 @@
 package io.ferry.core.record;
 
+import io.ferry.core.FerryConfigException;
 import io.ferry.core.FerryDataException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * An immutable row bound to a {@link Schema}. Values are checked against their column types
@@ -36,7 +36,7 @@ public final class Record {
      * @throws FerryDataException if the count is wrong or a value does not fit its column
      */
     public static Record of(Schema schema, Object... values) {
-        Objects.requireNonNull(schema, "schema");
+        FerryConfigException.requireNonNull(schema, "schema");
         // Record.of(schema, null) passes a null array: read it as one null value.
         Object[] given = values == null ? new Object[] {null} : values;
         return create(schema, given, SOURCE, 0);
@@ -53,8 +53,8 @@ public final class Record {
     }
 
     static Record fromMap(Schema schema, Map<String, ?> values, String source, long line) {
-        Objects.requireNonNull(schema, "schema");
-        Objects.requireNonNull(values, "values");
+        FerryConfigException.requireNonNull(schema, "schema");
+        FerryConfigException.requireNonNull(values, "values");
         Object[] ordered = new Object[schema.size()];
         for (Map.Entry<String, ?> e : values.entrySet()) {
             int i = schema.indexOf(e.getKey());
@@ -185,9 +185,10 @@ public final class Record {
         return type.cast(values[index]);
     }
 
-    private IllegalStateException wrongType(int index, String expected) {
+    private FerryConfigException wrongType(int index, String expected) {
         Column c = schema.column(index);
-        return new IllegalStateException("column '" + c.name() + "' is " + c.type() + ", not " + expected);
+        return new FerryConfigException(c.name(), "column '" + c.name() + "' is " + c.type() + ", not " + expected
+                + "; use the getter of its type, or get(...)");
     }
 
     @Override

@@ -1,11 +1,11 @@
 package io.ferry.core.record;
 
+import io.ferry.core.FerryConfigException;
 import io.ferry.core.FerryDataException;
 import java.sql.ResultSet;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.Objects;
 import java.util.stream.Stream;
 
 /**
@@ -24,25 +24,25 @@ public final class RecordSources {
 
     /** Rows given as arrays of values in schema order. */
     public static RecordSource fromArrays(Schema schema, Iterable<Object[]> rows) {
-        Objects.requireNonNull(rows, "rows");
+        FerryConfigException.requireNonNull(rows, "rows");
         return mapped(schema, rows::iterator, (row, n) -> Record.create(schema, row, "record", n));
     }
 
     /** Rows given as a stream of arrays of values in schema order; iterable once. */
     public static RecordSource fromArrays(Schema schema, Stream<Object[]> rows) {
-        Objects.requireNonNull(rows, "rows");
+        FerryConfigException.requireNonNull(rows, "rows");
         return fromArrays(schema, once(rows.iterator()));
     }
 
     /** Rows given as maps of column name to value; see {@link Record#ofMap}. */
     public static RecordSource fromMaps(Schema schema, Iterable<? extends Map<String, ?>> rows) {
-        Objects.requireNonNull(rows, "rows");
+        FerryConfigException.requireNonNull(rows, "rows");
         return mapped(schema, rows::iterator, (row, n) -> Record.fromMap(schema, row, "record", n));
     }
 
     /** Rows given as a stream of maps of column name to value; iterable once. */
     public static RecordSource fromMaps(Schema schema, Stream<? extends Map<String, ?>> rows) {
-        Objects.requireNonNull(rows, "rows");
+        FerryConfigException.requireNonNull(rows, "rows");
         return fromMaps(schema, once(rows.iterator()));
     }
 
@@ -50,8 +50,8 @@ public final class RecordSources {
      * Records already built. Each must be bound to {@code schema}.
      */
     public static RecordSource of(Schema schema, Iterable<Record> records) {
-        Objects.requireNonNull(schema, "schema");
-        Objects.requireNonNull(records, "records");
+        FerryConfigException.requireNonNull(schema, "schema");
+        FerryConfigException.requireNonNull(records, "records");
         return mapped(schema, records::iterator, (r, n) -> {
             if (!r.schema().equals(schema)) {
                 throw new FerryDataException("record", n, null,
@@ -74,7 +74,7 @@ public final class RecordSources {
      * @throws io.ferry.core.FerryConfigException if two columns have the same label
      */
     public static RecordSource fromResultSet(ResultSet resultSet) {
-        return new ResultSetSource(Objects.requireNonNull(resultSet, "resultSet"));
+        return new ResultSetSource(FerryConfigException.requireNonNull(resultSet, "resultSet"));
     }
 
     private interface RowMapper<T> {
@@ -85,7 +85,8 @@ public final class RecordSources {
         boolean[] used = {false};
         return () -> {
             if (used[0]) {
-                throw new IllegalStateException("this record source reads a stream and can be iterated only once");
+                throw new FerryConfigException("iterator", "this record source reads a stream and can be iterated only"
+                        + " once; make a new source for a second pass");
             }
             used[0] = true;
             return iterator;
@@ -93,7 +94,7 @@ public final class RecordSources {
     }
 
     private static <T> RecordSource mapped(Schema schema, Iterable<T> rows, RowMapper<T> mapper) {
-        Objects.requireNonNull(schema, "schema");
+        FerryConfigException.requireNonNull(schema, "schema");
         return new RecordSource() {
             @Override
             public Schema schema() {

@@ -95,7 +95,8 @@ final class ResultSetSource implements RecordSource {
     @Override
     public Iterator<Record> iterator() {
         if (iterated) {
-            throw new IllegalStateException("a result set can be iterated only once");
+            throw new FerryConfigException("iterator", "a result set can be iterated only once; run the query again"
+                    + " for a second pass");
         }
         iterated = true;
         return new Iterator<>() {

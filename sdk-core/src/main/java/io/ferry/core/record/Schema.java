@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -36,12 +35,12 @@ public final class Schema {
 
     /** A schema of the given columns, in order. Names must be unique. */
     public static Schema of(Column... columns) {
-        return new Schema(Arrays.asList(columns));
+        return new Schema(Arrays.asList(FerryConfigException.requireNonNull(columns, "columns")));
     }
 
     /** A schema of the given columns, in order. Names must be unique. */
     public static Schema of(List<Column> columns) {
-        Objects.requireNonNull(columns, "columns");
+        FerryConfigException.requireNonNull(columns, "columns");
         return new Schema(columns);
     }
 
@@ -82,6 +81,7 @@ public final class Schema {
 
     /** The 0-based index of the column with this name, or -1. */
     public int indexOf(String name) {
+        FerryConfigException.requireNonNull(name, "column");
         Integer i = indexByName.get(name);
         return i == null ? -1 : i;
     }

@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -71,12 +70,12 @@ public final class CronScheduler implements AutoCloseable {
      * @param job      the work
      * @return a snapshot with the next run time
      * @throws FerryConfigException  if the name is empty or already taken (option {@code name})
-     * @throws IllegalStateException if the scheduler is closed
+     * @throws FerryConfigException (option {@code close}) if the scheduler is closed
      */
     public JobInfo schedule(String name, Schedule schedule, ScheduledJob job) {
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(schedule, "schedule");
-        Objects.requireNonNull(job, "job");
+        FerryConfigException.requireNonNull(name, "name");
+        FerryConfigException.requireNonNull(schedule, "schedule");
+        FerryConfigException.requireNonNull(job, "job");
         if (name.isBlank()) {
             throw new FerryConfigException("name", "a job name must not be blank");
         }
@@ -90,7 +89,7 @@ public final class CronScheduler implements AutoCloseable {
      * @return whether a job of that name existed
      */
     public boolean remove(String name) {
-        return engine.remove(Objects.requireNonNull(name, "name"));
+        return engine.remove(FerryConfigException.requireNonNull(name, "name"));
     }
 
     /**
@@ -99,10 +98,10 @@ public final class CronScheduler implements AutoCloseable {
      *
      * @return completes with the finished (or skipped) run
      * @throws FerryConfigException  if there is no such job (option {@code name})
-     * @throws IllegalStateException if the scheduler is closed
+     * @throws FerryConfigException (option {@code close}) if the scheduler is closed
      */
     public CompletableFuture<JobRun> runNow(String name) {
-        return engine.runNow(Objects.requireNonNull(name, "name"));
+        return engine.runNow(FerryConfigException.requireNonNull(name, "name"));
     }
 
     /**
@@ -111,7 +110,7 @@ public final class CronScheduler implements AutoCloseable {
      * @throws FerryConfigException if there is no such job (option {@code name})
      */
     public JobInfo enable(String name) {
-        return engine.enable(Objects.requireNonNull(name, "name"));
+        return engine.enable(FerryConfigException.requireNonNull(name, "name"));
     }
 
     /**
@@ -120,7 +119,7 @@ public final class CronScheduler implements AutoCloseable {
      * @throws FerryConfigException if there is no such job (option {@code name})
      */
     public JobInfo disable(String name) {
-        return engine.disable(Objects.requireNonNull(name, "name"));
+        return engine.disable(FerryConfigException.requireNonNull(name, "name"));
     }
 
     /** Snapshots of every job with its next run, sorted by name. */
@@ -130,7 +129,7 @@ public final class CronScheduler implements AutoCloseable {
 
     /** A snapshot of one job, if it exists. */
     public Optional<JobInfo> job(String name) {
-        return engine.job(Objects.requireNonNull(name, "name"));
+        return engine.job(FerryConfigException.requireNonNull(name, "name"));
     }
 
     /**
@@ -139,12 +138,12 @@ public final class CronScheduler implements AutoCloseable {
      * @throws FerryConfigException if there is no such job (option {@code name})
      */
     public List<JobRun> history(String name) {
-        return engine.history(Objects.requireNonNull(name, "name"));
+        return engine.history(FerryConfigException.requireNonNull(name, "name"));
     }
 
     /** Adds a listener; listeners are called in the order they were added. */
     public void addListener(SchedulerListener listener) {
-        engine.addListener(Objects.requireNonNull(listener, "listener"));
+        engine.addListener(FerryConfigException.requireNonNull(listener, "listener"));
     }
 
     /**
@@ -190,7 +189,7 @@ public final class CronScheduler implements AutoCloseable {
 
         /** The clock fire times are computed from; default {@link Clock#systemUTC()}. */
         public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
+            this.clock = FerryConfigException.requireNonNull(clock, "clock");
             return this;
         }
 
@@ -199,7 +198,7 @@ public final class CronScheduler implements AutoCloseable {
          * default a daemon thread owned by the scheduler. An injected one is not shut down.
          */
         public Builder timer(ScheduledExecutorService timer) {
-            this.timer = Objects.requireNonNull(timer, "timer");
+            this.timer = FerryConfigException.requireNonNull(timer, "timer");
             return this;
         }
 
@@ -208,13 +207,13 @@ public final class CronScheduler implements AutoCloseable {
          * running job). An injected one is not shut down.
          */
         public Builder executor(Executor executor) {
-            this.executor = Objects.requireNonNull(executor, "executor");
+            this.executor = FerryConfigException.requireNonNull(executor, "executor");
             return this;
         }
 
         /** Where jobs keep state between runs; default {@link StateStore#inMemory()}. */
         public Builder stateStore(StateStore stateStore) {
-            this.stateStore = Objects.requireNonNull(stateStore, "stateStore");
+            this.stateStore = FerryConfigException.requireNonNull(stateStore, "stateStore");
             return this;
         }
 
@@ -250,7 +249,7 @@ public final class CronScheduler implements AutoCloseable {
          * @throws FerryConfigException if negative (option {@code shutdownTimeout})
          */
         public Builder shutdownTimeout(Duration timeout) {
-            Objects.requireNonNull(timeout, "timeout");
+            FerryConfigException.requireNonNull(timeout, "timeout");
             if (timeout.isNegative()) {
                 throw new FerryConfigException("shutdownTimeout", "must be zero or positive, was " + timeout);
             }
@@ -260,7 +259,7 @@ public final class CronScheduler implements AutoCloseable {
 
         /** Adds a listener. */
         public Builder listener(SchedulerListener listener) {
-            listeners.add(Objects.requireNonNull(listener, "listener"));
+            listeners.add(FerryConfigException.requireNonNull(listener, "listener"));
             return this;
         }
 

@@ -2,7 +2,6 @@ package io.ferry.core.schedule;
 
 import io.ferry.core.FerryConfigException;
 import java.time.ZonedDateTime;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -89,13 +88,13 @@ public final class JobInfo {
 
         /** The job's name; required. */
         public Builder name(String name) {
-            this.name = Objects.requireNonNull(name, "name");
+            this.name = FerryConfigException.requireNonNull(name, "name");
             return this;
         }
 
         /** The job's schedule; required. */
         public Builder schedule(Schedule schedule) {
-            this.schedule = Objects.requireNonNull(schedule, "schedule");
+            this.schedule = FerryConfigException.requireNonNull(schedule, "schedule");
             return this;
         }
 

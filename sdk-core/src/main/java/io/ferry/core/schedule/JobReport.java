@@ -39,12 +39,12 @@ public final class JobReport {
 
     /** A report with a custom detail, such as the objects written; not null. */
     public static JobReport ofDetail(String detail) {
-        return new JobReport(-1, Objects.requireNonNull(detail, "detail"));
+        return new JobReport(-1, FerryConfigException.requireNonNull(detail, "detail"));
     }
 
     /** A report of both a record count and a detail. */
     public static JobReport of(long records, String detail) {
-        return new JobReport(checkRecords(records), Objects.requireNonNull(detail, "detail"));
+        return new JobReport(checkRecords(records), FerryConfigException.requireNonNull(detail, "detail"));
     }
 
     private static long checkRecords(long records) {

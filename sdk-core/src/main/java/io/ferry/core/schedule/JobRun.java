@@ -140,13 +140,13 @@ public final class JobRun {
 
         /** The job's name; required. */
         public Builder jobName(String jobName) {
-            this.jobName = Objects.requireNonNull(jobName, "jobName");
+            this.jobName = FerryConfigException.requireNonNull(jobName, "jobName");
             return this;
         }
 
         /** What started the run; required. */
         public Builder trigger(JobTrigger trigger) {
-            this.trigger = Objects.requireNonNull(trigger, "trigger");
+            this.trigger = FerryConfigException.requireNonNull(trigger, "trigger");
             return this;
         }
 
@@ -158,25 +158,25 @@ public final class JobRun {
 
         /** When the run started; required. */
         public Builder start(Instant start) {
-            this.start = Objects.requireNonNull(start, "start");
+            this.start = FerryConfigException.requireNonNull(start, "start");
             return this;
         }
 
         /** When the run ended; required, not before the start. */
         public Builder end(Instant end) {
-            this.end = Objects.requireNonNull(end, "end");
+            this.end = FerryConfigException.requireNonNull(end, "end");
             return this;
         }
 
         /** How the run ended; required. */
         public Builder status(JobStatus status) {
-            this.status = Objects.requireNonNull(status, "status");
+            this.status = FerryConfigException.requireNonNull(status, "status");
             return this;
         }
 
         /** What the job reported; default {@link JobReport#none()}. */
         public Builder report(JobReport report) {
-            this.report = Objects.requireNonNull(report, "report");
+            this.report = FerryConfigException.requireNonNull(report, "report");
             return this;
         }
 

@@ -93,7 +93,7 @@ public final class Schedule {
      * @param after the reference instant, not null
      */
     public Optional<ZonedDateTime> nextRun(Instant after) {
-        Objects.requireNonNull(after, "after");
+        FerryConfigException.requireNonNull(after, "after");
         if (cron == null) {
             return Optional.empty();
         }
@@ -136,13 +136,13 @@ public final class Schedule {
          * @throws FerryConfigException if it is invalid (option {@code cron})
          */
         public Builder cron(String expression) {
-            this.cron = CronExpression.parse(Objects.requireNonNull(expression, "expression"));
+            this.cron = CronExpression.parse(FerryConfigException.requireNonNull(expression, "expression"));
             return this;
         }
 
         /** The cron expression, already parsed. */
         public Builder cron(CronExpression expression) {
-            this.cron = Objects.requireNonNull(expression, "expression");
+            this.cron = FerryConfigException.requireNonNull(expression, "expression");
             return this;
         }
 
@@ -178,7 +178,7 @@ public final class Schedule {
          * @throws FerryConfigException if negative (option {@code delay})
          */
         public Builder delay(Duration delay) {
-            Objects.requireNonNull(delay, "delay");
+            FerryConfigException.requireNonNull(delay, "delay");
             if (delay.isNegative()) {
                 throw new FerryConfigException("delay", "delay must be zero or positive, was " + delay);
             }

@@ -1,10 +1,10 @@
 package io.ferry.core.sink;
 
+import io.ferry.core.FerryConfigException;
 import io.ferry.core.record.Record;
 import io.ferry.core.record.Schema;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * A {@link RecordSink} that keeps the records in memory: for tests, previews and small imports.
@@ -43,24 +43,24 @@ public final class CollectingSink implements RecordSink {
     @Override
     public void open(Schema schema) {
         if (state != State.NEW) {
-            throw new IllegalStateException("the sink was already opened (state " + state + ")");
+            throw new FerryConfigException("open", "the sink was already opened (state " + state + "); use a new sink");
         }
-        this.schema = Objects.requireNonNull(schema, "schema");
+        this.schema = FerryConfigException.requireNonNull(schema, "schema");
         state = State.OPEN;
     }
 
     @Override
     public void write(Record record) {
         if (state != State.OPEN) {
-            throw new IllegalStateException("write() needs an open sink (state " + state + ")");
+            throw new FerryConfigException("write", "write() needs an open sink (state " + state + "); call open(schema) first");
         }
-        pending.add(Objects.requireNonNull(record, "record"));
+        pending.add(FerryConfigException.requireNonNull(record, "record"));
     }
 
     @Override
     public void commit() {
         if (state != State.OPEN) {
-            throw new IllegalStateException("commit() needs an open sink (state " + state + ")");
+            throw new FerryConfigException("commit", "commit() needs an open sink (state " + state + "); call open(schema) first");
         }
         committed = List.copyOf(pending);
         pending.clear();

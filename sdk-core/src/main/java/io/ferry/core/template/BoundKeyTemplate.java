@@ -15,7 +15,6 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 
 /**
  * A {@link KeyTemplate} checked against a schema and a file format: finds the partition of each
@@ -84,19 +83,19 @@ public final class BoundKeyTemplate {
      * @param record   a record of the bound schema
      * @param rowIndex the record's 0-based position in the export; with {@code {N}}, row i goes
      *                 to object {@code i % N}
-     * @throws IllegalArgumentException if the record has another schema or rowIndex is negative
+     * @throws FerryConfigException if the record has another schema or rowIndex is negative
      * @throws FerryDataException       if a LONG epoch-seconds value is outside the supported range
      */
     public PartitionKey partitionOf(Record record, long rowIndex) {
-        Objects.requireNonNull(record, "record");
+        FerryConfigException.requireNonNull(record, "record");
         if (partitions.isEmpty()) {
             return PartitionKey.NONE;
         }
         if (rowIndex < 0) {
-            throw new IllegalArgumentException("rowIndex must be 0 or more, was " + rowIndex);
+            throw new FerryConfigException("rowIndex", "rowIndex must be 0 or more, was " + rowIndex);
         }
         if (record.schema() != schema && !record.schema().equals(schema)) {
-            throw new IllegalArgumentException("the record's schema " + record.schema()
+            throw new FerryConfigException("record", "the record's schema " + record.schema()
                     + " is not the schema the key template was bound to: " + schema);
         }
         List<String> values = new ArrayList<>(partitions.size());
@@ -140,15 +139,15 @@ public final class BoundKeyTemplate {
      * @param partition a key from {@link #partitionOf} of this template
      * @param context   the run values; those the template uses must be set
      * @return the full object key, with the extension appended when the template has none
-     * @throws IllegalArgumentException if the partition does not come from this template
+     * @throws FerryConfigException if the partition does not come from this template
      * @throws FerryConfigException     naming the context value ({@code table}, {@code syncId},
      *                                  {@code uuid}, {@code startedAt}) the template needs but is unset
      */
     public String render(PartitionKey partition, KeyContext context) {
-        Objects.requireNonNull(partition, "partition");
-        Objects.requireNonNull(context, "context");
+        FerryConfigException.requireNonNull(partition, "partition");
+        FerryConfigException.requireNonNull(context, "context");
         if (partition.values().size() != partitions.size()) {
-            throw new IllegalArgumentException("partition " + partition + " does not belong to key template '"
+            throw new FerryConfigException("partition", "partition " + partition + " does not belong to key template '"
                     + template.template() + "', which has " + partitions.size() + " partition placeholders");
         }
         StringBuilder key = new StringBuilder(template.template().length() + 32);

@@ -1,5 +1,6 @@
 package io.ferry.core.template;
 
+import io.ferry.core.FerryConfigException;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -98,30 +99,30 @@ public final class KeyContext {
 
         /** The table name for {@code {{TABLE}}} and {@code {{TABLE_HYPHEN}}}. */
         public Builder table(String table) {
-            this.table = Objects.requireNonNull(table, "table");
+            this.table = FerryConfigException.requireNonNull(table, "table");
             return this;
         }
 
         /** The export run's id for {@code {{SYNC_ID}}}, usually one UUID per run. */
         public Builder syncId(String syncId) {
-            this.syncId = Objects.requireNonNull(syncId, "syncId");
+            this.syncId = FerryConfigException.requireNonNull(syncId, "syncId");
             return this;
         }
 
         /** The object's id for {@code {{UUID}}}. */
         public Builder uuid(String uuid) {
-            this.uuid = Objects.requireNonNull(uuid, "uuid");
+            this.uuid = FerryConfigException.requireNonNull(uuid, "uuid");
             return this;
         }
 
         /** The object's id for {@code {{UUID}}}, as its canonical text. */
         public Builder uuid(UUID uuid) {
-            return uuid(Objects.requireNonNull(uuid, "uuid").toString());
+            return uuid(FerryConfigException.requireNonNull(uuid, "uuid").toString());
         }
 
         /** When the object was started, for {@code {{YEAR}}} ... {@code {{MINUTE}}} (read in UTC). */
         public Builder startedAt(Instant startedAt) {
-            this.startedAt = Objects.requireNonNull(startedAt, "startedAt");
+            this.startedAt = FerryConfigException.requireNonNull(startedAt, "startedAt");
             return this;
         }
 

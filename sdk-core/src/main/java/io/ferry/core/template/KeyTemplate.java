@@ -12,7 +12,6 @@ import java.time.ZoneOffset;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -94,8 +93,8 @@ public final class KeyTemplate {
      * @throws FerryConfigException (option {@code path}) if the template is malformed
      */
     public static KeyTemplate parse(String template, ZoneId partitionZone) {
-        Objects.requireNonNull(template, "template");
-        Objects.requireNonNull(partitionZone, "partitionZone");
+        FerryConfigException.requireNonNull(template, "template");
+        FerryConfigException.requireNonNull(partitionZone, "partitionZone");
         String normalized = template;
         int slashes = 0;
         while (slashes < normalized.length() && normalized.charAt(slashes) == '/') {
@@ -161,8 +160,8 @@ public final class KeyTemplate {
      *                              column or a time format on a column that is not TIMESTAMP or LONG
      */
     public BoundKeyTemplate bind(Schema schema, String extension, String compressionSuffix) {
-        Objects.requireNonNull(schema, "schema");
-        Objects.requireNonNull(extension, "extension");
+        FerryConfigException.requireNonNull(schema, "schema");
+        FerryConfigException.requireNonNull(extension, "extension");
         String ext = extension.startsWith(".") ? extension.substring(1) : extension;
         if (ext.isEmpty()) {
             throw new FerryConfigException("format", "the file extension must not be empty");

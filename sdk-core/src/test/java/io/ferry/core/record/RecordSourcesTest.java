@@ -3,6 +3,7 @@ package io.ferry.core.record;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ferry.core.FerryConfigException;
 import io.ferry.core.FerryDataException;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,8 +39,9 @@ class RecordSourcesTest {
 
         assertThat(list(source)).containsExactly(Record.of(SCHEMA, 1L, 2L));
         assertThatThrownBy(source::iterator)
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessage("this record source reads a stream and can be iterated only once");
+                .isInstanceOf(FerryConfigException.class)
+                .hasMessage("this record source reads a stream and can be iterated only once; make a new source"
+                        + " for a second pass (iterator)");
     }
 
     @Test

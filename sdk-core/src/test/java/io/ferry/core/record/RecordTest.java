@@ -110,11 +110,11 @@ class RecordTest {
         Record r = Record.of(SCHEMA, true, 7L, 1.5, "a", AT, "{}");
 
         assertThatThrownBy(() -> r.getLong("s"))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessage("column 's' is STRING, not LONG");
+                .isInstanceOf(FerryConfigException.class)
+                .hasMessage("column 's' is STRING, not LONG; use the getter of its type, or get(...) (s)");
         assertThatThrownBy(() -> r.getString("n"))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessage("column 'n' is LONG, not STRING or JSON");
+                .isInstanceOf(FerryConfigException.class)
+                .hasMessage("column 'n' is LONG, not STRING or JSON; use the getter of its type, or get(...) (n)");
         assertThatThrownBy(() -> r.get("missing"))
                 .isInstanceOf(FerryConfigException.class)
                 .hasMessage("no column named 'missing'; the columns are [ok, n, x, s, t, j] (column)");

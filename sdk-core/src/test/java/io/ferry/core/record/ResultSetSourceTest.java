@@ -108,8 +108,9 @@ class ResultSetSourceTest {
             source.iterator();
 
             assertThatThrownBy(source::iterator)
-                    .isInstanceOf(IllegalStateException.class)
-                    .hasMessage("a result set can be iterated only once");
+                    .isInstanceOf(FerryConfigException.class)
+                    .hasMessage("a result set can be iterated only once; run the query again for a second pass"
+                            + " (iterator)");
         }
     }
 }

@@ -3,6 +3,7 @@ package io.ferry.core.sink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ferry.core.FerryConfigException;
 import io.ferry.core.record.Column;
 import io.ferry.core.record.ColumnType;
 import io.ferry.core.record.Record;
@@ -38,7 +39,7 @@ class CollectingSinkTest {
     @Test
     void write_beforeOpen_throws() {
         assertThatThrownBy(() -> new CollectingSink().write(Record.of(schema, 1L)))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessage("write() needs an open sink (state NEW)");
+                .isInstanceOf(FerryConfigException.class)
+                .hasMessage("write() needs an open sink (state NEW); call open(schema) first (write)");
     }
 }

@@ -94,9 +94,9 @@ class KeyTemplateErrorsTest {
         BoundKeyTemplate keys = KeyTemplate.parse("{customer_id}/{2}").bind(SCHEMA, "csv", "");
 
         assertThatThrownBy(() -> keys.render(PartitionKey.NONE, KeyContext.builder().build()))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(FerryConfigException.class)
                 .hasMessage("partition PartitionKey.NONE does not belong to key template '{customer_id}/{2}', "
-                        + "which has 2 partition placeholders");
+                        + "which has 2 partition placeholders (partition)");
     }
 
     @Test
@@ -104,8 +104,8 @@ class KeyTemplateErrorsTest {
         BoundKeyTemplate keys = KeyTemplate.parse("{4}").bind(SCHEMA, "csv", "");
 
         assertThatThrownBy(() -> keys.partitionOf(Record.of(SCHEMA, "a", null, null, null), -1))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("rowIndex must be 0 or more, was -1");
+                .isInstanceOf(FerryConfigException.class)
+                .hasMessage("rowIndex must be 0 or more, was -1 (rowIndex)");
     }
 
     @Test
@@ -114,7 +114,7 @@ class KeyTemplateErrorsTest {
         Schema other = Schema.of(Column.of("customer_id", ColumnType.STRING));
 
         assertThatThrownBy(() -> keys.partitionOf(Record.of(other, "a"), 0))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(FerryConfigException.class)
                 .hasMessageStartingWith("the record's schema [customer_id:string] is not the schema");
     }
 

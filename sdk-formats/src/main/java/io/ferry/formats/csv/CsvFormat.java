@@ -163,7 +163,7 @@ public final class CsvFormat implements FileFormat {
      */
     @Override
     public FormatWriter newWriter(Schema schema, OutputStream out) {
-        return new CsvWriter(this, Objects.requireNonNull(schema, "schema"), Objects.requireNonNull(out, "out"));
+        return new CsvWriter(this, FerryConfigException.requireNonNull(schema, "schema"), FerryConfigException.requireNonNull(out, "out"));
     }
 
     @Override
@@ -237,7 +237,7 @@ public final class CsvFormat implements FileFormat {
          * other options stay as set, so start from {@link CsvFormat#tsv()} for TSV defaults.
          */
         public Builder dialect(CsvDialect dialect) {
-            this.dialect = Objects.requireNonNull(dialect, "dialect");
+            this.dialect = FerryConfigException.requireNonNull(dialect, "dialect");
             return this;
         }
 
@@ -254,7 +254,7 @@ public final class CsvFormat implements FileFormat {
 
         /** When to quote values (CSV dialect); default {@link QuotePolicy#MINIMAL}. */
         public Builder quotePolicy(QuotePolicy quotePolicy) {
-            this.quotePolicy = Objects.requireNonNull(quotePolicy, "quotePolicy");
+            this.quotePolicy = FerryConfigException.requireNonNull(quotePolicy, "quotePolicy");
             return this;
         }
 
@@ -301,13 +301,13 @@ public final class CsvFormat implements FileFormat {
          * the quote character.
          */
         public Builder nullString(String nullString) {
-            this.nullString = Objects.requireNonNull(nullString, "nullString");
+            this.nullString = FerryConfigException.requireNonNull(nullString, "nullString");
             return this;
         }
 
         /** The line terminator; default {@link Newline#CRLF}. */
         public Builder newline(Newline newline) {
-            this.newline = Objects.requireNonNull(newline, "newline");
+            this.newline = FerryConfigException.requireNonNull(newline, "newline");
             return this;
         }
 
@@ -324,13 +324,13 @@ public final class CsvFormat implements FileFormat {
          * @throws FerryConfigException if the pattern is invalid
          */
         public Builder timestampPattern(String pattern) {
-            this.timestamps = timestamps.withPattern(pattern);
+            this.timestamps = timestamps.withPattern(FerryConfigException.requireNonNull(pattern, "timestampPattern"));
             return this;
         }
 
         /** The zone TIMESTAMP values are shown in; default UTC. */
         public Builder timestampZone(ZoneId zone) {
-            this.timestamps = timestamps.withZone(zone);
+            this.timestamps = timestamps.withZone(FerryConfigException.requireNonNull(zone, "timestampZone"));
             return this;
         }
 
@@ -380,7 +380,7 @@ public final class CsvFormat implements FileFormat {
         }
 
         private static char single(String s, String option, String hint) {
-            Objects.requireNonNull(s, option);
+            FerryConfigException.requireNonNull(s, option);
             if (s.length() != 1) {
                 throw new FerryConfigException(option, option + " must be exactly one character, was \""
                         + s + "\" (" + s.length() + " characters)" + hint);

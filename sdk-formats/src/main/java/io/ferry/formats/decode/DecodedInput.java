@@ -1,5 +1,6 @@
 package io.ferry.formats.decode;
 
+import io.ferry.core.FerryConfigException;
 import io.ferry.core.FerryDataException;
 import io.ferry.core.FerryIoException;
 import io.ferry.formats.Compression;
@@ -7,7 +8,6 @@ import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Objects;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
@@ -52,8 +52,9 @@ public final class DecodedInput implements AutoCloseable {
      * @throws FerryIoException   if the stream cannot be read
      */
     public static DecodedInput open(Decoder decoder, String name, InputStream raw) {
-        Objects.requireNonNull(decoder, "decoder");
-        Objects.requireNonNull(name, "name");
+        FerryConfigException.requireNonNull(decoder, "decoder");
+        FerryConfigException.requireNonNull(name, "name");
+        FerryConfigException.requireNonNull(raw, "raw");
         // detection needs mark/reset; in-memory streams have it already
         InputStream in = raw.markSupported() ? raw : new BufferedInputStream(raw, BUFFER);
         Decoder resolved = decoder == Decoder.AUTO ? detect(name, in) : decoder;

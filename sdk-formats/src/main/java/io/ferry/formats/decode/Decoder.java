@@ -40,6 +40,7 @@ public enum Decoder {
 
     /** The decoder whose suffix ends {@code name} ({@code .gz}, {@code .bz2}, {@code .zip}, {@code .zst}, {@code .xz}), or NONE. */
     public static Decoder fromFileName(String name) {
+        FerryConfigException.requireNonNull(name, "name");
         String n = name.toLowerCase(Locale.ROOT);
         if (n.endsWith(".gz") || n.endsWith(".gzip")) {
             return GZIP;

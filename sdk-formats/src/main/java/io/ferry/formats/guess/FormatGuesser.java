@@ -1,5 +1,6 @@
 package io.ferry.formats.guess;
 
+import io.ferry.core.FerryConfigException;
 import io.ferry.core.FerryDataException;
 import io.ferry.formats.Newline;
 import io.ferry.formats.decode.Decoder;
@@ -8,7 +9,6 @@ import io.ferry.formats.guess.internal.CsvGuess;
 import io.ferry.formats.guess.internal.JsonGuess;
 import io.ferry.formats.guess.internal.Sample;
 import java.nio.charset.Charset;
-import java.util.Objects;
 
 /**
  * Infers how to read a file from its first bytes: decoder (magic bytes), charset, newline,
@@ -41,8 +41,8 @@ public final class FormatGuesser {
      * @throws FerryDataException if the sample has 3 rows or fewer, or fewer than 2 columns
      */
     public static GuessResult guess(String name, byte[] raw, boolean complete) {
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(raw, "raw");
+        FerryConfigException.requireNonNull(name, "name");
+        FerryConfigException.requireNonNull(raw, "raw");
         Sample sample = Sample.read(name, Decoder.AUTO, raw, complete, SAMPLE_BYTES);
         Charset charset = CharsetGuess.guess(sample.bytes(), sample.truncated());
         String text = CharsetGuess.decode(sample.bytes(), charset);

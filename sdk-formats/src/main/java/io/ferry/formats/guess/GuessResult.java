@@ -86,7 +86,7 @@ public final class GuessResult {
      * @throws FerryConfigException naming the key at fault
      */
     public static GuessResult fromJson(String json) {
-        Objects.requireNonNull(json, "json");
+        FerryConfigException.requireNonNull(json, "json");
         Builder b = builder();
         try (JsonParser p = JSON.createParser(json)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
@@ -146,13 +146,13 @@ public final class GuessResult {
 
         /** The decoder; default AUTO. */
         public Builder decoder(Decoder decoder) {
-            this.decoder = Objects.requireNonNull(decoder, "decoder");
+            this.decoder = FerryConfigException.requireNonNull(decoder, "decoder");
             return this;
         }
 
         /** The parser config; required. */
         public Builder parser(ParserConfig parser) {
-            this.parser = Objects.requireNonNull(parser, "parser");
+            this.parser = FerryConfigException.requireNonNull(parser, "parser");
             return this;
         }
 

@@ -1,5 +1,6 @@
 package io.ferry.formats.internal;
 
+import io.ferry.core.FerryConfigException;
 import io.ferry.core.FerryDataException;
 import io.ferry.core.record.Record;
 import io.ferry.core.record.Schema;
@@ -20,7 +21,7 @@ public abstract class AbstractFormatWriter implements FormatWriter {
     /**
      * A writer of {@code schema}'s records.
      *
-     * @param closedMessage the message of the {@link IllegalStateException} a write after close throws
+     * @param closedMessage the message of the {@link FerryConfigException} (option {@code write}) a write after close throws
      */
     protected AbstractFormatWriter(Schema schema, String closedMessage) {
         this.schema = schema;
@@ -35,13 +36,14 @@ public abstract class AbstractFormatWriter implements FormatWriter {
     /**
      * Checks the record, encodes it and counts it.
      *
-     * @throws IllegalStateException if the writer is closed
+     * @throws FerryConfigException if the writer is closed (option {@code write})
      * @throws FerryDataException    if the record has another schema, or a value cannot be encoded
      */
     @Override
     public final void write(Record record) {
+        FerryConfigException.requireNonNull(record, "record");
         if (closed) {
-            throw new IllegalStateException(closedMessage);
+            throw new FerryConfigException("write", closedMessage);
         }
         if (record.schema() != schema && !record.schema().equals(schema)) {
             throw wrongSchema(record.schema());

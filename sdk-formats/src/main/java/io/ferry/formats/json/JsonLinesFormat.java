@@ -1,5 +1,6 @@
 package io.ferry.formats.json;
 
+import io.ferry.core.FerryConfigException;
 import io.ferry.core.record.Schema;
 import io.ferry.formats.FileFormat;
 import io.ferry.formats.FormatWriter;
@@ -8,7 +9,6 @@ import io.ferry.formats.internal.json.JsonLinesWriter;
 import io.ferry.formats.internal.text.TimestampText;
 import java.io.OutputStream;
 import java.time.ZoneId;
-import java.util.Objects;
 
 /**
  * JSON Lines: one JSON object per record and line, UTF-8. Immutable and safe to share; each
@@ -85,7 +85,7 @@ public final class JsonLinesFormat implements FileFormat {
 
     @Override
     public FormatWriter newWriter(Schema schema, OutputStream out) {
-        return new JsonLinesWriter(this, Objects.requireNonNull(schema, "schema"), Objects.requireNonNull(out, "out"));
+        return new JsonLinesWriter(this, FerryConfigException.requireNonNull(schema, "schema"), FerryConfigException.requireNonNull(out, "out"));
     }
 
     @Override
@@ -119,7 +119,7 @@ public final class JsonLinesFormat implements FileFormat {
 
         /** The line terminator; default {@link Newline#CRLF}. */
         public Builder newline(Newline newline) {
-            this.newline = Objects.requireNonNull(newline, "newline");
+            this.newline = FerryConfigException.requireNonNull(newline, "newline");
             return this;
         }
 
@@ -130,13 +130,13 @@ public final class JsonLinesFormat implements FileFormat {
          * @throws io.ferry.core.FerryConfigException if the pattern is invalid
          */
         public Builder timestampPattern(String pattern) {
-            this.timestamps = timestamps.withPattern(pattern);
+            this.timestamps = timestamps.withPattern(FerryConfigException.requireNonNull(pattern, "timestampPattern"));
             return this;
         }
 
         /** The zone TIMESTAMP values are shown in; default UTC. */
         public Builder timestampZone(ZoneId zone) {
-            this.timestamps = timestamps.withZone(zone);
+            this.timestamps = timestamps.withZone(FerryConfigException.requireNonNull(zone, "timestampZone"));
             return this;
         }
 

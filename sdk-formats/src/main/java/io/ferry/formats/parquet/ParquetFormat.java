@@ -126,8 +126,8 @@ public final class ParquetFormat implements FileFormat {
      */
     @Override
     public FormatWriter newWriter(Schema schema, OutputStream out) {
-        Objects.requireNonNull(schema, "schema");
-        Objects.requireNonNull(out, "out");
+        FerryConfigException.requireNonNull(schema, "schema");
+        FerryConfigException.requireNonNull(out, "out");
         return ParquetRecordWriter.open(this, schema, out);
     }
 
@@ -177,13 +177,13 @@ public final class ParquetFormat implements FileFormat {
 
         /** The page compression codec; default {@link ParquetCodec#SNAPPY}. Not null. */
         public Builder codec(ParquetCodec codec) {
-            this.codec = Objects.requireNonNull(codec, "codec");
+            this.codec = FerryConfigException.requireNonNull(codec, "codec");
             return this;
         }
 
         /** The data page format; default {@link ParquetWriterVersion#V1}. Not null. */
         public Builder writerVersion(ParquetWriterVersion writerVersion) {
-            this.writerVersion = Objects.requireNonNull(writerVersion, "writerVersion");
+            this.writerVersion = FerryConfigException.requireNonNull(writerVersion, "writerVersion");
             return this;
         }
 

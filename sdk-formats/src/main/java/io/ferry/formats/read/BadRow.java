@@ -1,5 +1,6 @@
 package io.ferry.formats.read;
 
+import io.ferry.core.FerryConfigException;
 import io.ferry.core.FerryDataException;
 import java.util.Objects;
 
@@ -28,8 +29,8 @@ public final class BadRow {
      * @param reason what is wrong; not null
      */
     public static BadRow of(String source, long line, String column, String reason) {
-        return new BadRow(Objects.requireNonNull(source, "source"), line, column,
-                Objects.requireNonNull(reason, "reason"));
+        return new BadRow(FerryConfigException.requireNonNull(source, "source"), line, column,
+                FerryConfigException.requireNonNull(reason, "reason"));
     }
 
     /** The object key or file name. */

@@ -88,7 +88,7 @@ public final class ColumnConfig {
 
     /** The lower-case type name used in config JSON ({@code long}, {@code timestamp}, ...). */
     public static String typeName(ColumnType type) {
-        return type.name().toLowerCase(Locale.ROOT);
+        return FerryConfigException.requireNonNull(type, "type").name().toLowerCase(Locale.ROOT);
     }
 
     /**
@@ -139,7 +139,7 @@ public final class ColumnConfig {
 
         /** The column name; required, not empty. */
         public Builder name(String name) {
-            Objects.requireNonNull(name, "name");
+            FerryConfigException.requireNonNull(name, "name");
             if (name.isEmpty()) {
                 throw new FerryConfigException("columns.name", "a column name must not be empty");
             }
@@ -149,7 +149,7 @@ public final class ColumnConfig {
 
         /** The column type; required. */
         public Builder type(ColumnType type) {
-            this.type = Objects.requireNonNull(type, "type");
+            this.type = FerryConfigException.requireNonNull(type, "type");
             return this;
         }
 

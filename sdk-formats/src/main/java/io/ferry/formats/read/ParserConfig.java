@@ -94,7 +94,7 @@ public final class ParserConfig {
      * @throws FerryConfigException naming the key at fault if the JSON is not a valid config
      */
     public static ParserConfig fromJson(String json) {
-        return ParserConfigJson.read(Objects.requireNonNull(json, "json"));
+        return ParserConfigJson.read(FerryConfigException.requireNonNull(json, "json"));
     }
 
     /** This config as a JSON object; {@link #fromJson(String)} reads it back to an equal config. */
@@ -107,8 +107,8 @@ public final class ParserConfig {
      * it. {@code source} names the data in errors and bad-row reports (an object key, a file name).
      */
     public RecordReader newReader(String source, InputStream in) {
-        Objects.requireNonNull(source, "source");
-        Objects.requireNonNull(in, "in");
+        FerryConfigException.requireNonNull(source, "source");
+        FerryConfigException.requireNonNull(in, "in");
         return spec.type.isDelimited() ? new CsvRecordReader(this, source, in) : new JsonRecordReader(this, source, in);
     }
 
@@ -273,19 +273,19 @@ public final class ParserConfig {
 
         /** The file layout; default CSV. */
         public Builder type(ParserType type) {
-            this.type = Objects.requireNonNull(type, "type");
+            this.type = FerryConfigException.requireNonNull(type, "type");
             return this;
         }
 
         /** The character set; default UTF-8. */
         public Builder charset(Charset charset) {
-            this.charset = Objects.requireNonNull(charset, "charset");
+            this.charset = FerryConfigException.requireNonNull(charset, "charset");
             return this;
         }
 
         /** The line terminator; default CRLF (which also accepts LF). */
         public Builder newline(Newline newline) {
-            this.newline = Objects.requireNonNull(newline, "newline");
+            this.newline = FerryConfigException.requireNonNull(newline, "newline");
             return this;
         }
 
@@ -363,13 +363,13 @@ public final class ParserConfig {
 
         /** The zone of timestamps without an offset; default UTC. */
         public Builder defaultTimeZone(ZoneId zone) {
-            this.defaultTimeZone = Objects.requireNonNull(zone, "defaultTimeZone");
+            this.defaultTimeZone = FerryConfigException.requireNonNull(zone, "defaultTimeZone");
             return this;
         }
 
         /** What happens to a bad row; default {@link BadRowPolicy#FAIL}. */
         public Builder badRows(BadRowPolicy policy) {
-            this.badRows = Objects.requireNonNull(policy, "badRows");
+            this.badRows = FerryConfigException.requireNonNull(policy, "badRows");
             return this;
         }
 
@@ -384,7 +384,7 @@ public final class ParserConfig {
 
         /** Appends a column. */
         public Builder column(ColumnConfig column) {
-            columns.add(Objects.requireNonNull(column, "column"));
+            columns.add(FerryConfigException.requireNonNull(column, "column"));
             return this;
         }
 
@@ -396,13 +396,13 @@ public final class ParserConfig {
         /** Appends a column built by {@code spec}. */
         public Builder column(Consumer<ColumnConfig.Builder> spec) {
             ColumnConfig.Builder b = ColumnConfig.builder();
-            spec.accept(b);
+            FerryConfigException.requireNonNull(spec, "column").accept(b);
             return column(b.build());
         }
 
         /** Replaces the columns. */
         public Builder columns(List<ColumnConfig> columns) {
-            List<ColumnConfig> copy = List.copyOf(columns);
+            List<ColumnConfig> copy = List.copyOf(FerryConfigException.requireNonNull(columns, "columns"));
             this.columns.clear();
             this.columns.addAll(copy);
             return this;

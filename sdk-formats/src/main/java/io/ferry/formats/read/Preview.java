@@ -1,5 +1,6 @@
 package io.ferry.formats.read;
 
+import io.ferry.core.FerryConfigException;
 import io.ferry.core.record.ColumnType;
 import io.ferry.core.record.Record;
 import io.ferry.core.record.Schema;
@@ -10,7 +11,6 @@ import java.time.format.DateTimeFormatterBuilder;
 import java.time.temporal.ChronoField;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The schema and first rows of an import, as a preview shows them. Immutable.
@@ -41,11 +41,11 @@ public final class Preview {
 
     /** A preview of {@code rows}, each bound to {@code schema}. */
     public static Preview of(Schema schema, List<Record> rows) {
-        Objects.requireNonNull(schema, "schema");
-        Objects.requireNonNull(rows, "rows");
+        FerryConfigException.requireNonNull(schema, "schema");
+        FerryConfigException.requireNonNull(rows, "rows");
         for (Record r : rows) {
             if (!r.schema().equals(schema)) {
-                throw new IllegalArgumentException("record " + r + " is not bound to " + schema);
+                throw new FerryConfigException("rows", "record " + r + " is not bound to " + schema);
             }
         }
         return new Preview(schema, rows);

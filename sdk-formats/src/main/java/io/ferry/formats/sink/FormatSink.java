@@ -1,5 +1,6 @@
 package io.ferry.formats.sink;
 
+import io.ferry.core.FerryConfigException;
 import io.ferry.core.FerryIoException;
 import io.ferry.core.record.Record;
 import io.ferry.core.record.Schema;
@@ -12,7 +13,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Objects;
 
 /**
  * A {@link RecordSink} that encodes records with any {@link FileFormat} (and optional file
@@ -39,8 +39,8 @@ public final class FormatSink implements RecordSink {
     private boolean finished;
 
     private FormatSink(FileFormat format, Compression compression, OutputStream stream, Path target) {
-        this.format = Objects.requireNonNull(format, "format");
-        this.compression = Objects.requireNonNull(compression, "compression");
+        this.format = FerryConfigException.requireNonNull(format, "format");
+        this.compression = FerryConfigException.requireNonNull(compression, "compression");
         this.stream = stream;
         this.target = target;
         if (compression != Compression.NONE && !format.supportsFileCompression()) {
@@ -51,18 +51,18 @@ public final class FormatSink implements RecordSink {
 
     /** A sink writing {@code format}, compressed with {@code compression}, onto {@code out}, which it closes. */
     public static FormatSink toStream(FileFormat format, Compression compression, OutputStream out) {
-        return new FormatSink(format, compression, Objects.requireNonNull(out, "out"), null);
+        return new FormatSink(format, compression, FerryConfigException.requireNonNull(out, "out"), null);
     }
 
     /** A sink that publishes {@code file} atomically on commit. */
     public static FormatSink toFile(FileFormat format, Compression compression, Path file) {
-        return new FormatSink(format, compression, null, Objects.requireNonNull(file, "file"));
+        return new FormatSink(format, compression, null, FerryConfigException.requireNonNull(file, "file"));
     }
 
     @Override
     public void open(Schema schema) {
         if (writer != null || finished) {
-            throw new IllegalStateException("the sink was already opened");
+            throw new FerryConfigException("open", "the sink was already opened; use a new sink");
         }
         try {
             OutputStream raw = stream;
@@ -81,7 +81,7 @@ public final class FormatSink implements RecordSink {
     @Override
     public void write(Record record) {
         if (writer == null || finished) {
-            throw new IllegalStateException("write() needs an open sink");
+            throw new FerryConfigException("write", "write() needs an open sink; call open(schema) first");
         }
         writer.write(record);
     }
@@ -94,7 +94,7 @@ public final class FormatSink implements RecordSink {
     @Override
     public void commit() {
         if (writer == null || finished) {
-            throw new IllegalStateException("commit() needs an open sink");
+            throw new FerryConfigException("commit", "commit() needs an open sink; call open(schema) first");
         }
         finished = true;
         writer.close();

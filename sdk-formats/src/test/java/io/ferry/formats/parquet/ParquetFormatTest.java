@@ -101,9 +101,9 @@ class ParquetFormatTest {
     @Test
     void builder_nullCodecOrVersion_throws() {
         assertThatThrownBy(() -> ParquetFormat.builder().codec(null))
-                .isInstanceOf(NullPointerException.class).hasMessage("codec");
+                .isInstanceOf(FerryConfigException.class).hasMessage("codec must not be null (codec)");
         assertThatThrownBy(() -> ParquetFormat.builder().writerVersion(null))
-                .isInstanceOf(NullPointerException.class).hasMessage("writerVersion");
+                .isInstanceOf(FerryConfigException.class).hasMessage("writerVersion must not be null (writerVersion)");
     }
 
     @Test
@@ -111,8 +111,8 @@ class ParquetFormatTest {
         Schema schema = Schema.of(Column.of("a", ColumnType.LONG));
 
         assertThatThrownBy(() -> ParquetFormat.defaults().newWriter(null, new ByteArrayOutputStream()))
-                .isInstanceOf(NullPointerException.class).hasMessage("schema");
+                .isInstanceOf(FerryConfigException.class).hasMessage("schema must not be null (schema)");
         assertThatThrownBy(() -> ParquetFormat.defaults().newWriter(schema, null))
-                .isInstanceOf(NullPointerException.class).hasMessage("out");
+                .isInstanceOf(FerryConfigException.class).hasMessage("out must not be null (out)");
     }
 }

@@ -1,5 +1,7 @@
 package io.ferry.s3.export;
 
+import io.ferry.core.FerryConfigException;
+
 /**
  * A canned ACL applied to each object ({@code x-amz-acl}). Buckets with "bucket owner enforced"
  * object ownership reject every ACL but {@link #BUCKET_OWNER_FULL_CONTROL}; leave the ACL unset
@@ -38,6 +40,7 @@ public enum CannedAcl {
      * @throws io.ferry.core.FerryConfigException naming the allowed values
      */
     public static CannedAcl parse(String value) {
+        FerryConfigException.requireNonNull(value, "acl");
         for (CannedAcl a : values()) {
             if (a.headerValue.equalsIgnoreCase(value.trim())) {
                 return a;

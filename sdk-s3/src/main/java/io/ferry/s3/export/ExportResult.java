@@ -1,8 +1,8 @@
 package io.ferry.s3.export;
 
+import io.ferry.core.FerryConfigException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * What an export wrote: every object, in the order they were published, and the totals.
@@ -21,8 +21,8 @@ public final class ExportResult {
 
     /** A result of the given objects. */
     public static ExportResult of(String syncId, List<ExportedObject> objects, Duration elapsed) {
-        return new ExportResult(Objects.requireNonNull(syncId, "syncId"), Objects.requireNonNull(objects, "objects"),
-                Objects.requireNonNull(elapsed, "elapsed"));
+        return new ExportResult(FerryConfigException.requireNonNull(syncId, "syncId"), FerryConfigException.requireNonNull(objects, "objects"),
+                FerryConfigException.requireNonNull(elapsed, "elapsed"));
     }
 
     /** The export run's id, as {@code {{SYNC_ID}}} rendered it. */

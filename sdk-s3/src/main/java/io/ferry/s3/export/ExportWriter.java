@@ -34,7 +34,7 @@ public interface ExportWriter extends AutoCloseable {
      * the objects this export already published are deleted and the rest aborted.
      *
      * @throws io.ferry.core.FerryIoException naming the object that failed
-     * @throws IllegalStateException          if called twice or after a failure
+     * @throws io.ferry.core.FerryConfigException (option {@code commit}) if called twice or after a failure
      */
     ExportResult commit();
 

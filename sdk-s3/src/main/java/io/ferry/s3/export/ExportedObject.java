@@ -1,5 +1,6 @@
 package io.ferry.s3.export;
 
+import io.ferry.core.FerryConfigException;
 import java.util.Objects;
 
 /** One object an export wrote: where, how many rows and bytes, and its ETag. Immutable. */
@@ -24,8 +25,8 @@ public final class ExportedObject {
      * @param parts the number of multipart parts, 0 for a single PutObject
      */
     public static ExportedObject of(String bucket, String key, long rows, long bytes, String eTag, int parts) {
-        return new ExportedObject(Objects.requireNonNull(bucket, "bucket"), Objects.requireNonNull(key, "key"),
-                rows, bytes, Objects.requireNonNull(eTag, "eTag"), parts);
+        return new ExportedObject(FerryConfigException.requireNonNull(bucket, "bucket"), FerryConfigException.requireNonNull(key, "key"),
+                rows, bytes, FerryConfigException.requireNonNull(eTag, "eTag"), parts);
     }
 
     /** The bucket. */

@@ -20,7 +20,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -84,7 +83,7 @@ public final class S3Export {
      * @param records the rows; each bound to {@code schema}
      */
     public ExportResult write(String table, Schema schema, Iterable<Record> records) {
-        Objects.requireNonNull(records, "records");
+        FerryConfigException.requireNonNull(records, "records");
         try (ExportWriter w = open(table, schema)) {
             for (Record r : records) {
                 w.write(r);
@@ -95,7 +94,7 @@ public final class S3Export {
 
     /** Exports a record source with its own schema; see {@link #write(String, Schema, Iterable)}. */
     public ExportResult write(String table, RecordSource source) {
-        Objects.requireNonNull(source, "source");
+        FerryConfigException.requireNonNull(source, "source");
         return write(table, source.schema(), source);
     }
 
@@ -104,7 +103,7 @@ public final class S3Export {
      * metadata (see {@link RecordSources#fromResultSet}). The result set is not closed.
      */
     public ExportResult write(String table, ResultSet resultSet) {
-        return write(table, RecordSources.fromResultSet(Objects.requireNonNull(resultSet, "resultSet")));
+        return write(table, RecordSources.fromResultSet(FerryConfigException.requireNonNull(resultSet, "resultSet")));
     }
 
     /**
@@ -114,8 +113,8 @@ public final class S3Export {
      * @throws io.ferry.core.FerryIoException if the probe cannot write under the prefix
      */
     public ExportWriter open(String table, Schema schema) {
-        Objects.requireNonNull(table, "table");
-        Objects.requireNonNull(schema, "schema");
+        FerryConfigException.requireNonNull(table, "table");
+        FerryConfigException.requireNonNull(schema, "schema");
         return new ExportSession(this, table, schema);
     }
 
@@ -272,25 +271,25 @@ public final class S3Export {
          * see {@link KeyTemplate} for placeholders, partitions and encoding. Parsed at {@link #build()}.
          */
         public Builder path(String path) {
-            this.path = Objects.requireNonNull(path, "path");
+            this.path = FerryConfigException.requireNonNull(path, "path");
             return this;
         }
 
         /** The zone of {@code {column, '%Y%m%d'}} partition codes; default UTC. */
         public Builder partitionZone(ZoneId zone) {
-            this.partitionZone = Objects.requireNonNull(zone, "zone");
+            this.partitionZone = FerryConfigException.requireNonNull(zone, "zone");
             return this;
         }
 
         /** The file format; default {@link CsvFormat#csv()}. */
         public Builder format(FileFormat format) {
-            this.format = Objects.requireNonNull(format, "format");
+            this.format = FerryConfigException.requireNonNull(format, "format");
             return this;
         }
 
         /** File compression; default NONE. Formats with internal compression (Parquet) take NONE only. */
         public Builder compression(Compression compression) {
-            this.compression = Objects.requireNonNull(compression, "compression");
+            this.compression = FerryConfigException.requireNonNull(compression, "compression");
             return this;
         }
 
@@ -310,19 +309,19 @@ public final class S3Export {
 
         /** Server-side encryption; default none (the bucket's default encryption applies). */
         public Builder sse(Sse sse) {
-            this.sse = Objects.requireNonNull(sse, "sse");
+            this.sse = FerryConfigException.requireNonNull(sse, "sse");
             return this;
         }
 
         /** A canned ACL for every object; default none. */
         public Builder acl(CannedAcl acl) {
-            this.acl = Objects.requireNonNull(acl, "acl");
+            this.acl = FerryConfigException.requireNonNull(acl, "acl");
             return this;
         }
 
         /** What to do when a key exists; default {@link WriteStrategy#CREATE_NEW}. */
         public Builder writeStrategy(WriteStrategy strategy) {
-            this.writeStrategy = Objects.requireNonNull(strategy, "strategy");
+            this.writeStrategy = FerryConfigException.requireNonNull(strategy, "strategy");
             return this;
         }
 
@@ -351,7 +350,7 @@ public final class S3Export {
 
         /** Start a new object when the current one is this old (checked at each row). */
         public Builder rotateInterval(Duration interval) {
-            Objects.requireNonNull(interval, "interval");
+            FerryConfigException.requireNonNull(interval, "interval");
             if (interval.isNegative() || interval.isZero()) {
                 throw new FerryConfigException("rotateInterval", "rotateInterval must be positive, was " + interval);
             }
@@ -397,13 +396,13 @@ public final class S3Export {
 
         /** Receives progress; default none. */
         public Builder listener(ExportListener listener) {
-            this.listener = Objects.requireNonNull(listener, "listener");
+            this.listener = FerryConfigException.requireNonNull(listener, "listener");
             return this;
         }
 
         /** The clock for time placeholders and rotation; default the UTC system clock (tests pass a fixed one). */
         public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
+            this.clock = FerryConfigException.requireNonNull(clock, "clock");
             return this;
         }
 
@@ -415,7 +414,7 @@ public final class S3Export {
          *                              credentials, or rotation on a key that cannot vary
          */
         public S3Export build() {
-            BucketNames.require(bucket);
+            BucketNames.validate(bucket, buildConnection());
             if (path == null) {
                 throw new FerryConfigException("path", "path is required, e.g. exports/{{TABLE}}/{{UUID}}.{{FORMAT}}");
             }

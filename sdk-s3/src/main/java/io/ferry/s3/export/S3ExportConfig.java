@@ -61,7 +61,7 @@ public final class S3ExportConfig {
      * @throws FerryConfigException naming the JSON key for an unknown key, a missing required key or a bad value
      */
     public static S3Export.Builder fromTdResult(String json) {
-        Map<String, String> m = FlatJson.parse(json, "result");
+        Map<String, String> m = FlatJson.parse(FerryConfigException.requireNonNull(json, "result"), "result");
         for (String key : m.keySet()) {
             if (!KEYS.contains(key)) {
                 throw new FerryConfigException(key, "unknown key '" + key + "' in the TD result JSON; the keys are "

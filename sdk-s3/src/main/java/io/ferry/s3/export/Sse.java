@@ -78,7 +78,7 @@ public final class Sse {
     }
 
     private static String requireKey(String kmsKeyId) {
-        Objects.requireNonNull(kmsKeyId, "kmsKeyId");
+        FerryConfigException.requireNonNull(kmsKeyId, "kmsKeyId");
         if (kmsKeyId.isBlank()) {
             throw new FerryConfigException("kmsKeyId", "the KMS key id must not be blank; use Sse.kms() for the"
                     + " default key");

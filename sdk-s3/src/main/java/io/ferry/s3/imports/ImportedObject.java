@@ -1,5 +1,6 @@
 package io.ferry.s3.imports;
 
+import io.ferry.core.FerryConfigException;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -27,8 +28,8 @@ public final class ImportedObject {
      * @param duration    time from opening the object to its last record
      */
     public static ImportedObject of(String key, long bytes, long rows, long skippedRows, Duration duration) {
-        return new ImportedObject(Objects.requireNonNull(key, "key"), bytes, rows, skippedRows,
-                Objects.requireNonNull(duration, "duration"));
+        return new ImportedObject(FerryConfigException.requireNonNull(key, "key"), bytes, rows, skippedRows,
+                FerryConfigException.requireNonNull(duration, "duration"));
     }
 
     /** The object key. */

@@ -22,7 +22,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,7 +34,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * S3Import imp = S3Import.builder()
- *     .bucket("sample_bucket")
+ *     .bucket("sample-bucket")
  *     .pathPrefix("logging/")
  *     .pathMatchPattern("\\.gz$")
  *     .startAfter("logging/E231A697YXWD39.2017-04-23-15.b2aede4a.gz")
@@ -73,7 +72,11 @@ public final class S3Import {
                 b.badRows, b.decoder, b.filters, b.maxBufferedBytes, b.clock);
     }
 
-    /** A new builder; bucket and one of {@code parser(..)} or {@code guess()} are required. */
+    /**
+     * A new builder; the bucket is required. {@link #guess()} and {@link #preview(int)} work
+     * without a parser config; {@link #run(RecordSink)} needs {@code parser(..)} or the builder's
+     * {@code guess()}.
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -94,7 +97,7 @@ public final class S3Import {
 
     /**
      * The schema and first {@code rows} records of the selected objects, read with the parser
-     * config (guessed first if so configured). Reads only as far as needed.
+     * config (guessed first when none was given). Reads only as far as needed.
      *
      * @throws FerryConfigException if {@code rows} is below 1
      */
@@ -110,12 +113,19 @@ public final class S3Import {
      * {@code commit()}. On any failure calls {@code sink.abort()} and rethrows. When nothing is
      * selected and the parser is guessed, the sink is not touched (there is no schema).
      *
+     * @throws FerryConfigException (option {@code parser}) when the builder got neither
+     *                              {@code parser(..)} nor {@code guess()}
      * @throws FerryDataException a bad row under {@code BadRowPolicy.FAIL} (key, line, column),
      *                            an archived object, or no object with {@code failOnNoFiles}
      * @throws io.ferry.core.FerryIoException if S3 fails
      */
     public ImportResult run(RecordSink sink) {
-        Objects.requireNonNull(sink, "sink");
+        FerryConfigException.requireNonNull(sink, "sink");
+        if (spec.parser == null && !spec.guessParser) {
+            throw new FerryConfigException("parser", "run() needs a parser config: give parser(...) on the builder"
+                    + " (e.g. with imp.guess().parser(), after reviewing it), or call guess() on the builder to guess"
+                    + " it from the first object at each run");
+        }
         long start = System.nanoTime();
         ImportEngine.Outcome o = engine.run(sink);
         List<String> archived = new ArrayList<>();
@@ -209,7 +219,7 @@ public final class S3Import {
          * about: on S3 it addresses keys that really start with {@code /}.
          */
         public Builder pathPrefix(String prefix) {
-            this.pathPrefix = Objects.requireNonNull(prefix, "pathPrefix");
+            this.pathPrefix = FerryConfigException.requireNonNull(prefix, "pathPrefix");
             return this;
         }
 
@@ -230,9 +240,12 @@ public final class S3Import {
             return this;
         }
 
-        /** Skip keys up to and including this one (TD's {@code last_path}); path mode only. */
+        /**
+         * Skip keys up to and including this one (TD's {@code last_path}); path mode only; null
+         * clears it. A {@link #state(IncrementalState)} replaces it.
+         */
         public Builder startAfter(String key) {
-            this.startAfter = Objects.requireNonNull(key, "startAfter");
+            this.startAfter = key;
             return this;
         }
 
@@ -248,15 +261,23 @@ public final class S3Import {
             return this;
         }
 
-        /** With {@code useModifiedTime(true)}: only objects modified at or after this time. */
+        /**
+         * With {@code useModifiedTime(true)}: only objects modified at or after this time; null
+         * clears it. A {@link #state(IncrementalState)} replaces it.
+         */
         public Builder modifiedAfter(Instant time) {
-            this.modifiedAfter = Objects.requireNonNull(time, "modifiedAfter");
+            this.modifiedAfter = time;
             return this;
         }
 
-        /** Continue from the state a previous incremental run returned; replaces startAfter / modifiedAfter. */
+        /**
+         * Continue from the state a previous incremental run returned; null clears it. A state
+         * takes precedence over the start options: {@code startAfter} and {@code modifiedAfter}
+         * are then ignored, whatever order they were set in. Its mode must match
+         * {@code useModifiedTime}.
+         */
         public Builder state(IncrementalState state) {
-            this.state = Objects.requireNonNull(state, "state");
+            this.state = state;
             return this;
         }
 
@@ -275,7 +296,7 @@ public final class S3Import {
 
         /** How to parse the objects (e.g. {@code guessResult.parser()}). */
         public Builder parser(ParserConfig parser) {
-            this.parser = Objects.requireNonNull(parser, "parser");
+            this.parser = FerryConfigException.requireNonNull(parser, "parser");
             this.guessParser = false;
             return this;
         }
@@ -289,13 +310,13 @@ public final class S3Import {
 
         /** Overrides the parser's bad-row policy (useful with {@link #guess()}). */
         public Builder badRows(BadRowPolicy policy) {
-            this.badRows = Objects.requireNonNull(policy, "badRows");
+            this.badRows = FerryConfigException.requireNonNull(policy, "badRows");
             return this;
         }
 
         /** How objects are decompressed; default {@link Decoder#AUTO}. */
         public Builder decoder(Decoder decoder) {
-            this.decoder = Objects.requireNonNull(decoder, "decoder");
+            this.decoder = FerryConfigException.requireNonNull(decoder, "decoder");
             return this;
         }
 
@@ -305,7 +326,7 @@ public final class S3Import {
          * With a given parser, a filter naming a missing column fails {@link #build()}.
          */
         public Builder filters(RecordFilter... filters) {
-            return filters(List.of(filters));
+            return filters(List.of(FerryConfigException.requireNonNull(filters, "filters")));
         }
 
         /** Same as {@link #filters(RecordFilter...)}. */
@@ -325,23 +346,19 @@ public final class S3Import {
 
         /** The clock that dates listings (modified-time mode); default the UTC system clock. */
         public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
+            this.clock = FerryConfigException.requireNonNull(clock, "clock");
             return this;
         }
 
         /**
          * Checks the settings and builds.
          *
-         * @throws FerryConfigException naming the option: no bucket, no parser, start points that
+         * @throws FerryConfigException naming the option: no bucket, start points that
          *                              do not fit the selection mode, or a filter naming a
          *                              column the given parser does not have
          */
         public S3Import build() {
-            BucketNames.require(bucket);
-            if (parser == null && !guessParser) {
-                throw new FerryConfigException("parser", "give a parser config with parser(...), or call guess() to"
-                        + " infer it from the first object");
-            }
+            BucketNames.validate(bucket, buildConnection());
             if (parser != null) {
                 filters.outputSchema(parser.schema());
             }

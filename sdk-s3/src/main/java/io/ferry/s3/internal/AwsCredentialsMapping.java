@@ -1,5 +1,6 @@
 package io.ferry.s3.internal;
 
+import io.ferry.core.FerryConfigException;
 import io.ferry.core.credentials.AnonymousCredentials;
 import io.ferry.core.credentials.AssumeRoleCredentials;
 import io.ferry.core.credentials.BasicCredentials;
@@ -16,6 +17,7 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.StsClientBuilder;
@@ -101,7 +103,8 @@ public final class AwsCredentialsMapping {
             resources.add(p);
             return p;
         }
-        throw new IllegalArgumentException("unknown credentials " + c.getClass().getName());
+        throw new FerryConfigException("credentials", "unknown credentials kind " + c.getClass().getName()
+                + "; use one of the Credentials factories");
     }
 
     private static AwsCredentialsProvider assumeRole(AssumeRoleCredentials role, String fallbackRegion,
@@ -115,7 +118,12 @@ public final class AwsCredentialsMapping {
             sts.region(Region.US_EAST_1);
         }
         role.stsEndpoint().ifPresent(sts::endpointOverride);
-        StsClient client = sts.build();
+        StsClient client;
+        try {
+            client = sts.build();
+        } catch (SdkClientException e) {
+            throw Regions.missing(e, "STS (assumeRole)");
+        }
         StsAssumeRoleCredentialsProvider provider = StsAssumeRoleCredentialsProvider.builder()
                 .stsClient(client)
                 .refreshRequest(r -> {

@@ -1,5 +1,6 @@
 package io.ferry.s3.internal;
 
+import io.ferry.core.Secrets;
 import io.ferry.s3.RequestChecksums;
 import io.ferry.s3.S3Connection;
 import java.time.Duration;
@@ -8,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SdkHttpConfigurationOption;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
@@ -63,7 +65,15 @@ public final class S3ClientLease implements AutoCloseable {
                     .responseChecksumValidation(required
                             ? ResponseChecksumValidation.WHEN_REQUIRED : ResponseChecksumValidation.WHEN_SUPPORTED);
         }
-        return new S3ClientLease(b.build(), true, http, credentials);
+        S3Client client;
+        try {
+            client = b.build();
+        } catch (SdkClientException e) {
+            http.close();
+            credentials.close();
+            throw Regions.missing(e, "S3");
+        }
+        return new S3ClientLease(client, true, http, credentials);
     }
 
     /**
@@ -120,7 +130,7 @@ public final class S3ClientLease implements AutoCloseable {
             try {
                 r.close();
             } catch (Exception e) {
-                LOG.debug("closing {} failed", r, e);
+                LOG.debug("closing {} failed", r, Secrets.redact(e));
             }
         }
     }

@@ -100,7 +100,7 @@ class AssumeRoleExportTest {
 
     @Test
     void toString_ofAssumeRoleExport_hidesSecrets() {
-        S3Export export = S3Export.builder().bucket("b").path("k.csv")
+        S3Export export = S3Export.builder().bucket("bkt").path("k.csv")
                 .credentials(Credentials.assumeRole(r -> r.roleArn(ROLE)
                         .sourceCredentials(Credentials.session("AKIA1", "very-secret", "very-token"))))
                 .build();

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Builder validation: no network involved. */
 class S3ExportBuilderTest {
     private static S3Export.Builder valid() {
-        return S3Export.builder().bucket("b").path("k.csv");
+        return S3Export.builder().bucket("bkt").path("k.csv");
     }
 
     @ParameterizedTest
@@ -46,7 +46,7 @@ class S3ExportBuilderTest {
 
     @Test
     void build_withoutPath_throws() {
-        assertThatThrownBy(() -> S3Export.builder().bucket("b").build())
+        assertThatThrownBy(() -> S3Export.builder().bucket("bkt").build())
                 .isInstanceOf(FerryConfigException.class).hasMessageStartingWith("path is required")
                 .hasMessageEndingWith("(path)");
     }

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class S3ExportConfigTest {
     private static final String BASE = "\"type\":\"s3_v2\",\"auth_method\":\"basic\",\"access_key_id\":\"AKIA1\","
-            + "\"secret_access_key\":\"s3cr3t\",\"bucket\":\"bucket_name\",\"path\":\"path/to/file.csv\"";
+            + "\"secret_access_key\":\"s3cr3t\",\"bucket\":\"bucket-name\",\"path\":\"path/to/file.csv\"";
 
     private static S3Export parse(String extra) {
         return S3ExportConfig.fromTdResult("{" + BASE + (extra.isEmpty() ? "" : "," + extra) + "}").build();
@@ -25,12 +25,12 @@ class S3ExportConfigTest {
     @Test
     void fromTdResult_referenceCliExample_mapsEveryKey() {
         S3Export e = S3ExportConfig.fromTdResult("{\"type\":\"s3_v2\",\"auth_method\":\"basic\",\"region\":\"us-east-2\","
-                + "\"access_key_id\": \"AKIAEXAMPLE\",\"secret_access_key\":\"topsecret\",\"bucket\":\"bucket_name\","
+                + "\"access_key_id\": \"AKIAEXAMPLE\",\"secret_access_key\":\"topsecret\",\"bucket\":\"bucket-name\","
                 + "\"path\":\"path/to/file.csv\",\"format\":\"csv\",\"compression\":\"none\",\"header\":true,"
                 + "\"delimiter\":\"default\",\"null_value\":\"default\",\"newline\":\"CRLF\",\"quote_policy\":\"NONE\","
                 + "\"part_size\":10}").build();
 
-        assertThat(e.bucket()).isEqualTo("bucket_name");
+        assertThat(e.bucket()).isEqualTo("bucket-name");
         assertThat(e.path().template()).isEqualTo("path/to/file.csv");
         assertThat(e.connection().region()).contains("us-east-2");
         assertThat(e.compression()).isEqualTo(Compression.NONE);
@@ -59,7 +59,7 @@ class S3ExportConfigTest {
     @Test
     void fromTdResult_sessionJsonl() {
         S3Export e = S3ExportConfig.fromTdResult("{\"type\":\"s3_v2\",\"auth_method\":\"session\",\"access_key_id\":\"A\","
-                + "\"secret_access_key\":\"S\",\"session_token\":\"T\",\"bucket\":\"b\",\"path\":\"x.jsonl\","
+                + "\"secret_access_key\":\"S\",\"session_token\":\"T\",\"bucket\":\"bkt\",\"path\":\"x.jsonl\","
                 + "\"format\":\"jsonl\",\"sse_type\":\"sse-s3\"}").build();
 
         assertThat(e.format()).isInstanceOf(JsonLinesFormat.class);

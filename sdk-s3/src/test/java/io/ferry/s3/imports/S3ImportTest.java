@@ -167,10 +167,52 @@ class S3ImportTest extends ImportFixture {
     }
 
     @Test
-    void build_missingParser_namesChoices() {
-        assertThatThrownBy(() -> imports("b").build())
+    void guessAndPreview_builtWithoutParser_guessFirst() {
+        S3Import imp = imports(bucket).pathPrefix("logging/").pathMatchPattern("\\.gz$").build();
+        assertThat(imp.guess().parser().columns()).extracting(Object::toString).containsExactly(
+                "id:long", "company:string", "customer:string", "created_at:timestamp '%Y-%m-%d %H:%M:%S'");
+        assertThat(imp.preview(2).rows()).extracting(r -> r.getLong("id")).containsExactly(11200L, 20313L);
+    }
+
+    @Test
+    void run_builtWithoutParser_namesChoices() {
+        CollectingSink sink = new CollectingSink();
+        assertThatThrownBy(() -> imports(bucket).pathPrefix("logging/").build().run(sink))
                 .isInstanceOf(FerryConfigException.class)
-                .hasMessage("give a parser config with parser(...), or call guess() to infer it from the first object (parser)");
+                .hasMessage("run() needs a parser config: give parser(...) on the builder (e.g. with imp.guess().parser(),"
+                        + " after reviewing it), or call guess() on the builder to guess it from the first object at each"
+                        + " run (parser)");
+        assertThat(sink.state()).isEqualTo(CollectingSink.State.NEW);
+    }
+
+    @Test
+    void run_stateGivenAfterOrBeforeStartAfter_stateWins() {
+        IncrementalState afterFirst16 = IncrementalState.afterPath(CLOUDFRONT.get(2));
+        S3Import.Builder b = imports(bucket).pathPrefix("logging/").pathMatchPattern("\\.gz$").incremental(true).guess();
+        S3Import stateLast = b.startAfter(CLOUDFRONT.get(0)).state(afterFirst16).build();
+        S3Import stateFirst = imports(bucket).pathPrefix("logging/").pathMatchPattern("\\.gz$").incremental(true)
+                .guess().state(afterFirst16).startAfter(CLOUDFRONT.get(0)).build();
+        assertThat(keys(stateLast.run(new CollectingSink()))).containsExactly(CLOUDFRONT.get(3));
+        assertThat(keys(stateFirst.run(new CollectingSink()))).containsExactly(CLOUDFRONT.get(3));
+    }
+
+    @Test
+    void run_startAfterNull_clearsTheStartPoint() {
+        S3Import imp = imports(bucket).pathPrefix("logging/").pathMatchPattern("\\.gz$").guess()
+                .startAfter(CLOUDFRONT.get(2)).build();
+        assertThat(keys(imp.run(new CollectingSink()))).containsExactly(CLOUDFRONT.get(3));
+        assertThat(keys(imp.toBuilder().startAfter(null).build().run(new CollectingSink())))
+                .containsExactlyElementsOf(CLOUDFRONT);
+    }
+
+    @Test
+    void build_stateWithModifiedAfterInPathMode_stateWinsAndTheIgnoredOptionIsNotChecked() {
+        S3Import imp = imports(bucket).pathPrefix("logging/").pathMatchPattern("\\.gz$").guess()
+                .modifiedAfter(java.time.Instant.EPOCH).state(IncrementalState.afterPath(CLOUDFRONT.get(2))).build();
+        assertThat(keys(imp.run(new CollectingSink()))).containsExactly(CLOUDFRONT.get(3));
+        assertThatThrownBy(() -> imp.toBuilder().state(null).build())
+                .isInstanceOf(FerryConfigException.class)
+                .hasMessage("modifiedAfter needs useModifiedTime(true) (modifiedAfter)");
     }
 
     @Test

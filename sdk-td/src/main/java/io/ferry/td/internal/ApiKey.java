@@ -1,7 +1,7 @@
 package io.ferry.td.internal;
 
 import io.ferry.core.FerryConfigException;
-import java.util.Objects;
+import io.ferry.core.Secrets;
 
 /**
  * A Treasure Data API key. Its {@link #toString()} prints {@code ****}, so the key cannot leak
@@ -9,7 +9,7 @@ import java.util.Objects;
  */
 public final class ApiKey {
     /** What every message prints instead of a key. */
-    public static final String MASK = "****";
+    public static final String MASK = Secrets.MASK;
 
     private final String value;
 
@@ -18,10 +18,15 @@ public final class ApiKey {
     }
 
     /**
-     * @throws FerryConfigException if the key is blank or spans several lines
+     * A key; registers it with {@link Secrets}, so no Ferry message or log line prints it.
+     *
+     * @throws FerryConfigException if the key is null, blank or spans several lines
      */
     public static ApiKey of(String value, String option) {
-        Objects.requireNonNull(value, option);
+        if (value == null) {
+            throw new FerryConfigException(option, "the API key is null; give the key shown in"
+                    + " TD Console > My Settings > API Keys, or set TD_API_KEY");
+        }
         String key = value.strip();
         if (key.isEmpty()) {
             throw new FerryConfigException(option, "the API key is empty; give the key shown in"
@@ -31,6 +36,7 @@ public final class ApiKey {
             throw new FerryConfigException(option, "the API key " + MASK + " contains control characters"
                     + " (a pasted line break?); give the key on one line");
         }
+        Secrets.register(key);
         return new ApiKey(key);
     }
 
@@ -39,9 +45,9 @@ public final class ApiKey {
         return "TD1 " + value;
     }
 
-    /** The text with every occurrence of the key replaced by {@code ****}. */
+    /** The text with every occurrence of the key, and any other secret {@link Secrets} knows, replaced by {@code ****}. */
     String redact(String text) {
-        return text.replace(value, MASK);
+        return Secrets.redact(text.replace(value, MASK));
     }
 
     @Override

@@ -1,11 +1,11 @@
 package io.ferry.td.internal;
 
+import io.ferry.core.FerryConfigException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
@@ -35,9 +35,9 @@ public final class RetryPolicy {
             throw new IllegalArgumentException("maxAttempts must be at least 1, was " + maxAttempts);
         }
         this.maxAttempts = maxAttempts;
-        this.initialBackoff = Objects.requireNonNull(initialBackoff, "initialBackoff");
-        this.maxBackoff = Objects.requireNonNull(maxBackoff, "maxBackoff");
-        this.random = Objects.requireNonNull(random, "random");
+        this.initialBackoff = FerryConfigException.requireNonNull(initialBackoff, "initialBackoff");
+        this.maxBackoff = FerryConfigException.requireNonNull(maxBackoff, "maxBackoff");
+        this.random = FerryConfigException.requireNonNull(random, "random");
     }
 
     /** A policy with jitter from {@link ThreadLocalRandom}. */

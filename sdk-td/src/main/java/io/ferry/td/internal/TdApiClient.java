@@ -3,7 +3,9 @@ package io.ferry.td.internal;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.ferry.core.FerryConfigException;
 import io.ferry.core.FerryIoException;
+import io.ferry.core.Secrets;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -16,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,12 +50,12 @@ public final class TdApiClient {
      */
     public TdApiClient(HttpClient http, URI base, ApiKey key, Duration requestTimeout, RetryPolicy retry,
                        Sleeper sleeper) {
-        this.http = Objects.requireNonNull(http, "http");
-        this.base = Objects.requireNonNull(base, "base");
-        this.key = Objects.requireNonNull(key, "key");
-        this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout");
-        this.retry = Objects.requireNonNull(retry, "retry");
-        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+        this.http = FerryConfigException.requireNonNull(http, "http");
+        this.base = FerryConfigException.requireNonNull(base, "base");
+        this.key = FerryConfigException.requireNonNull(key, "key");
+        this.requestTimeout = FerryConfigException.requireNonNull(requestTimeout, "requestTimeout");
+        this.retry = FerryConfigException.requireNonNull(retry, "retry");
+        this.sleeper = FerryConfigException.requireNonNull(sleeper, "sleeper");
     }
 
     /** The endpoint this client calls. */
@@ -200,7 +201,7 @@ public final class TdApiClient {
 
     private static String describe(IOException e) {
         String m = e.getMessage();
-        return e.getClass().getSimpleName() + (m == null || m.isBlank() ? "" : ": " + m);
+        return Secrets.redact(e.getClass().getSimpleName() + (m == null || m.isBlank() ? "" : ": " + m));
     }
 
     private void sleep(Duration delay, Call c) {

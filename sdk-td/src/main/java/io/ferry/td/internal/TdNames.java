@@ -3,7 +3,6 @@ package io.ferry.td.internal;
 import io.ferry.core.FerryConfigException;
 import java.security.SecureRandom;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.regex.Pattern;
 
 /** Treasure Data's rules for database and table names, and the names of temporary tables. */
@@ -29,7 +28,7 @@ public final class TdNames {
      * @throws FerryConfigException if it is not 3 to 256 characters of a-z, 0-9 and _
      */
     public static String check(String name, String kind, String option) {
-        Objects.requireNonNull(name, kind);
+        FerryConfigException.requireNonNull(name, option);
         if (name.length() < MIN_LENGTH || name.length() > MAX_LENGTH) {
             throw new FerryConfigException(option, "a " + kind + " name must be " + MIN_LENGTH + " to "
                     + MAX_LENGTH + " characters, was " + name.length() + " ('" + name + "')");

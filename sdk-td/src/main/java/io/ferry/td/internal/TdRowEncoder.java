@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import java.util.Objects;
 import org.msgpack.core.MessagePacker;
 
 /**
@@ -70,9 +69,9 @@ public final class TdRowEncoder {
      * @throws FerryConfigException if the rules cannot be met for this schema
      */
     public static TdRowEncoder of(Schema schema, String timeColumn, Long timeValue, Instant uploadTime, String source) {
-        Objects.requireNonNull(schema, "schema");
-        Objects.requireNonNull(uploadTime, "uploadTime");
-        Objects.requireNonNull(source, "source");
+        FerryConfigException.requireNonNull(schema, "schema");
+        FerryConfigException.requireNonNull(uploadTime, "uploadTime");
+        FerryConfigException.requireNonNull(source, "source");
         int own = schema.indexOf(TIME);
         if (own >= 0) {
             if (timeColumn != null && !timeColumn.equals(TIME)) {

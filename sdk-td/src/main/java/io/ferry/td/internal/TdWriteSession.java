@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
-import java.util.Objects;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,8 +20,10 @@ import org.slf4j.LoggerFactory;
 /**
  * One write into one table, from open to commit or abort. APPEND imports into the target.
  * The replace modes import into a fresh temporary table and, at commit, swap it with the target
- * and delete it, so readers see the old rows or the new ones, never a mix. Any failure before
- * the swap deletes the temporary table and leaves the target as it was. Single-threaded; after a
+ * and delete it, so readers see the old rows or the new ones, never a mix. The temporary table
+ * is created only when the first chunk is ready (or at commit for an empty REPLACE), so a
+ * REPLACE_ON_NEW_DATA without rows sends no request at all. Any failure before the swap
+ * deletes the temporary table and leaves the target as it was. Single-threaded; after a
  * failure the session is over (it has cleaned up after itself).
  */
 public final class TdWriteSession {
@@ -42,6 +43,9 @@ public final class TdWriteSession {
     private final Set<String> touched = new LinkedHashSet<>();
     private TdRowEncoder encoder;
     private MsgpackGzChunk chunk;
+    /** The name the temporary table gets when it is needed; null for APPEND. */
+    private String temporaryName;
+    /** The temporary table once created (and until deleted or swapped), else null. */
     private String temporaryTable;
     private Instant started;
     private long rows;
@@ -60,21 +64,22 @@ public final class TdWriteSession {
     public TdWriteSession(TdApiClient api, String database, String table, TdWriteMode mode,
                           boolean createDatabaseIfMissing, long chunkSize, String timeColumn, Long timeValue,
                           Clock clock) {
-        this.api = Objects.requireNonNull(api, "api");
-        this.database = Objects.requireNonNull(database, "database");
-        this.table = Objects.requireNonNull(table, "table");
-        this.mode = Objects.requireNonNull(mode, "mode");
+        this.api = FerryConfigException.requireNonNull(api, "api");
+        this.database = FerryConfigException.requireNonNull(database, "database");
+        this.table = FerryConfigException.requireNonNull(table, "table");
+        this.mode = FerryConfigException.requireNonNull(mode, "mode");
         this.createDatabaseIfMissing = createDatabaseIfMissing;
         this.chunkSize = chunkSize;
         this.timeColumn = timeColumn;
         this.timeValue = timeValue;
-        this.clock = Objects.requireNonNull(clock, "clock");
+        this.clock = FerryConfigException.requireNonNull(clock, "clock");
         this.source = "td:" + database + "." + table;
     }
 
     /**
-     * Checks the time rules against the schema, then prepares the destination: creates the
-     * target (APPEND) or a temporary table (replace modes), and the database when allowed.
+     * Checks the time rules against the schema, then prepares the destination: APPEND creates the
+     * target (and the database when allowed); the replace modes only choose the temporary
+     * table's name and create it when the first chunk is ready.
      */
     public void open(Schema schema) {
         started = clock.instant();
@@ -83,9 +88,7 @@ public final class TdWriteSession {
             if (mode == TdWriteMode.APPEND) {
                 ensureTable(table);
             } else {
-                temporaryTable = TdNames.temporaryTable(table);
-                ensureTable(temporaryTable);
-                LOG.info("writing {} into temporary table {}.{}", mode, database, temporaryTable);
+                temporaryName = TdNames.temporaryTable(table);
             }
             chunk = newChunk();
         });
@@ -95,7 +98,7 @@ public final class TdWriteSession {
     public void write(Record record) {
         guard(() -> {
             if (encoder == null) {
-                throw new IllegalStateException("open(schema) must be called before write(record)");
+                throw new FerryConfigException("write", "open(schema) must be called before write(record)");
             }
             try {
                 encoder.encode(record, rows + 1, chunk.packer());
@@ -115,15 +118,15 @@ public final class TdWriteSession {
         boolean[] published = {false};
         guard(() -> {
             if (encoder == null) {
-                throw new IllegalStateException("open(schema) must be called before commit()");
+                throw new FerryConfigException("commit", "open(schema) must be called before commit()");
             }
             upload();
             if (mode == TdWriteMode.APPEND) {
                 published[0] = true;
             } else if (mode == TdWriteMode.REPLACE_ON_NEW_DATA && rows == 0) {
                 LOG.info("no rows arrived: {}.{} is left untouched", database, table);
-                deleteTemporaryTable();
             } else {
+                ensureTemporaryTable();
                 ensureTable(table);
                 swap();
                 published[0] = true;
@@ -155,15 +158,32 @@ public final class TdWriteSession {
 
     private void guard(Runnable step) {
         if (over) {
-            throw new IllegalStateException("this write is over (committed, aborted or failed); open a new one");
+            throw new FerryConfigException("open", "this write is over (committed, aborted or failed); open a new one");
         }
         try {
             step.run();
         } catch (RuntimeException e) {
             over = true;
             chunk = null;
-            throw cleanUpAfter(e);
+            throw exposed(cleanUpAfter(e));
         }
+    }
+
+    /**
+     * The exception as callers see it: a {@link TdHttpException} (an internal type) becomes a
+     * plain {@link FerryIoException} with the same message, retryability and suppressed exceptions.
+     */
+    private static RuntimeException exposed(RuntimeException e) {
+        if (!(e instanceof TdHttpException)) {
+            return e;
+        }
+        TdHttpException http = (TdHttpException) e;
+        FerryIoException plain = new FerryIoException(http.getMessage(), http.getCause(), http.retryable());
+        plain.setStackTrace(http.getStackTrace());
+        for (Throwable s : http.getSuppressed()) {
+            plain.addSuppressed(s);
+        }
+        return plain;
     }
 
     /** Deletes the temporary table after a failure; names it in the error when that fails too. */
@@ -197,6 +217,7 @@ public final class TdWriteSession {
         if (chunk.rows() == 0) {
             return;
         }
+        ensureTemporaryTable();
         String destination = temporaryTable != null ? temporaryTable : table;
         byte[] body;
         try {
@@ -214,6 +235,16 @@ public final class TdWriteSession {
         bytes += body.length;
         LOG.debug("imported chunk {} ({} rows, {} bytes) into {}.{}", chunks, chunkRows, body.length,
                 database, destination);
+    }
+
+    /** Creates the temporary table of a replace, once. */
+    private void ensureTemporaryTable() {
+        if (temporaryName == null || temporaryTable != null) {
+            return;
+        }
+        ensureTable(temporaryName);
+        temporaryTable = temporaryName;
+        LOG.info("writing {} into temporary table {}.{}", mode, database, temporaryTable);
     }
 
     private MsgpackGzChunk newChunk() {
@@ -272,6 +303,7 @@ public final class TdWriteSession {
     private void deleteSwappedOutTable() {
         String old = temporaryTable;
         temporaryTable = null;
+        temporaryName = null;
         try {
             api.deleteTable(database, old);
         } catch (FerryException e) {
@@ -284,5 +316,6 @@ public final class TdWriteSession {
         api.deleteTable(database, temporaryTable);
         touched.add(database + "." + temporaryTable);
         temporaryTable = null;
+        temporaryName = null;
     }
 }

@@ -57,6 +57,9 @@ class TdUriTest {
             "td://1/secret@/testdb                      | 'td://****@/testdb': the path must be exactly /DATABASE/TABLE, was '/testdb'",
             "td://1%2secret@/testdb/tbl                  | 'td://****@/testdb/tbl': the API key has a bad percent-escape; write '%' as %25",
             "td://1/secret@bad host/testdb/tbl           | 'td://****@bad host/testdb/tbl': the host 'bad host' is not valid",
+            "td://1/secretkey@api.treasuredata.co.jp/testdb/tbl?apikey=1/secretkey&mode=x | 'td://****@api.treasuredata.co.jp/testdb/tbl?apikey=****&mode=x': unknown parameter 'apikey'; the only parameter is mode",
+            "td://@/testdb/tbl?apikey=1/secret2           | 'td://@/testdb/tbl?apikey=****': unknown parameter 'apikey'; the only parameter is mode",
+            "td://@/testdb/tbl?api_key=secret3&mode=append | 'td://@/testdb/tbl?api_key=****&mode=append': unknown parameter 'api_key'; the only parameter is mode",
     })
     void parse_malformed_throwsSayingWhatIsWrong(String uri, String reason) {
         assertThatThrownBy(() -> TdUri.parse(uri))

@@ -7,35 +7,30 @@ import static io.ferry.td.blackbox.TdTestData.writer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.ferry.core.testing.CapturingLoggerFactory;
 import io.ferry.td.TdWriteMode;
 import io.ferry.td.testing.Fault;
 import io.ferry.td.testing.LocalTdServer;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-/** slf4j-simple (test scope) writes to the current System.err, so the test can read the log. */
+/** The test runs log through sdk-core's capturing binding, so the test can read the log. */
 class TdWriterLogsTest {
     @Test
     void logsOfRetriesAndFailures_neverContainTheKey() {
-        PrintStream original = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        long mark;
         try (LocalTdServer td = LocalTdServer.start()) {
             String db = freshDatabase(td);
             writer(td, db, "events").build().write(SCHEMA, records(1, 2));
             td.injectFault("PUT /v3/table/import_with_id/", 1, Fault.status(503));
-            System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            mark = CapturingLoggerFactory.mark();
 
             writer(td, db, "events").mode(TdWriteMode.REPLACE).build().write(SCHEMA, records(5, 1));
             Throwable failure = catchThrowable(() -> writer(td, db, "events").apiKey(LocalTdServer.WRITE_ONLY_KEY)
                     .mode(TdWriteMode.REPLACE).build().write(SCHEMA, records(7, 1)));
 
             assertThat(failure).hasMessageContaining("****");
-        } finally {
-            System.setErr(original);
         }
-        String log = captured.toString(StandardCharsets.UTF_8);
+        String log = String.join("\n", CapturingLoggerFactory.linesSince(mark));
         assertThat(log).contains("answered HTTP 503; retrying", "could not be deleted", "****")
                 .doesNotContain(LocalTdServer.MASTER_KEY, LocalTdServer.WRITE_ONLY_KEY, "TD1 ");
     }

@@ -182,6 +182,87 @@ class TdWriterModesTest {
     }
 
     @Test
+    void replaceOnNewData_zeroRowsWithWriteOnlyKey_sendsNoRequestAtAll() {
+        String db = freshDatabase(td);
+        writer(td, db, "events").build().write(SCHEMA, records(1, 2));
+        int before = td.requests().size();
+
+        TdWriteResult r = writer(td, db, "events").apiKey(LocalTdServer.WRITE_ONLY_KEY)
+                .mode(TdWriteMode.REPLACE_ON_NEW_DATA).build().write(SCHEMA, List.of());
+
+        assertThat(td.requests()).hasSize(before);
+        assertThat(td.tables(db)).containsExactly("events");
+        assertThat(codes(db, "events")).containsExactly(1L, 2L);
+        assertThat(r.published()).isFalse();
+        assertThat(r.tablesTouched()).isEmpty();
+    }
+
+    @Test
+    void replaceOnNewData_openAndAbort_sendNoRequest() {
+        String db = freshDatabase(td);
+        int before = td.requests().size();
+        TdWriter w = writer(td, db, "events").mode(TdWriteMode.REPLACE_ON_NEW_DATA).build();
+
+        w.open(SCHEMA);
+        records(1, 2).forEach(w::write);
+        w.abort();
+
+        assertThat(td.requests()).hasSize(before);
+        assertThat(td.tables(db)).isEmpty();
+    }
+
+    @Test
+    void replaceOnNewData_firstChunk_createsTheTemporaryTableThenSwapsAtCommit() {
+        String db = freshDatabase(td);
+        int before = td.requests().size();
+        TdWriter w = writer(td, db, "events").mode(TdWriteMode.REPLACE_ON_NEW_DATA).build();
+        w.open(SCHEMA);
+        records(1, 2).forEach(w::write);
+        assertThat(td.requests()).as("rows below one chunk are only buffered").hasSize(before);
+
+        w.commit();
+
+        String tmp = "events_ferry_tmp_[0-9a-f]{12}";
+        List<String> sent = td.requests().subList(before, td.requests().size());
+        assertThat(sent).hasSize(5);
+        assertThat(sent.get(0)).matches("POST /v3/table/create/" + db + "/" + tmp + "/log");
+        assertThat(sent.get(1)).matches("PUT /v3/table/import_with_id/" + db + "/" + tmp + "/[0-9a-f]{32}/msgpack.gz");
+        assertThat(sent.get(2)).isEqualTo("POST /v3/table/create/" + db + "/events/log");
+        assertThat(sent.get(3)).matches("POST /v3/table/swap/" + db + "/events/" + tmp);
+        assertThat(sent.get(4)).matches("POST /v3/table/delete/" + db + "/" + tmp);
+        assertThat(codes(db, "events")).containsExactly(1L, 2L);
+    }
+
+    @Test
+    void lifecycle_writeBeforeOpenOrAfterCommit_isAConfigErrorNamingTheCall() {
+        String db = freshDatabase(td);
+        TdWriter w = writer(td, db, "events").build();
+        Record r = records(1, 1).get(0);
+
+        assertThatThrownBy(() -> w.write(r))
+                .isInstanceOf(FerryConfigException.class)
+                .hasMessage("write(record) needs an open write; call open(schema) first (write)");
+        w.open(SCHEMA);
+        assertThatThrownBy(() -> w.open(SCHEMA))
+                .isInstanceOf(FerryConfigException.class)
+                .hasMessage("a write into " + db + ".events is already open; commit or abort it first (open)");
+        w.commit();
+        assertThatThrownBy(w::commit)
+                .isInstanceOf(FerryConfigException.class)
+                .hasMessage("commit() needs an open write; call open(schema) first (commit)");
+    }
+
+    @Test
+    void httpFailure_reachesTheCallerAsAPlainFerryIoException() {
+        String db = freshDatabase(td);
+        TdWriter w = writer(td, db, "events").apiKey("9/not-a-real-key").build();
+
+        assertThatThrownBy(() -> w.write(SCHEMA, records(1, 1)))
+                .isExactlyInstanceOf(FerryIoException.class)
+                .hasMessageStartingWith("Treasure Data rejected the API key **** (HTTP 401)");
+    }
+
+    @Test
     void replaceOnNewData_withRows_replaces() {
         String db = freshDatabase(td);
         writer(td, db, "events").build().write(SCHEMA, records(1, 2));

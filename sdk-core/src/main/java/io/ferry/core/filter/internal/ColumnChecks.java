@@ -5,7 +5,6 @@ import io.ferry.core.record.Schema;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 
 /** Checks shared by the filters; every error is a {@link FerryConfigException} naming the filter. Internal. */
@@ -33,14 +32,14 @@ public final class ColumnChecks {
 
     /** A copy of a list of names that are non-null, non-empty and distinct; {@code filter} names the option. */
     public static List<String> names(List<String> names, String filter) {
-        Objects.requireNonNull(names, "columns");
+        FerryConfigException.requireNonNull(names, "columns");
         if (names.isEmpty()) {
             throw new FerryConfigException(filter, "give at least one column");
         }
         Set<String> seen = new HashSet<>();
         List<String> copy = new ArrayList<>(names.size());
         for (String name : names) {
-            Objects.requireNonNull(name, "column");
+            FerryConfigException.requireNonNull(name, "column");
             if (name.isEmpty()) {
                 throw new FerryConfigException(filter, "a column name must not be empty");
             }

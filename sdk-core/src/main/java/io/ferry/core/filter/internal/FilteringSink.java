@@ -1,5 +1,6 @@
 package io.ferry.core.filter.internal;
 
+import io.ferry.core.FerryConfigException;
 import io.ferry.core.FerryDataException;
 import io.ferry.core.filter.RecordFilter;
 import io.ferry.core.record.Record;
@@ -31,7 +32,7 @@ public final class FilteringSink implements RecordSink {
     @Override
     public void write(Record record) {
         if (run == null) {
-            throw new IllegalStateException("write() before open()");
+            throw new FerryConfigException("write", "write() before open(schema); call open(schema) first");
         }
         count++;
         Record filtered;

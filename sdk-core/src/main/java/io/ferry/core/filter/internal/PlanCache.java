@@ -1,7 +1,7 @@
 package io.ferry.core.filter.internal;
 
+import io.ferry.core.FerryConfigException;
 import io.ferry.core.record.Schema;
-import java.util.Objects;
 import java.util.function.Function;
 
 /**
@@ -18,7 +18,7 @@ public final class PlanCache<P> {
 
     /** A cache over a planner, a pure function of the input schema. */
     public PlanCache(Function<Schema, P> planner) {
-        this.planner = Objects.requireNonNull(planner, "planner");
+        this.planner = FerryConfigException.requireNonNull(planner, "planner");
     }
 
     /** The plan for this schema. */

@@ -1,7 +1,7 @@
 package io.ferry.core.schedule.internal;
 
+import io.ferry.core.FerryConfigException;
 import io.ferry.core.schedule.StateStore;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -12,16 +12,16 @@ public final class InMemoryStateStore implements StateStore {
 
     @Override
     public Optional<String> load(String jobName) {
-        return Optional.ofNullable(states.get(Objects.requireNonNull(jobName, "jobName")));
+        return Optional.ofNullable(states.get(FerryConfigException.requireNonNull(jobName, "jobName")));
     }
 
     @Override
     public void save(String jobName, String state) {
-        states.put(Objects.requireNonNull(jobName, "jobName"), Objects.requireNonNull(state, "state"));
+        states.put(FerryConfigException.requireNonNull(jobName, "jobName"), FerryConfigException.requireNonNull(state, "state"));
     }
 
     @Override
     public void delete(String jobName) {
-        states.remove(Objects.requireNonNull(jobName, "jobName"));
+        states.remove(FerryConfigException.requireNonNull(jobName, "jobName"));
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.ferry.core.FerryConfigException;
 import io.ferry.core.FerryDataException;
 import io.ferry.core.FerryIoException;
 import io.ferry.core.schedule.StateStore;
@@ -16,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -33,24 +33,24 @@ public final class JsonFileStateStore implements StateStore {
 
     /** Opens the store, reading the file if it exists. */
     public JsonFileStateStore(Path file) {
-        this.file = Objects.requireNonNull(file, "file").toAbsolutePath();
+        this.file = FerryConfigException.requireNonNull(file, "file").toAbsolutePath();
         this.states = Files.exists(this.file) ? read(this.file) : new TreeMap<>();
     }
 
     @Override
     public synchronized Optional<String> load(String jobName) {
-        return Optional.ofNullable(states.get(Objects.requireNonNull(jobName, "jobName")));
+        return Optional.ofNullable(states.get(FerryConfigException.requireNonNull(jobName, "jobName")));
     }
 
     @Override
     public synchronized void save(String jobName, String state) {
-        states.put(Objects.requireNonNull(jobName, "jobName"), Objects.requireNonNull(state, "state"));
+        states.put(FerryConfigException.requireNonNull(jobName, "jobName"), FerryConfigException.requireNonNull(state, "state"));
         write();
     }
 
     @Override
     public synchronized void delete(String jobName) {
-        if (states.remove(Objects.requireNonNull(jobName, "jobName")) != null) {
+        if (states.remove(FerryConfigException.requireNonNull(jobName, "jobName")) != null) {
             write();
         }
     }

@@ -1,6 +1,7 @@
 package io.ferry.core.schedule.internal;
 
 import io.ferry.core.FerryConfigException;
+import io.ferry.core.Secrets;
 import io.ferry.core.schedule.JobInfo;
 import io.ferry.core.schedule.JobReport;
 import io.ferry.core.schedule.JobRun;
@@ -336,7 +337,7 @@ public final class SchedulerEngine {
                     l.jobDisabled(run.jobName(), run);
                 }
             } catch (RuntimeException e) {
-                LOG.warn("scheduler listener {} failed on {}", l, run, e);
+                LOG.warn("scheduler listener {} failed on {}", l, run, Secrets.redact(e));
             }
         }
         if (disabled) {
@@ -362,7 +363,7 @@ public final class SchedulerEngine {
 
     private void requireOpen() {
         if (closed) {
-            throw new IllegalStateException("the scheduler is closed; create a new one");
+            throw new FerryConfigException("close", "the scheduler is closed; create a new one");
         }
     }
 }

@@ -282,8 +282,8 @@ class CronSchedulerTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(JobStatus.SKIPPED,
                         "the scheduler was closed before the run started"));
         assertThatThrownBy(() -> scheduler.runNow("late"))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessage("the scheduler is closed; create a new one");
+                .isInstanceOf(FerryConfigException.class)
+                .hasMessage("the scheduler is closed; create a new one (close)");
     }
 
     @Test

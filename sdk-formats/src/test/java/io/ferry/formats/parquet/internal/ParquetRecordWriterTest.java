@@ -3,6 +3,7 @@ package io.ferry.formats.parquet.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ferry.core.FerryConfigException;
 import io.ferry.core.FerryDataException;
 import io.ferry.core.FerryIoException;
 import io.ferry.core.record.Column;
@@ -92,8 +93,8 @@ class ParquetRecordWriterTest {
         w.close();
 
         assertThatThrownBy(() -> w.write(Record.of(SCHEMA, 1L, null)))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessage("the Parquet writer is closed; open a new one to write more records");
+                .isInstanceOf(FerryConfigException.class)
+                .hasMessage("the Parquet writer is closed; open a new one to write more records (write)");
     }
 
     @Test

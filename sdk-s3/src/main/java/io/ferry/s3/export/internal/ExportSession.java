@@ -105,7 +105,7 @@ public final class ExportSession implements ExportWriter {
     @Override
     public void write(Record record) {
         if (state != State.OPEN) {
-            throw new IllegalStateException("this export was " + state.name().toLowerCase() + "; open a new writer");
+            throw new io.ferry.core.FerryConfigException("write", "this export was " + state.name().toLowerCase() + "; open a new writer");
         }
         try {
             PartitionKey partition = keys.partitionOf(record, rows);
@@ -258,7 +258,7 @@ public final class ExportSession implements ExportWriter {
     @Override
     public ExportResult commit() {
         if (state != State.OPEN) {
-            throw new IllegalStateException("this export was already " + state.name().toLowerCase());
+            throw new io.ferry.core.FerryConfigException("commit", "this export was already " + state.name().toLowerCase());
         }
         List<ExportedObject> published = new ArrayList<>();
         try {
@@ -378,7 +378,8 @@ public final class ExportSession implements ExportWriter {
             try {
                 o.closeWriter();
             } catch (RuntimeException e) {
-                LOG.debug("closing the encoder of aborted s3://{}/{} failed", export.bucket(), o.out.key(), e);
+                LOG.debug("closing the encoder of aborted s3://{}/{} failed", export.bucket(), o.out.key(),
+                        io.ferry.core.Secrets.redact(e));
             }
         }
         open.clear();

@@ -342,7 +342,7 @@ public final class MultipartObjectOutput extends OutputStream {
                 Thread.currentThread().interrupt();
                 break;
             } catch (ExecutionException | CompletionException e) {
-                LOG.debug("part of s3://{}/{} failed before abort", bucket, key, e);
+                LOG.debug("part of s3://{}/{} failed before abort", bucket, key, io.ferry.core.Secrets.redact(e));
             }
         }
         if (uploadId != null) {

@@ -1,15 +1,24 @@
 package io.ferry.s3.export.internal;
 
+import io.ferry.core.Secrets;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
-/** Short, secret-free descriptions of AWS SDK failures for Ferry's messages. */
+/**
+ * Short, secret-free descriptions of AWS SDK failures for Ferry's messages and log lines: the
+ * text S3 (or an S3-compatible store) sent back passes through {@link Secrets#redact(String)},
+ * since some endpoints echo the request's {@code X-Amz-Security-Token} or signature.
+ */
 public final class S3Errors {
     private S3Errors() {
     }
 
     /** E.g. {@code AccessDenied (HTTP 403): Access Denied}. */
     public static String describe(Throwable t) {
+        return Secrets.redact(describeRaw(t));
+    }
+
+    private static String describeRaw(Throwable t) {
         if (t instanceof S3Exception) {
             S3Exception e = (S3Exception) t;
             String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();

@@ -10,26 +10,17 @@ public final class StartState {
     }
 
     /**
-     * The start state: the given previous state, or one made from {@code startAfter} /
-     * {@code modifiedAfter}; in path mode without a start point, an empty path state when the
-     * import is incremental (so it can return a next state) and none otherwise.
+     * The start state. A previous {@code state} replaces the start options: {@code startAfter} and
+     * {@code modifiedAfter} are then ignored (its mode must still match {@code useModifiedTime}).
+     * Without one: a state made from {@code startAfter} / {@code modifiedAfter}; in path mode
+     * without a start point, an empty path state when the import is incremental (so it can return
+     * a next state) and none otherwise.
      *
      * @throws FerryConfigException naming the option when the options contradict each other
      */
     public static IncrementalState initial(boolean useModifiedTime, String startAfter, Instant modifiedAfter,
                                            IncrementalState state, boolean incremental) {
-        if (!useModifiedTime && modifiedAfter != null) {
-            throw new FerryConfigException("modifiedAfter", "modifiedAfter needs useModifiedTime(true)");
-        }
-        if (useModifiedTime && startAfter != null) {
-            throw new FerryConfigException("startAfter", "startAfter selects by key; with useModifiedTime(true)"
-                    + " use modifiedAfter instead");
-        }
         if (state != null) {
-            if (startAfter != null || modifiedAfter != null) {
-                throw new FerryConfigException("state", "give either a previous state or startAfter/modifiedAfter,"
-                        + " not both");
-            }
             IncrementalState.Mode expected = useModifiedTime ? IncrementalState.Mode.MODIFIED_TIME
                     : IncrementalState.Mode.PATH;
             if (state.mode() != expected) {
@@ -38,6 +29,13 @@ public final class StartState {
                         + "; set useModifiedTime(" + !useModifiedTime + ") or start without the state");
             }
             return state;
+        }
+        if (!useModifiedTime && modifiedAfter != null) {
+            throw new FerryConfigException("modifiedAfter", "modifiedAfter needs useModifiedTime(true)");
+        }
+        if (useModifiedTime && startAfter != null) {
+            throw new FerryConfigException("startAfter", "startAfter selects by key; with useModifiedTime(true)"
+                    + " use modifiedAfter instead");
         }
         if (useModifiedTime) {
             return IncrementalState.modifiedSince(modifiedAfter == null ? Instant.EPOCH : modifiedAfter);
