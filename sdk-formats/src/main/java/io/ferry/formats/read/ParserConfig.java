@@ -57,14 +57,18 @@ import java.util.function.Consumer;
  *   <tr><td>defaultTimeZone</td><td>UTC</td></tr>
  *   <tr><td>badRows</td><td>{@link BadRowPolicy#FAIL}</td></tr>
  *   <tr><td>badRowSamples</td><td>10 locations kept when skipping</td></tr>
- *   <tr><td>maxRecordSize</td><td>{@value #DEFAULT_MAX_RECORD_SIZE} characters (64 Mi); a longer record is a bad row</td></tr>
+ *   <tr><td>maxRecordSize</td><td>{@value #DEFAULT_MAX_RECORD_SIZE} characters (16 Mi); a longer record is a bad row</td></tr>
  * </table>
  */
 public final class ParserConfig {
     /** The default number of bad-row locations kept by {@link BadRowPolicy#SKIP}. */
     public static final int DEFAULT_BAD_ROW_SAMPLES = 10;
-    /** The default {@link #maxRecordSize()}: 64 Mi characters. */
-    public static final int DEFAULT_MAX_RECORD_SIZE = 64 * 1024 * 1024;
+    /**
+     * The default {@link #maxRecordSize()}: 16 Mi characters. Reading a record keeps a few copies
+     * of it (the text being collected, the value, a JSON parser's buffer), so this default keeps a
+     * reader well inside a 256 MB heap; 64 Mi did not.
+     */
+    public static final int DEFAULT_MAX_RECORD_SIZE = 16 * 1024 * 1024;
 
     private final Builder spec;
     private final List<ColumnConfig> columns;
@@ -397,7 +401,7 @@ public final class ParserConfig {
         }
 
         /**
-         * The most characters one record may have; default {@value ParserConfig#DEFAULT_MAX_RECORD_SIZE} (64 Mi).
+         * The most characters one record may have; default {@value ParserConfig#DEFAULT_MAX_RECORD_SIZE} (16 Mi).
          * A longer record (a CSV/TSV record with its quoted line breaks, a JSON Lines line, a JSON
          * object or one JSON string) is a bad row: {@link BadRowPolicy#FAIL} throws a
          * {@link io.ferry.core.FerryDataException} with its line, {@link BadRowPolicy#SKIP} skips it

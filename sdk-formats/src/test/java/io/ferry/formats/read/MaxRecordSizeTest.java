@@ -94,8 +94,8 @@ class MaxRecordSizeTest {
 
     @Test
     void read_longRecordAtTheDefaultLimit_isStreamedNotKept() {
-        // 80 M characters of one unquoted value: past the 64 Mi default, read without keeping it
-        int size = 80 * 1024 * 1024;
+        // 40 Mi characters of one unquoted value: past the 16 Mi default, read without keeping it
+        int size = 40 * 1024 * 1024;
         ParserConfig c = ParserConfig.builder().badRows(BadRowPolicy.SKIP)
                 .column("a", ColumnType.LONG).column("b", ColumnType.STRING).build();
         InputStream huge = new SequenceInputStream(in("1,"), new InputStream() {
@@ -134,6 +134,6 @@ class MaxRecordSizeTest {
         assertThat(c.toJson()).contains("\"max_record_size\" : 40");
         assertThat(ParserConfig.fromJson(c.toJson())).isEqualTo(c);
         assertThat(ParserConfig.builder().column("a", ColumnType.LONG).build().maxRecordSize())
-                .isEqualTo(64 * 1024 * 1024);
+                .isEqualTo(16 * 1024 * 1024);
     }
 }

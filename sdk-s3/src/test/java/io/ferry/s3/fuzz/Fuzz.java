@@ -12,6 +12,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import net.jqwik.api.Arbitraries;
@@ -114,14 +115,49 @@ final class Fuzz {
     }
 
     /**
-     * Checks {@code weight} inputs drawn by {@code gen} from a Random seeded with {@code seed}: cheap
-     * targets take many inputs per jqwik try, so one tries setting gives every target a fair share.
+     * Checks {@code weight} inputs drawn by {@code gen} from a Random seeded with {@code seed}, in one
+     * hand-off to the worker (cheap targets take many inputs per jqwik try, so one tries setting
+     * gives every target a fair share). Fails on the first input that breaks the contract, showing it.
      */
     static <T> void checkMany(long seed, int weight, Function<Random, T> gen, Consumer<T> call) {
         Random r = new Random(seed ^ SALT);
-        for (int i = 0; i < weight; i++) {
-            T input = gen.apply(r);
-            check(input, () -> call.accept(input));
+        AtomicReference<Object> current = new AtomicReference<>();
+        AtomicLong started = new AtomicLong(System.nanoTime());
+        Future<?> f = worker.submit(() -> {
+            for (int i = 0; i < weight; i++) {
+                T input = gen.apply(r);
+                current.set(input);
+                started.set(System.nanoTime());
+                CALLS.incrementAndGet();
+                try {
+                    call.accept(input);
+                } catch (FerryException allowed) {
+                    // the contract
+                }
+            }
+        });
+        try {
+            while (true) {
+                try {
+                    f.get(100, TimeUnit.MILLISECONDS);
+                    break;
+                } catch (TimeoutException e) {
+                    if (System.nanoTime() - started.get() > BOUND.toNanos()) {
+                        throw e;
+                    }
+                }
+            }
+        } catch (ExecutionException e) {
+            throw new AssertionError("not a FerryException: " + e.getCause() + "\ninput: " + show(current.get()),
+                    e.getCause());
+        } catch (TimeoutException e) {
+            f.cancel(true);
+            worker.shutdownNow();
+            worker = newWorker();
+            throw new AssertionError("no answer within " + BOUND + "\ninput: " + show(current.get()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
         }
     }
 

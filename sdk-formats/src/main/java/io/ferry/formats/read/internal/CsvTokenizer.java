@@ -303,6 +303,13 @@ public final class CsvTokenizer {
         }
     }
 
+    /** Drops the buffer after a large value, so that a record does not hold it and its copy at once. */
+    private void releaseLargeBuffer() {
+        if (sb.capacity() > 1 << 20) {
+            sb = new StringBuilder();
+        }
+    }
+
     /** Keeps {@code n} characters of the value being read, unless the record is already too large. */
     private void keep(int start, int n) {
         if (overflowAt < 0) {
@@ -423,6 +430,7 @@ public final class CsvTokenizer {
                 sb.append(buf, start, pos - start);
             }
             value = sb.toString();
+            releaseLargeBuffer();
         }
         if (more) {
             pos++;
@@ -465,7 +473,12 @@ public final class CsvTokenizer {
                     start = pos;
                     continue;
                 }
-                return overflowAt >= 0 ? "" : sb.toString();
+                if (overflowAt >= 0) {
+                    return "";
+                }
+                String value = sb.toString();
+                releaseLargeBuffer();
+                return value;
             }
             if (c == escape) {
                 keep(start, pos - start);

@@ -73,7 +73,15 @@ final class LineReader {
             }
         }
         lastLength = length;
-        return tooLong ? "" : sb.toString();
+        if (tooLong) {
+            return "";
+        }
+        String line = sb.toString();
+        if (sb.capacity() > 1 << 20) {
+            // do not hold a large line twice while it is parsed
+            sb = new StringBuilder();
+        }
+        return line;
     }
 
     /** Whether the line last read was longer than the maximum (and so not kept). */
