@@ -27,7 +27,7 @@ import net.jqwik.api.lifecycle.AfterContainer;
 /**
  * Property: cron expressions, key templates and incremental state JSON throw nothing but
  * FerryException subtypes, and answer in bounded time, on random and mutated text. See
- * {@link Fuzz}; reproducers of what it found are plain tests in {@code CoreFuzzRegressionTest}.
+ * {@link Fuzz}; an input it finds failing is kept as a plain JUnit case beside the code it broke.
  */
 class CoreFuzzTest {
     private static final int WEIGHT = 25;

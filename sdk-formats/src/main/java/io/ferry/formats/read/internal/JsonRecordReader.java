@@ -128,12 +128,12 @@ public final class JsonRecordReader extends AbstractRecordReader {
                     return record(at, values);
                 }
             }
-        } catch (StreamConstraintsException e) {
-            long at = stream.currentTokenLocation().getLineNr();
-            throw new FerryDataException(source, at, null, RecordLimits.tooLarge(config, "a JSON value is too large ("
-                    + e.getOriginalMessage() + ")") + "; the rest of the file cannot be read", e);
         } catch (JsonProcessingException e) {
-            long at = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            long at = e.getLocation() == null ? stream.currentTokenLocation().getLineNr() : e.getLocation().getLineNr();
+            if (e instanceof StreamConstraintsException && e.getOriginalMessage().startsWith("String value length")) {
+                throw new FerryDataException(source, at, null, RecordLimits.tooLarge(config, "a JSON value is too"
+                        + " large (" + e.getOriginalMessage() + ")") + "; the rest of the file cannot be read", e);
+            }
             throw new FerryDataException(source, at, null, "invalid JSON, the rest of the file cannot be read: "
                     + e.getOriginalMessage(), e);
         }
