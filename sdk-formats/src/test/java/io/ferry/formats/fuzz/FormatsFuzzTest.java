@@ -194,62 +194,76 @@ class FormatsFuzzTest {
     }
 
     @Provide
-    Arbitrary<byte[]> text() {
-        return Fuzz.bytes(SEEDS);
-    }
-
-    @Provide
-    Arbitrary<byte[]> compressed() {
-        List<byte[]> all = new ArrayList<>(COMPRESSED);
-        all.addAll(SEEDS.subList(0, 3));
-        return Fuzz.bytes(all);
-    }
-
-    @Provide
     Arbitrary<Long> seeds() {
         return Arbitraries.longs();
     }
 
-    @Property(seed = Fuzz.SEED)
-    void csvAndTsvReaders_throwOnlyFerryExceptions(@ForAll("text") byte[] input, @ForAll("seeds") long seed) {
-        Random r = new Random(seed);
-        ParserConfig config = config(r.nextBoolean() ? ParserType.CSV : ParserType.TSV, r);
-        Fuzz.check(new Object[] {config.toJson(), input},
-                () -> readAll(config, "fuzz.csv", new ByteArrayInputStream(input)));
+    /** Seeds for the decoders: compressed data and some plain text. */
+    static final List<byte[]> DECODER_SEEDS;
+
+    static {
+        List<byte[]> all = new ArrayList<>(COMPRESSED);
+        all.addAll(SEEDS.subList(0, 3));
+        DECODER_SEEDS = List.copyOf(all);
+    }
+
+    /** One reader case: a random config and mutated text. */
+    record ReaderCase(ParserConfig config, byte[] input) {
+        @Override
+        public String toString() {
+            return config.toJson() + "\n" + Fuzz.show(input);
+        }
     }
 
     @Property(seed = Fuzz.SEED)
-    void jsonReaders_throwOnlyFerryExceptions(@ForAll("text") byte[] input, @ForAll("seeds") long seed) {
-        Random r = new Random(seed);
-        ParserConfig config = config(r.nextBoolean() ? ParserType.JSONL : ParserType.JSON, r);
-        Fuzz.check(new Object[] {config.toJson(), input},
-                () -> readAll(config, "fuzz.json", new ByteArrayInputStream(input)));
+    void csvAndTsvReaders_throwOnlyFerryExceptions(@ForAll("seeds") long seed) {
+        Fuzz.checkMany(seed, 1,
+                r -> new ReaderCase(config(r.nextBoolean() ? ParserType.CSV : ParserType.TSV, r), Fuzz.mutatedBytes(SEEDS, r)),
+                c -> readAll(c.config(), "fuzz.csv", new ByteArrayInputStream(c.input())));
     }
 
     @Property(seed = Fuzz.SEED)
-    void decoders_throwOnlyFerryExceptions(@ForAll("compressed") byte[] input, @ForAll("seeds") long seed) {
-        Random r = new Random(seed);
-        Decoder decoder = r.nextInt(3) == 0 ? Decoder.values()[r.nextInt(Decoder.values().length)] : Decoder.AUTO;
-        String name = List.of("in/data.csv", "in/data.csv.gz", "in/a.zip", "in/b.bz2", "in/c.zst", "in/d.xz", "x")
-                .get(r.nextInt(7));
-        ParserConfig config = r.nextBoolean() ? null : config(null, r);
-        Fuzz.check(new Object[] {decoder, name, config == null ? "drain" : config.toJson(), input},
-                () -> decodeAll(decoder, name, input, config));
+    void jsonReaders_throwOnlyFerryExceptions(@ForAll("seeds") long seed) {
+        Fuzz.checkMany(seed, 1,
+                r -> new ReaderCase(config(r.nextBoolean() ? ParserType.JSONL : ParserType.JSON, r), Fuzz.mutatedBytes(SEEDS, r)),
+                c -> readAll(c.config(), "fuzz.json", new ByteArrayInputStream(c.input())));
+    }
+
+    /** One decoder case: the decoder, the name, a config (null: drain the bytes) and mutated bytes. */
+    record DecoderCase(Decoder decoder, String name, ParserConfig config, byte[] input) {
+        @Override
+        public String toString() {
+            return decoder + " " + name + " " + (config == null ? "drain" : config.toJson()) + "\n" + Fuzz.show(input);
+        }
     }
 
     @Property(seed = Fuzz.SEED)
-    void guess_throwsOnlyFerryExceptionsAndItsConfigReadsTheSample(@ForAll("compressed") byte[] compressed,
-                                                                   @ForAll("text") byte[] text,
-                                                                   @ForAll("seeds") long seed) {
-        Random r = new Random(seed);
-        byte[] input = r.nextInt(4) == 0 ? compressed : text;
-        String name = List.of("x.csv", "x.json", "x.tsv", "x.csv.gz", "x").get(r.nextInt(5));
-        boolean complete = r.nextBoolean();
-        Fuzz.check(new Object[] {name, complete, input}, () -> {
-            GuessResult g = FormatGuesser.guess(name, input, complete);
-            GuessResult.fromJson(g.toJson());
-            decodeAll(g.decoder(), name, input, g.parser());
-        });
+    void decoders_throwOnlyFerryExceptions(@ForAll("seeds") long seed) {
+        Fuzz.checkMany(seed, 1, r -> new DecoderCase(
+                        r.nextInt(3) == 0 ? Decoder.values()[r.nextInt(Decoder.values().length)] : Decoder.AUTO,
+                        List.of("in/data.csv", "in/data.csv.gz", "in/a.zip", "in/b.bz2", "in/c.zst", "in/d.xz", "x")
+                                .get(r.nextInt(7)),
+                        r.nextBoolean() ? null : config(null, r), Fuzz.mutatedBytes(DECODER_SEEDS, r)),
+                c -> decodeAll(c.decoder(), c.name(), c.input(), c.config()));
+    }
+
+    /** One guess case: the name, whether the bytes are the whole file, and the bytes. */
+    record GuessCase(String name, boolean complete, byte[] input) {
+        @Override
+        public String toString() {
+            return name + " complete=" + complete + "\n" + Fuzz.show(input);
+        }
+    }
+
+    @Property(seed = Fuzz.SEED)
+    void guess_throwsOnlyFerryExceptionsAndItsConfigReadsTheSample(@ForAll("seeds") long seed) {
+        Fuzz.checkMany(seed, 1, r -> new GuessCase(List.of("x.csv", "x.json", "x.tsv", "x.csv.gz", "x").get(r.nextInt(5)),
+                        r.nextBoolean(), Fuzz.mutatedBytes(r.nextInt(4) == 0 ? DECODER_SEEDS : SEEDS, r)),
+                c -> {
+                    GuessResult g = FormatGuesser.guess(c.name(), c.input(), c.complete());
+                    GuessResult.fromJson(g.toJson());
+                    decodeAll(g.decoder(), c.name(), c.input(), g.parser());
+                });
     }
 
     static final List<byte[]> CONFIG_JSON_SEEDS;

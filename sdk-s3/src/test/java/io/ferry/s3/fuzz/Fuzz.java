@@ -31,6 +31,8 @@ final class Fuzz {
     /** The longest a single call may take. */
     static final Duration BOUND = Duration.ofSeconds(Long.getLong("ferry.fuzz.bound.seconds", 30));
     private static final long SALT = Long.getLong("ferry.fuzz.salt", 0);
+    /** Inputs per weight unit and jqwik try: a long run sets it high so the hand-offs between threads stay few. */
+    private static final int BATCH = Integer.getInteger("ferry.fuzz.batch", 1);
     private static final AtomicLong CALLS = new AtomicLong();
     private static ExecutorService worker = newWorker();
 
@@ -124,11 +126,13 @@ final class Fuzz {
         AtomicReference<Object> current = new AtomicReference<>();
         AtomicLong started = new AtomicLong(System.nanoTime());
         Future<?> f = worker.submit(() -> {
-            for (int i = 0; i < weight; i++) {
+            for (int i = 0; i < weight * BATCH; i++) {
                 T input = gen.apply(r);
                 current.set(input);
                 started.set(System.nanoTime());
-                CALLS.incrementAndGet();
+                if (CALLS.incrementAndGet() % 1_000_000 == 0) {
+                    System.out.println("fuzz: " + CALLS.get() + " inputs so far in this JVM");
+                }
                 try {
                     call.accept(input);
                 } catch (FerryException allowed) {
@@ -163,8 +167,12 @@ final class Fuzz {
 
     /** {@code seed} mutated, or (one time in four) random text or bytes, as text. */
     static String mutatedText(List<byte[]> seeds, Random r) {
-        byte[] b = r.nextInt(4) == 0 ? randomBytes(r) : mutate(seeds.get(r.nextInt(seeds.size())), seeds, r);
-        return new String(b, StandardCharsets.UTF_8);
+        return new String(mutatedBytes(seeds, r), StandardCharsets.UTF_8);
+    }
+
+    /** A seed mutated, or (one time in four) random text or bytes. */
+    static byte[] mutatedBytes(List<byte[]> seeds, Random r) {
+        return r.nextInt(4) == 0 ? randomBytes(r) : mutate(seeds.get(r.nextInt(seeds.size())), seeds, r);
     }
 
     /** A Random for one try, from jqwik's (seeded) one and the salt. */
