@@ -3,14 +3,18 @@ package io.ferry.formats.decode;
 import io.ferry.core.FerryConfigException;
 import io.ferry.core.FerryDataException;
 import io.ferry.core.FerryIoException;
-import io.ferry.formats.Compression;
+import com.github.luben.zstd.ZstdInputStream;
+import io.ferry.formats.decode.internal.CodecFailures;
+import io.ferry.formats.decode.internal.CodecStream;
+import io.ferry.formats.decode.internal.SourceStream;
 import java.io.BufferedInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
+import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
+import org.tukaani.xz.XZInputStream;
 
 /**
  * The decompressed parts of one file: one part, or one per file entry of a zip archive, in
@@ -27,10 +31,12 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
  */
 public final class DecodedInput implements AutoCloseable {
     private static final int BUFFER = 64 * 1024;
+    /** The most memory an xz stream may need to decode: 80 MiB (preset 9 needs 65 MiB); more is corrupt data. */
+    private static final int XZ_MEMORY_LIMIT_KIB = 80 * 1024;
 
     private final String name;
     private final Decoder decoder;
-    private final InputStream raw;
+    private final SourceStream raw;
     private ZipArchiveInputStream zip;
     private boolean singleDone;
     private String partName;
@@ -40,7 +46,7 @@ public final class DecodedInput implements AutoCloseable {
     private DecodedInput(String name, Decoder decoder, InputStream raw) {
         this.name = name;
         this.decoder = decoder;
-        this.raw = raw;
+        this.raw = new SourceStream(raw);
     }
 
     /**
@@ -96,9 +102,12 @@ public final class DecodedInput implements AutoCloseable {
      * Moves to the next part.
      *
      * @return false when there are no more parts
-     * @throws FerryIoException if the archive cannot be read
+     * @throws FerryDataException if the compressed data or the archive is corrupt (naming the file,
+     *                            or {@code name!entry})
+     * @throws FerryIoException   if the raw stream fails
      */
     public boolean nextPart() {
+        String at = partName == null ? name : partName;
         try {
             if (decoder == Decoder.ZIP) {
                 if (zip == null) {
@@ -108,12 +117,8 @@ public final class DecodedInput implements AutoCloseable {
                 while ((e = zip.getNextEntry()) != null) {
                     if (!e.isDirectory()) {
                         partName = name + "!" + e.getName();
-                        part = new FilterInputStream(zip) {
-                            @Override
-                            public void close() {
-                                // the archive stays open for the next entry
-                            }
-                        };
+                        // the archive stays open for the next entry when a reader closes this one
+                        part = new CodecStream(zip, decoder, partName, raw, false);
                         return true;
                     }
                 }
@@ -124,25 +129,23 @@ public final class DecodedInput implements AutoCloseable {
             }
             singleDone = true;
             partName = name;
-            part = codec(decoder, raw);
+            part = decoder == Decoder.NONE ? raw : new CodecStream(codec(decoder, raw), decoder, name, raw, true);
             return true;
-        } catch (IOException e) {
-            throw new FerryDataException(name, 0, null, "cannot read the " + decoder + " data: " + e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            throw CodecFailures.translate(decoder, at, raw, e);
         }
     }
 
     private static InputStream codec(Decoder decoder, InputStream raw) throws IOException {
         switch (decoder) {
-            case NONE:
-                return raw;
             case GZIP:
                 return GzipCompressorInputStream.builder().setInputStream(raw).setDecompressConcatenated(true).get();
             case BZIP2:
-                return Compression.BZIP2.unwrap(raw);
+                return new BZip2CompressorInputStream(new BufferedInputStream(raw, BUFFER), true);
             case ZSTD:
-                return Compression.ZSTD.unwrap(raw);
+                return new ZstdInputStream(new BufferedInputStream(raw, BUFFER));
             case XZ:
-                return Compression.XZ.unwrap(raw);
+                return new XZInputStream(new BufferedInputStream(raw, BUFFER), XZ_MEMORY_LIMIT_KIB);
             default:
                 throw new AssertionError(decoder);
         }

@@ -13,10 +13,11 @@ import java.util.Optional;
  * One column of a {@link ParserConfig}: its name, its type and, for timestamps, the format and
  * time zone of the text. Immutable.
  *
- * <p>A timestamp format is either strftime-style ({@code %Y-%m-%d %H:%M:%S}, as the guess writes
- * it; {@code %s} is epoch seconds and {@code %Q} epoch milliseconds) or a
- * {@link java.time.format.DateTimeFormatter} pattern ({@code yyyy-MM-dd HH:mm:ss}); a format with a
- * {@code %} is strftime-style. Without a format, ISO-8601 forms are accepted.
+ * <p>A timestamp format is either strftime-style ({@code %Y-%m-%d %H:%M:%S}; {@code %s} is epoch
+ * seconds and {@code %Q} epoch milliseconds) or a {@link java.time.format.DateTimeFormatter}
+ * pattern ({@code yyyy-MM-dd HH:mm:ss}); a format with a {@code %} is strftime-style. Without a
+ * format, ISO-8601 forms are accepted ({@code T} or a space, any fraction or none, {@code Z}, an
+ * offset or none): the guess gives ISO-8601 text no format, so that every such form reads.
  *
  * <pre>{@code
  * ColumnConfig id = ColumnConfig.of("id", ColumnType.LONG);

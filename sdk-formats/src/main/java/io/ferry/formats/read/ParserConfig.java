@@ -57,11 +57,18 @@ import java.util.function.Consumer;
  *   <tr><td>defaultTimeZone</td><td>UTC</td></tr>
  *   <tr><td>badRows</td><td>{@link BadRowPolicy#FAIL}</td></tr>
  *   <tr><td>badRowSamples</td><td>10 locations kept when skipping</td></tr>
+ *   <tr><td>maxRecordSize</td><td>{@value #DEFAULT_MAX_RECORD_SIZE} characters (16 Mi); a longer record is a bad row</td></tr>
  * </table>
  */
 public final class ParserConfig {
     /** The default number of bad-row locations kept by {@link BadRowPolicy#SKIP}. */
     public static final int DEFAULT_BAD_ROW_SAMPLES = 10;
+    /**
+     * The default {@link #maxRecordSize()}: 16 Mi characters. Reading a record keeps a few copies
+     * of it (the text being collected, the value, a JSON parser's buffer), so this default keeps a
+     * reader well inside a 256 MB heap; 64 Mi did not.
+     */
+    public static final int DEFAULT_MAX_RECORD_SIZE = 16 * 1024 * 1024;
 
     private final Builder spec;
     private final List<ColumnConfig> columns;
@@ -192,6 +199,14 @@ public final class ParserConfig {
         return spec.badRowSamples;
     }
 
+    /**
+     * The most characters one record may have: a CSV/TSV record (line breaks inside quoted values
+     * included), a JSON Lines line, a JSON object, or one JSON string value.
+     */
+    public int maxRecordSize() {
+        return spec.maxRecordSize;
+    }
+
     /** The columns, in order; an unmodifiable list. */
     public List<ColumnConfig> columns() {
         return columns;
@@ -211,6 +226,7 @@ public final class ParserConfig {
                 && c.trimIfNotQuoted == spec.trimIfNotQuoted && c.allowOptionalColumns == spec.allowOptionalColumns
                 && c.allowExtraColumns == spec.allowExtraColumns && c.defaultTimeZone.equals(spec.defaultTimeZone)
                 && c.badRows == spec.badRows && c.badRowSamples == spec.badRowSamples
+                && c.maxRecordSize == spec.maxRecordSize
                 && ((ParserConfig) o).columns.equals(columns);
     }
 
@@ -242,6 +258,7 @@ public final class ParserConfig {
         private ZoneId defaultTimeZone = ZoneId.of("UTC");
         private BadRowPolicy badRows = BadRowPolicy.FAIL;
         private int badRowSamples = DEFAULT_BAD_ROW_SAMPLES;
+        private int maxRecordSize = DEFAULT_MAX_RECORD_SIZE;
         private final List<ColumnConfig> columns = new ArrayList<>();
 
         private Builder() {
@@ -264,6 +281,7 @@ public final class ParserConfig {
             defaultTimeZone = b.defaultTimeZone;
             badRows = b.badRows;
             badRowSamples = b.badRowSamples;
+            maxRecordSize = b.maxRecordSize;
             columns.addAll(b.columns);
         }
 
@@ -379,6 +397,21 @@ public final class ParserConfig {
                 throw new FerryConfigException("badRowSamples", "must be 0 or more, was " + samples);
             }
             this.badRowSamples = samples;
+            return this;
+        }
+
+        /**
+         * The most characters one record may have; default {@value ParserConfig#DEFAULT_MAX_RECORD_SIZE} (16 Mi).
+         * A longer record (a CSV/TSV record with its quoted line breaks, a JSON Lines line, a JSON
+         * object or one JSON string) is a bad row: {@link BadRowPolicy#FAIL} throws a
+         * {@link io.ferry.core.FerryDataException} with its line, {@link BadRowPolicy#SKIP} skips it
+         * without keeping it in memory. Bounds the memory a reader needs.
+         */
+        public Builder maxRecordSize(int characters) {
+            if (characters < 1) {
+                throw new FerryConfigException("maxRecordSize", "must be 1 or more characters, was " + characters);
+            }
+            this.maxRecordSize = characters;
             return this;
         }
 

@@ -10,14 +10,21 @@ import io.ferry.formats.decode.Decoder;
 import io.ferry.formats.read.ColumnConfig;
 import io.ferry.formats.read.ParserConfig;
 import io.ferry.formats.read.ParserType;
+import io.ferry.core.record.Record;
+import io.ferry.formats.read.RecordReader;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class FormatGuesserTest {
     static final String EXAMPLE = "id,company,customer,created_at\r\n"
@@ -36,9 +43,9 @@ class FormatGuesserTest {
     }
 
     @Test
-    void guess_referenceExample_givesExactlyLoadYmlColumns() {
+    void guess_referenceExample_givesLoadYmlColumnsWithIsoTimestamp() {
         ParserConfig p = guess(EXAMPLE).parser();
-        assertThat(columns(p)).isEqualTo("id:long, company:string, customer:string, created_at:timestamp '%Y-%m-%d %H:%M:%S'");
+        assertThat(columns(p)).isEqualTo("id:long, company:string, customer:string, created_at:timestamp");
         assertThat(p.type()).isEqualTo(ParserType.CSV);
         assertThat(p.charset()).isEqualTo(StandardCharsets.UTF_8);
         assertThat(p.newline()).isEqualTo(Newline.CRLF);
@@ -95,7 +102,7 @@ class FormatGuesserTest {
                 + "{\"id\":4,\"name\":\"d\",\"at\":\"2015-03-31T06:12:40Z\"}\n";
         ParserConfig p = guess(text).parser();
         assertThat(p.type()).isEqualTo(ParserType.JSONL);
-        assertThat(columns(p)).isEqualTo("id:long, name:string, at:timestamp '%Y-%m-%dT%H:%M:%S%z', tags:json, score:double");
+        assertThat(columns(p)).isEqualTo("id:long, name:string, at:timestamp, tags:json, score:double");
     }
 
     @Test
@@ -153,6 +160,53 @@ class FormatGuesserTest {
                 .isInstanceOf(FerryDataException.class)
                 .hasMessage("sample.csv: cannot guess the format: the sample is neither JSON nor text that splits into"
                         + " at least 2 columns on , TAB | or ; ; give the parser config explicitly instead (parser(...))");
+    }
+
+    /** Issue 13 item 7: a JSON column of empty strings made the timestamp guess index past the end. */
+    @Test
+    void guess_jsonColumnOfEmptyStrings_isString() {
+        String text = "{\"a\":1,\"b\":\"\"}\n".repeat(5);
+        ParserConfig p = FormatGuesser.guess("x.json", text.getBytes(StandardCharsets.UTF_8), true).parser();
+        assertThat(columns(p)).isEqualTo("a:long, b:string");
+    }
+
+    /** Issue 13 item 16: ISO-8601 text with and without a fraction, T or space, Z, an offset or none. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            # sample rows (';'-separated)                                                   | a later row                | its instant
+            2024-01-01T00:00:00.157Z;2024-01-01T00:00:01.2Z;2024-01-01T00:00:02.999999Z;2024-01-01T00:00:03.5Z | 2024-01-01T00:21:04Z | 2024-01-01T00:21:04Z
+            2024-01-01T00:00:00Z;2024-01-01T00:00:01Z;2024-01-01T00:00:02Z;2024-01-01T00:00:03Z                | 2024-01-01T00:21:04.157Z | 2024-01-01T00:21:04.157Z
+            2024-01-01T09:00:00.157+09:00;2024-01-01T09:00:01+09:00;2024-01-01T09:00:02+0900;2024-01-01T09:00:03+09 | 2024-01-01T00:21:04-05:00 | 2024-01-01T05:21:04Z
+            2024-01-01 00:00:00.157;2024-01-01 00:00:01.157000;2024-01-01 00:00:02.5;2024-01-01 00:00:03.000001 | 2024-01-01 00:21:04 | 2024-01-01T00:21:04Z
+            2024-01-01 00:00:00;2024-01-01 00:00:01;2024-01-01 00:00:02;2024-01-01 00:00:03                    | 2024-01-01T00:21:04.5+01:00 | 2023-12-31T23:21:04.500Z
+            2024-01-01 00:00:00+00:00;2024-01-01 00:00:01.1+00:00;2024-01-01 00:00:02+00:00;2024-01-01 00:00:03+00:00 | 2024-01-01 00:21:04 | 2024-01-01T00:21:04Z
+            """)
+    void guess_isoTimestamps_readEveryIsoFormLater(String sample, String later, String instant) {
+        StringBuilder csv = new StringBuilder("id,at\n");
+        StringBuilder jsonl = new StringBuilder();
+        int id = 0;
+        for (String v : sample.split(";")) {
+            csv.append(++id).append(',').append(v).append('\n');
+            jsonl.append("{\"id\":").append(id).append(",\"at\":\"").append(v).append("\"}\n");
+        }
+        for (String text : List.of(csv.toString(), jsonl.toString())) {
+            ParserConfig p = guess(text).parser();
+            assertThat(columns(p)).isEqualTo("id:long, at:timestamp");
+            String data = text.startsWith("{") ? text + "{\"id\":9,\"at\":\"" + later + "\"}\n" : text + "9," + later + "\n";
+            List<Record> rows = read(p, data);
+            assertThat(rows).hasSize(id + 1);
+            assertThat(rows.get(id).get("at")).isEqualTo(Instant.parse(instant));
+        }
+    }
+
+    private static List<Record> read(ParserConfig p, String data) {
+        List<Record> out = new ArrayList<>();
+        try (RecordReader r = p.newReader("later.csv", new ByteArrayInputStream(data.getBytes(StandardCharsets.UTF_8)))) {
+            for (Record rec = r.read(); rec != null; rec = r.read()) {
+                out.add(rec);
+            }
+        }
+        return out;
     }
 
     @Test

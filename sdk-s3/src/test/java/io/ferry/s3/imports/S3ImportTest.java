@@ -100,7 +100,7 @@ class S3ImportTest extends ImportFixture {
         S3Import imp = imports(bucket).pathPrefix("logging/").pathMatchPattern("\\.gz$").guess().build();
         GuessResult g = imp.guess();
         assertThat(g.parser().columns()).extracting(Object::toString).containsExactly(
-                "id:long", "company:string", "customer:string", "created_at:timestamp '%Y-%m-%d %H:%M:%S'");
+                "id:long", "company:string", "customer:string", "created_at:timestamp");
         Preview p = imp.preview(2);
         assertThat(p.toTable()).isEqualTo(""
                 + "| id    | company | customer | created_at              |\n"

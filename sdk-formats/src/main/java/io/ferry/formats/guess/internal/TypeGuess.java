@@ -14,32 +14,28 @@ import java.util.regex.Pattern;
  * Infers a column's type from sample values. Integers with leading zeros ({@code 007}, zip
  * codes) stay strings; integers in a column named like a time ({@code time}, {@code created_at},
  * {@code updatedTime}) that fall in the epoch seconds or milliseconds range of 2000-2100 become
- * timestamps ({@code %s}, {@code %Q}); text timestamps get the first format that reads them all.
+ * timestamps ({@code %s}, {@code %Q}); ISO-8601 date-times ({@code T} or space, any fraction or
+ * none, {@code Z}, an offset or none) get no format, so every ISO-8601 form reads later, also
+ * {@code Instant.toString()}'s, which drops a zero fraction; other text timestamps get the first
+ * format that reads them all.
  */
 public final class TypeGuess {
     private static final Pattern LONG = Pattern.compile("[-+]?(0|[1-9][0-9]*)");
     private static final Pattern LEADING_ZERO = Pattern.compile("[-+]?0[0-9]+");
     private static final Pattern DOUBLE = Pattern.compile("[-+]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][-+]?[0-9]+)?");
+    private static final Pattern ISO_DATE_TIME = Pattern.compile(
+            "[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]{1,9})?)?"
+                    + " ?([Zz]|[-+][0-9]{2}(:?[0-9]{2})?)?");
+    private static final TimestampParser ISO = TimestampParser.of(null, ZoneOffset.UTC);
     private static final long SECONDS_2000 = 946_684_800L;
     private static final long SECONDS_2100 = 4_102_444_800L;
 
-    /** Candidate timestamp formats, most specific first. */
+    /** Candidate formats of timestamps that are not ISO-8601 date-times, most specific first. */
     static final List<String> TIMESTAMP_FORMATS = List.of(
-            "%Y-%m-%d %H:%M:%S",
-            "%Y-%m-%d %H:%M:%S.%N",
-            "%Y-%m-%dT%H:%M:%S",
-            "%Y-%m-%dT%H:%M:%S.%N",
-            "%Y-%m-%d %H:%M:%S %z",
-            "%Y-%m-%d %H:%M:%S.%N %z",
-            "%Y-%m-%d %H:%M:%S%z",
-            "%Y-%m-%d %H:%M:%S.%N%z",
-            "%Y-%m-%dT%H:%M:%S%z",
-            "%Y-%m-%dT%H:%M:%S.%N%z",
             "%Y-%m-%d %H:%M:%S %Z",
             "%Y/%m/%d %H:%M:%S",
             "%Y/%m/%d %H:%M:%S %z",
             "%d/%b/%Y:%H:%M:%S %z",
-            "%Y-%m-%d %H:%M",
             "%Y-%m-%d",
             "%Y/%m/%d");
 
@@ -63,6 +59,9 @@ public final class TypeGuess {
         }
         if (all(values, v -> v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false"))) {
             return ColumnConfig.of(name, ColumnType.BOOLEAN);
+        }
+        if (all(values, v -> ISO_DATE_TIME.matcher(v).matches() && parses(ISO, v))) {
+            return ColumnConfig.of(name, ColumnType.TIMESTAMP);
         }
         String format = timestampFormat(values);
         if (format != null) {
@@ -111,7 +110,9 @@ public final class TypeGuess {
     }
 
     private static String timestampFormat(List<String> values) {
-        if (!Character.isDigit(values.get(0).charAt(0))) {
+        // an empty string (a JSON "") is never a timestamp
+        String first = values.get(0);
+        if (first.isEmpty() || !Character.isDigit(first.charAt(0))) {
             return null;
         }
         for (String f : TIMESTAMP_FORMATS) {

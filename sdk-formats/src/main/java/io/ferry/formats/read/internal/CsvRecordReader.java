@@ -23,7 +23,7 @@ public final class CsvRecordReader extends AbstractRecordReader {
         this.tokenizer = new CsvTokenizer(new InputStreamReader(in, config.charset().newDecoder()),
                 config.delimiter(), config.quote().map(c -> (int) c).orElse(-1),
                 config.escape().map(c -> (int) c).orElse(-1), config.newline(), config.trimIfNotQuoted(),
-                config.commentLineMarker().orElse(null), bufferSize(in));
+                config.commentLineMarker().orElse(null), bufferSize(in), config.maxRecordSize());
         this.names = config.columns().stream().map(ColumnConfig::name).toArray(String[]::new);
         this.nullString = config.nullString().orElse(null);
     }
@@ -54,6 +54,11 @@ public final class CsvRecordReader extends AbstractRecordReader {
                 } catch (CsvTokenizer.SyntaxException e) {
                     bad.report(source, e.line(), null, e.getMessage());
                     tokenizer.skipLine();
+                    continue;
+                } catch (CsvTokenizer.RecordTooLargeException e) {
+                    int i = e.valueIndex();
+                    bad.report(source, e.line(), i >= 0 && i < names.length ? names[i] : null,
+                            RecordLimits.tooLarge(config, e.getMessage()));
                     continue;
                 }
                 Object[] values = toValues();

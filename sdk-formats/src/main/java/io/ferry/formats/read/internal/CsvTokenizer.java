@@ -7,7 +7,9 @@ import java.util.Arrays;
 
 /**
  * Splits delimited text into records of fields, counting physical lines as it goes (line breaks
- * inside quoted values count). Constant memory apart from the longest record. Single-threaded.
+ * inside quoted values count). Memory is bounded by the largest record it keeps: a record longer
+ * than the maximum record size is read to its end without keeping its values, then reported with
+ * {@link RecordTooLargeException}. Single-threaded.
  *
  * <p>Quoted values may hold delimiters and line breaks; a doubled quote inside quotes is one
  * quote; an escape character makes the next character literal. Empty lines are skipped.
@@ -28,13 +30,20 @@ public final class CsvTokenizer {
     private final Newline newline;
     private final boolean trim;
     private final String commentMarker;
+    private final long maxRecordSize;
 
+    /** The offset in the text of {@code buf[0]}. */
+    private long bufStart;
+    /** The offset in the text where the current record starts. */
+    private long recordStart;
+    /** The index of the value being read when the current record passed the maximum size; -1 if it has not. */
+    private int overflowAt = -1;
     private long line = 1;
     private long recordLine;
     private String[] fields = new String[16];
     private boolean[] quoted = new boolean[16];
     private int count;
-    private final StringBuilder sb = new StringBuilder();
+    private StringBuilder sb = new StringBuilder();
 
     /** A syntax error in the text: where the record starts and what is wrong. */
     public static final class SyntaxException extends RuntimeException {
@@ -52,6 +61,29 @@ public final class CsvTokenizer {
         }
     }
 
+    /** A record longer than the maximum record size; it has been read to its end, so reading can go on. */
+    public static final class RecordTooLargeException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final long line;
+        private final int valueIndex;
+
+        RecordTooLargeException(long line, int valueIndex, long size) {
+            super("the record is " + size + " characters long", null, false, false);
+            this.line = line;
+            this.valueIndex = valueIndex;
+        }
+
+        /** The physical line where the record starts. */
+        public long line() {
+            return line;
+        }
+
+        /** The 0-based index of the value at which the record passed the maximum size. */
+        public int valueIndex() {
+            return valueIndex;
+        }
+    }
+
     /**
      * @param in            the text; closed by {@link #close()}
      * @param delimiter     the field delimiter
@@ -63,12 +95,16 @@ public final class CsvTokenizer {
      */
     public CsvTokenizer(Reader in, char delimiter, int quote, int escape, Newline newline, boolean trim,
                         String commentMarker) {
-        this(in, delimiter, quote, escape, newline, trim, commentMarker, 1 << 16);
+        this(in, delimiter, quote, escape, newline, trim, commentMarker, 1 << 16, Long.MAX_VALUE);
     }
 
-    /** Same, with the size of the character buffer (at least 16). */
+    /**
+     * Same, with the size of the character buffer (at least 16) and the most characters a record may
+     * have (line breaks included).
+     */
     public CsvTokenizer(Reader in, char delimiter, int quote, int escape, Newline newline, boolean trim,
-                        String commentMarker, int bufferSize) {
+                        String commentMarker, int bufferSize, long maxRecordSize) {
+        this.maxRecordSize = maxRecordSize;
         this.in = in;
         this.buf = new char[Math.max(bufferSize, 16)];
         this.delimiter = delimiter;
@@ -132,15 +168,24 @@ public final class CsvTokenizer {
      * Reads the next record.
      *
      * @return false at the end of the input
-     * @throws SyntaxException if the record is malformed; call {@link #skipLine()} to go on
+     * @throws SyntaxException         if the record is malformed; call {@link #skipLine()} to go on
+     * @throws RecordTooLargeException if the record is longer than the maximum; the next call reads the next record
      */
     public boolean next() throws IOException {
+        if (sb.capacity() > 1 << 20) {
+            // a large record is over: do not keep its buffer for the rest of the file
+            sb = new StringBuilder();
+            fields = new String[16];
+            quoted = new boolean[16];
+        }
         while (true) {
             count = 0;
             recordLine = line;
+            overflowAt = -1;
             if (!ensure(1)) {
                 return false;
             }
+            recordStart = bufStart + pos;
             if (atLineEnd()) {
                 consumeLineEnd();
                 continue;
@@ -152,6 +197,10 @@ public final class CsvTokenizer {
             while (readField()) {
                 // one more field follows the delimiter
             }
+            long size = bufStart + pos - recordStart;
+            if (overflowAt >= 0 || size > maxRecordSize) {
+                throw new RecordTooLargeException(recordLine, overflowAt >= 0 ? overflowAt : count - 1, size);
+            }
             return true;
         }
     }
@@ -160,6 +209,9 @@ public final class CsvTokenizer {
         if (eof) {
             return false;
         }
+        bufStart += limit;
+        pos = 0;
+        limit = 0;
         int n = in.read(buf, 0, buf.length);
         while (n == 0) {
             n = in.read(buf, 0, buf.length);
@@ -199,6 +251,7 @@ public final class CsvTokenizer {
         }
         int remaining = limit - pos;
         System.arraycopy(buf, pos, buf, 0, remaining);
+        bufStart += pos;
         pos = 0;
         limit = remaining;
         while (limit < n && !eof) {
@@ -242,7 +295,42 @@ public final class CsvTokenizer {
         line++;
     }
 
+    /** Checks the size of the current record after a refill; past the maximum its values are no longer kept. */
+    private void checkSize() {
+        if (overflowAt < 0 && bufStart + pos - recordStart > maxRecordSize) {
+            overflowAt = count;
+            sb = new StringBuilder();
+        }
+    }
+
+    /** Drops the buffer after a large value, so that a record does not hold it and its copy at once. */
+    private void releaseLargeBuffer() {
+        if (sb.capacity() > 1 << 20) {
+            sb = new StringBuilder();
+        }
+    }
+
+    /** Keeps {@code n} characters of the value being read, unless the record is already too large. */
+    private void keep(int start, int n) {
+        if (overflowAt < 0) {
+            sb.append(buf, start, n);
+        }
+    }
+
+    private void keep(char c) {
+        if (overflowAt < 0) {
+            sb.append(c);
+        }
+    }
+
     private void add(String value, boolean wasQuoted) {
+        if (overflowAt < 0 && bufStart + pos - recordStart > maxRecordSize) {
+            overflowAt = count;
+        }
+        if (overflowAt >= 0) {
+            count++;
+            return;
+        }
         if (count == fields.length) {
             fields = Arrays.copyOf(fields, count * 2);
             quoted = Arrays.copyOf(quoted, count * 2);
@@ -294,12 +382,13 @@ public final class CsvTokenizer {
         String value;
         while (true) {
             if (pos >= limit) {
-                sb.append(buf, start, pos - start);
+                keep(start, pos - start);
                 direct = false;
                 if (!fill()) {
                     more = false;
                     break;
                 }
+                checkSize();
                 start = pos;
                 continue;
             }
@@ -310,7 +399,7 @@ public final class CsvTokenizer {
             }
             if (c == '\r' && newline == Newline.CRLF && pos + 1 >= limit) {
                 // looking one character ahead may move the buffer: save what we have first
-                sb.append(buf, start, pos - start);
+                keep(start, pos - start);
                 direct = false;
                 ensure(2);
                 start = pos;
@@ -320,25 +409,28 @@ public final class CsvTokenizer {
                 break;
             }
             if (c == escape) {
-                sb.append(buf, start, pos - start);
+                keep(start, pos - start);
                 direct = false;
                 pos++;
                 if (!ensure(1)) {
                     throw new SyntaxException(recordLine, "the file ends right after an escape character");
                 }
-                sb.append(buf[pos++]);
+                keep(buf[pos++]);
                 start = pos;
                 continue;
             }
             pos++;
         }
-        if (direct) {
+        if (overflowAt >= 0) {
+            value = "";
+        } else if (direct) {
             value = new String(buf, start, pos - start);
         } else {
             if (pos > start) {
                 sb.append(buf, start, pos - start);
             }
             value = sb.toString();
+            releaseLargeBuffer();
         }
         if (more) {
             pos++;
@@ -362,35 +454,41 @@ public final class CsvTokenizer {
         int start = pos;
         while (true) {
             if (pos >= limit) {
-                sb.append(buf, start, pos - start);
+                keep(start, pos - start);
                 if (!fill()) {
                     throw new SyntaxException(recordLine, "a quoted value is not closed before the end of the"
                             + " data; close the quote or escape the quote characters inside the value");
                 }
+                checkSize();
                 start = pos;
                 continue;
             }
             char c = buf[pos];
             if (c == quote) {
-                sb.append(buf, start, pos - start);
+                keep(start, pos - start);
                 pos++;
                 if (ensure(1) && buf[pos] == quote) {
-                    sb.append((char) quote);
+                    keep((char) quote);
                     pos++;
                     start = pos;
                     continue;
                 }
-                return sb.toString();
+                if (overflowAt >= 0) {
+                    return "";
+                }
+                String value = sb.toString();
+                releaseLargeBuffer();
+                return value;
             }
             if (c == escape) {
-                sb.append(buf, start, pos - start);
+                keep(start, pos - start);
                 pos++;
                 if (!ensure(1)) {
                     throw new SyntaxException(recordLine, "the file ends right after an escape character");
                 }
                 char e = buf[pos++];
                 countBreak(e);
-                sb.append(e);
+                keep(e);
                 start = pos;
                 continue;
             }

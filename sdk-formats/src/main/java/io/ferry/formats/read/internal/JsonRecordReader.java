@@ -1,9 +1,13 @@
 package io.ferry.formats.read.internal;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import io.ferry.core.FerryDataException;
 import io.ferry.core.record.ColumnType;
 import io.ferry.core.record.Record;
@@ -13,7 +17,8 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.StringWriter;
+import java.io.Reader;
+import java.io.Writer;
 import java.nio.charset.CharacterCodingException;
 import java.util.HashMap;
 import java.util.Map;
@@ -24,7 +29,10 @@ import java.util.Map;
  * columns by name; missing fields are null and other fields are ignored.
  */
 public final class JsonRecordReader extends AbstractRecordReader {
+    private final Reader text;
+    private final LineReader lines;
     private final BufferedReader reader;
+    private final JsonFactory json;
     private final Map<String, Integer> index = new HashMap<>();
     private JsonParser stream;
     private long physicalLine;
@@ -32,7 +40,10 @@ public final class JsonRecordReader extends AbstractRecordReader {
     /** A reader of {@code in} under {@code config}; {@code source} names the data in errors. */
     public JsonRecordReader(ParserConfig config, String source, InputStream in) {
         super(config, source);
-        this.reader = new BufferedReader(new InputStreamReader(in, config.charset().newDecoder()), 1 << 16);
+        this.text = new InputStreamReader(in, config.charset().newDecoder());
+        this.lines = config.type() == ParserType.JSONL ? new LineReader(text, config.maxRecordSize()) : null;
+        this.reader = lines == null ? new BufferedReader(text, 1 << 16) : null;
+        this.json = RecordLimits.json(config);
         for (int i = 0; i < converters.length; i++) {
             index.put(config.columns().get(i).name(), i);
         }
@@ -52,23 +63,28 @@ public final class JsonRecordReader extends AbstractRecordReader {
 
     private Record readLine() throws IOException {
         while (true) {
-            String text = reader.readLine();
+            String text = lines.readLine();
             if (text == null) {
                 return null;
             }
             physicalLine++;
+            if (lines.lastTooLong()) {
+                bad.report(source, physicalLine, null,
+                        RecordLimits.tooLarge(config, "the line is " + lines.lastLength() + " characters long"));
+                continue;
+            }
             if (physicalLine == 1 && !text.isEmpty() && text.charAt(0) == '\uFEFF') {
                 text = text.substring(1);
             }
             if (text.isBlank()) {
                 continue;
             }
-            try (JsonParser p = ValueConverter.JSON.createParser(text)) {
+            try (JsonParser p = json.createParser(text)) {
                 if (p.nextToken() != JsonToken.START_OBJECT) {
                     bad.report(source, physicalLine, null, "the line is not a JSON object");
                     continue;
                 }
-                Object[] values = readObject(p, physicalLine);
+                Object[] values = readObject(p, physicalLine, -1);
                 if (p.nextToken() != null) {
                     bad.report(source, physicalLine, null, "the line holds more than one JSON value");
                     continue;
@@ -88,7 +104,7 @@ public final class JsonRecordReader extends AbstractRecordReader {
             if (reader.read() != '\uFEFF') {
                 reader.reset();
             }
-            stream = ValueConverter.JSON.createParser(reader);
+            stream = json.createParser(reader);
         }
         try {
             while (true) {
@@ -100,38 +116,54 @@ public final class JsonRecordReader extends AbstractRecordReader {
                 if (rootArray || (t == JsonToken.END_ARRAY && stream.getParsingContext().inRoot())) {
                     continue;
                 }
-                long at = stream.currentTokenLocation().getLineNr();
+                JsonLocation where = stream.currentTokenLocation();
+                long at = where.getLineNr();
                 if (t != JsonToken.START_OBJECT) {
                     stream.skipChildren();
                     bad.report(source, at, null, "a " + t.asString() + " value where a JSON object was expected");
                     continue;
                 }
-                Object[] values = readObject(stream, at);
+                Object[] values = readObject(stream, at, where.getCharOffset());
                 if (values != null) {
                     return record(at, values);
                 }
             }
         } catch (JsonProcessingException e) {
-            long at = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            long at = e.getLocation() == null ? stream.currentTokenLocation().getLineNr() : e.getLocation().getLineNr();
+            if (e instanceof StreamConstraintsException && e.getOriginalMessage().startsWith("String value length")) {
+                throw new FerryDataException(source, at, null, RecordLimits.tooLarge(config, "a JSON value is too"
+                        + " large (" + e.getOriginalMessage() + ")") + "; the rest of the file cannot be read", e);
+            }
             throw new FerryDataException(source, at, null, "invalid JSON, the rest of the file cannot be read: "
                     + e.getOriginalMessage(), e);
         }
     }
 
-    /** The values of the object whose START_OBJECT is current, or null if a value was bad. */
-    private Object[] readObject(JsonParser p, long at) throws IOException {
+    /**
+     * The values of the object whose START_OBJECT is current, or null if a value was bad. With
+     * {@code startOffset} 0 or more, an object that runs past the maximum record size from there is
+     * read to its end without keeping its values, and is bad.
+     */
+    private Object[] readObject(JsonParser p, long at, long startOffset) throws IOException {
         Object[] values = new Object[converters.length];
         String badColumn = null;
         String reason = null;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             Integer i = index.get(p.currentName());
             JsonToken t = p.nextToken();
-            if (i == null) {
+            if (i == null || reason != null) {
                 p.skipChildren();
                 continue;
             }
+            if (startOffset >= 0 && p.currentLocation().getCharOffset() - startOffset > config.maxRecordSize()) {
+                p.skipChildren();
+                values = null;
+                badColumn = config.columns().get(i).name();
+                reason = RecordLimits.longerThanMax(config, "the JSON object");
+                continue;
+            }
             try {
-                values[i] = value(p, t, converters[i]);
+                values[i] = value(p, t, converters[i], config);
             } catch (BadValueException e) {
                 p.skipChildren();
                 if (reason == null) {
@@ -140,6 +172,10 @@ public final class JsonRecordReader extends AbstractRecordReader {
                 }
             }
         }
+        if (reason == null && startOffset >= 0
+                && p.currentLocation().getCharOffset() - startOffset > config.maxRecordSize()) {
+            reason = RecordLimits.longerThanMax(config, "the JSON object");
+        }
         if (reason != null) {
             bad.report(source, at, badColumn, reason);
             return null;
@@ -147,17 +183,13 @@ public final class JsonRecordReader extends AbstractRecordReader {
         return values;
     }
 
-    private static Object value(JsonParser p, JsonToken t, ValueConverter c) throws IOException {
+    private static Object value(JsonParser p, JsonToken t, ValueConverter c, ParserConfig config) throws IOException {
         if (t == JsonToken.VALUE_NULL) {
             return null;
         }
         ColumnType type = c.type();
         if (type == ColumnType.JSON || (type == ColumnType.STRING && t.isStructStart())) {
-            StringWriter w = new StringWriter();
-            try (JsonGenerator g = ValueConverter.JSON.createGenerator(w)) {
-                g.copyCurrentStructure(p);
-            }
-            return w.toString();
+            return jsonText(p, config);
         }
         if (t.isStructStart()) {
             throw new BadValueException("a JSON " + (t == JsonToken.START_OBJECT ? "object" : "array")
@@ -203,11 +235,75 @@ public final class JsonRecordReader extends AbstractRecordReader {
         }
     }
 
+    /** The current value as compact JSON text, at most the maximum record size long (else bad, and skipped). */
+    private static String jsonText(JsonParser p, ParserConfig config) throws IOException {
+        JsonStreamContext outer = p.currentToken().isStructStart() ? p.getParsingContext().getParent() : null;
+        BoundedWriter w = new BoundedWriter(config.maxRecordSize());
+        try (JsonGenerator g = ValueConverter.JSON.createGenerator(w)) {
+            g.copyCurrentStructure(p);
+        } catch (ValueTooLongException e) {
+            // stopped inside the value: skip to its end so that reading goes on after it
+            while (outer != null && p.getParsingContext() != outer && p.nextToken() != null) {
+                p.skipChildren();
+            }
+            throw new BadValueException(RecordLimits.longerThanMax(config, "the JSON value"));
+        }
+        return w.toString();
+    }
+
+    /** Thrown by {@link BoundedWriter} past its limit. */
+    private static final class ValueTooLongException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        ValueTooLongException() {
+            super("the value is too long");
+        }
+    }
+
+    /** A string writer that refuses to grow past a limit. */
+    private static final class BoundedWriter extends Writer {
+        private final StringBuilder sb = new StringBuilder();
+        private final int max;
+
+        BoundedWriter(int max) {
+            this.max = max;
+        }
+
+        @Override
+        public void write(char[] cbuf, int off, int len) throws IOException {
+            if (sb.length() + (long) len > max) {
+                throw new ValueTooLongException();
+            }
+            sb.append(cbuf, off, len);
+        }
+
+        @Override
+        public void write(String str, int off, int len) throws IOException {
+            if (sb.length() + (long) len > max) {
+                throw new ValueTooLongException();
+            }
+            sb.append(str, off, off + len);
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+
+        @Override
+        public String toString() {
+            return sb.toString();
+        }
+    }
+
     @Override
     void closeInput() throws IOException {
         if (stream != null) {
             stream.close();
         }
-        reader.close();
+        text.close();
     }
 }

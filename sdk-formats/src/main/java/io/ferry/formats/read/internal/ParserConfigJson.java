@@ -28,7 +28,7 @@ public final class ParserConfigJson {
     private static final List<String> KEYS = List.of("type", "charset", "newline", "delimiter", "quote", "escape",
             "skip_header_lines", "null_string", "comment_line_marker", "trim_if_not_quoted",
             "allow_optional_columns", "allow_extra_columns", "default_timezone", "bad_rows", "bad_row_samples",
-            "columns");
+            "max_record_size", "columns");
 
     private ParserConfigJson() {
     }
@@ -69,6 +69,7 @@ public final class ParserConfigJson {
         g.writeStringField("default_timezone", config.defaultTimeZone().getId());
         g.writeStringField("bad_rows", config.badRows().name().toLowerCase(Locale.ROOT));
         g.writeNumberField("bad_row_samples", config.badRowSamples());
+        g.writeNumberField("max_record_size", config.maxRecordSize());
         g.writeArrayFieldStart("columns");
         for (ColumnConfig c : config.columns()) {
             g.writeStartObject();
@@ -139,6 +140,7 @@ public final class ParserConfigJson {
                 case "default_timezone": b.defaultTimeZone(zone(text(p, key), key)); break;
                 case "bad_rows": b.badRows(policy(text(p, key))); break;
                 case "bad_row_samples": b.badRowSamples(number(p, t, key)); break;
+                case "max_record_size": b.maxRecordSize(number(p, t, key)); break;
                 case "columns":
                     expect(p, JsonToken.START_ARRAY, key);
                     while (p.nextToken() == JsonToken.START_OBJECT) {

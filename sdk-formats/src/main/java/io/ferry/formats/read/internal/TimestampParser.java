@@ -41,10 +41,14 @@ public final class TimestampParser {
             .optionalStart().appendLiteral(' ').optionalEnd()
             .optionalStart().appendOffset("+HH:MM:ss", "Z").optionalEnd()
             .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
+            .optionalStart().appendOffset("+HH", "Z").optionalEnd()
             .optionalStart().appendLiteral('[').appendZoneRegionId().appendLiteral(']').optionalEnd()
             .optionalStart().appendZoneRegionId().optionalEnd()
             .toFormatter(Locale.ENGLISH)
             .withResolverStyle(ResolverStyle.STRICT);
+
+    /** Marks the ISO-8601 parser, whose fast path takes {@code T} or a space, with or without {@code Z}. */
+    private static final char ISO_SEPARATOR = '*';
 
     private final String format;
     private final DateTimeFormatter formatter;
@@ -59,7 +63,7 @@ public final class TimestampParser {
         ZoneId normalized = zone.normalized();
         this.fixedOffset = normalized instanceof ZoneOffset ? (ZoneOffset) normalized : null;
         this.dateTimeSeparator = "%Y-%m-%d %H:%M:%S".equals(format) ? ' '
-                : "%Y-%m-%dT%H:%M:%S".equals(format) ? 'T' : 0;
+                : "%Y-%m-%dT%H:%M:%S".equals(format) ? 'T' : format == null ? ISO_SEPARATOR : 0;
     }
 
     /**
@@ -118,7 +122,13 @@ public final class TimestampParser {
                 return parseEpoch(text);
             }
             if (dateTimeSeparator != 0 && text.length() == 19) {
-                Instant fast = parseFixed(text);
+                Instant fast = parseFixed(text, fixedOffset, zone);
+                if (fast != null) {
+                    return fast;
+                }
+            }
+            if (dateTimeSeparator == ISO_SEPARATOR && text.length() == 20 && text.charAt(19) == 'Z') {
+                Instant fast = parseFixed(text, ZoneOffset.UTC, ZoneOffset.UTC);
                 if (fast != null) {
                     return fast;
                 }
@@ -139,9 +149,15 @@ public final class TimestampParser {
         }
     }
 
-    /** {@code yyyy-MM-dd HH:mm:ss} without a formatter (the common case); null to let the formatter decide. */
-    private Instant parseFixed(String s) {
-        if (s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != dateTimeSeparator || s.charAt(13) != ':'
+    /**
+     * {@code yyyy-MM-dd HH:mm:ss} (the first 19 characters of {@code s}) without a formatter (the
+     * common case), read at {@code offset} (null: in {@code zone}); null to let the formatter decide.
+     */
+    private Instant parseFixed(String s, ZoneOffset offset, ZoneId zone) {
+        char separator = s.charAt(10);
+        boolean separatorFits = dateTimeSeparator == ISO_SEPARATOR
+                ? separator == 'T' || separator == ' ' : separator == dateTimeSeparator;
+        if (s.charAt(4) != '-' || s.charAt(7) != '-' || !separatorFits || s.charAt(13) != ':'
                 || s.charAt(16) != ':') {
             return null;
         }
@@ -156,7 +172,7 @@ public final class TimestampParser {
             return null;
         }
         LocalDateTime local = LocalDateTime.of(year, month, day, hour, minute, second);
-        return fixedOffset != null ? local.toInstant(fixedOffset) : local.atZone(zone).toInstant();
+        return offset != null ? local.toInstant(offset) : local.atZone(zone).toInstant();
     }
 
     private static int digits(String s, int from, int count) {

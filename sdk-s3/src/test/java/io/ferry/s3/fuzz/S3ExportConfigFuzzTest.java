@@ -1,0 +1,47 @@
+package io.ferry.s3.fuzz;
+
+import io.ferry.s3.export.S3ExportConfig;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.stream.Collectors;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AfterContainer;
+
+/**
+ * Property: {@code S3ExportConfig.fromTdResult} (and building the export it configures) throws
+ * nothing but FerryException subtypes, in bounded time, on hostile JSON.
+ */
+class S3ExportConfigFuzzTest {
+    static final List<byte[]> RESULTS = List.of(
+            "{\"type\":\"s3_v2\",\"auth_method\":\"basic\",\"region\":\"us-east-2\",\"access_key_id\": \"AKIAEXAMPLE\","
+                    + "\"secret_access_key\":\"topsecret\",\"bucket\":\"bucket_name\",\"path\":\"path/to/file.csv\","
+                    + "\"format\":\"csv\",\"compression\":\"none\",\"header\":true,\"delimiter\":\"default\","
+                    + "\"null_value\":\"default\",\"newline\":\"CRLF\",\"quote_policy\":\"NONE\"}",
+            "{\"type\":\"s3_v2\",\"auth_method\":\"session\",\"access_key_id\":\"A\",\"secret_access_key\":\"s\","
+                    + "\"session_token\":\"t\",\"bucket\":\"b\",\"path\":\"p/{{UUID}}.{{FORMAT}}\",\"format\":\"tsv\","
+                    + "\"compression\":\"gz\",\"part_size\":10,\"sse_type\":\"sse-kms\",\"kms_key_id\":\"k\"}",
+            "{\"type\":\"s3_v2\",\"auth_method\":\"basic\",\"access_key_id\":\"AKIA1\",\"secret_access_key\":\"s3cr3t\","
+                    + "\"bucket\":\"bucket_name\",\"path\":\"path/to/file.csv\",\"endpoint\":\"http://127.0.0.1:9\","
+                    + "\"quote\":\"'\",\"escape\":\"\\\\\",\"delimiter\":\"|\",\"null_value\":\"NULL\","
+                    + "\"quote_policy\":\"ALL\",\"format\":\"jsonl\",\"sse_type\":\"sse-s3\"}").stream()
+            .map(s -> s.getBytes(StandardCharsets.UTF_8)).collect(Collectors.toList());
+
+    @Provide
+    Arbitrary<Long> seeds() {
+        return Arbitraries.longs();
+    }
+
+    @Property(seed = Fuzz.SEED)
+    void fromTdResult_throwsOnlyFerryExceptions(@ForAll("seeds") long seed) {
+        Fuzz.checkMany(seed, 25, r -> Fuzz.mutatedText(RESULTS, r), json -> S3ExportConfig.fromTdResult(json).build());
+    }
+
+    @AfterContainer
+    static void report() {
+        System.out.println("fuzz: S3ExportConfigFuzzTest checked " + Fuzz.calls() + " inputs");
+    }
+}
