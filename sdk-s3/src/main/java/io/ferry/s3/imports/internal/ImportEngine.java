@@ -48,6 +48,7 @@ public final class ImportEngine {
     private final Decoder decoder;
     private final FilterChain filters;
     private final long maxBufferedBytes;
+    private final int readAttempts;
     private final Clock clock;
 
     /** What a run did. */
@@ -85,10 +86,13 @@ public final class ImportEngine {
         }
     }
 
-    /** An engine for one import's settings; {@code parser} null means guess at each call. */
+    /**
+     * An engine for one import's settings; {@code parser} null means guess at each call;
+     * {@code readAttempts} bounds the GetObject calls per object when connections break.
+     */
     public ImportEngine(S3Connection connection, String bucket, String prefix, ObjectSelector selector,
                         boolean failOnNoFiles, ParserConfig parser, BadRowPolicy badRows, Decoder decoder,
-                        FilterChain filters, long maxBufferedBytes, Clock clock) {
+                        FilterChain filters, long maxBufferedBytes, int readAttempts, Clock clock) {
         this.connection = connection;
         this.bucket = bucket;
         this.prefix = prefix;
@@ -99,6 +103,7 @@ public final class ImportEngine {
         this.decoder = decoder;
         this.filters = filters;
         this.maxBufferedBytes = maxBufferedBytes;
+        this.readAttempts = readAttempts;
         this.clock = clock;
     }
 
@@ -122,7 +127,8 @@ public final class ImportEngine {
             ListSink sink = new ListSink(records);
             RecordSink target = filters.filters().isEmpty() ? sink : filters.wrap(sink);
             target.open(p.schema());
-            new ImportRun(lease.client(), bucket, decoder, p, connection.maxConcurrency(), maxBufferedBytes)
+            new ImportRun(lease.client(), bucket, decoder, p, connection.maxConcurrency(), maxBufferedBytes,
+                    readAttempts)
                     .read(s.selected(), target, rows);
             return Preview.of(sink.schema == null ? p.schema() : sink.schema, records);
         }
@@ -145,7 +151,7 @@ public final class ImportEngine {
             }
             ParserConfig p = parserFor(lease.client(), s);
             ImportRun run = new ImportRun(lease.client(), bucket, decoder, p, connection.maxConcurrency(),
-                    maxBufferedBytes);
+                    maxBufferedBytes, readAttempts);
             RecordSink target = filters.filters().isEmpty() ? sink : filters.wrap(sink);
             try {
                 target.open(p.schema());
