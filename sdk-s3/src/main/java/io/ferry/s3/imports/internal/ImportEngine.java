@@ -134,8 +134,12 @@ public final class ImportEngine {
         }
     }
 
-    /** Imports into {@code sink}; aborts it and rethrows on failure. */
+    /**
+     * Imports into {@code sink}; on any failure (listing included, before the sink was opened)
+     * aborts it and rethrows.
+     */
     public Outcome run(RecordSink sink) {
+        RecordSink target = filters.filters().isEmpty() ? sink : filters.wrap(sink);
         try (S3ClientLease lease = S3ClientLease.open(connection)) {
             Selection s = select(lease.client());
             s.skippedArchived().forEach(o -> LOG.warn("skipped s3://{}/{}: storage class {} needs a restore",
@@ -152,16 +156,17 @@ public final class ImportEngine {
             ParserConfig p = parserFor(lease.client(), s);
             ImportRun run = new ImportRun(lease.client(), bucket, decoder, p, connection.maxConcurrency(),
                     maxBufferedBytes, readAttempts);
-            RecordSink target = filters.filters().isEmpty() ? sink : filters.wrap(sink);
-            try {
-                target.open(p.schema());
-                run.read(s.selected(), target, 0);
-                target.commit();
-            } catch (RuntimeException e) {
-                target.abort();
-                throw e;
-            }
+            target.open(p.schema());
+            run.read(s.selected(), target, 0);
+            target.commit();
             return new Outcome(s, run.imported(), run.skippedRows(), run.badRows());
+        } catch (RuntimeException e) {
+            try {
+                target.abort();
+            } catch (RuntimeException abortFailure) {
+                e.addSuppressed(abortFailure);
+            }
+            throw e;
         }
     }
 
@@ -172,7 +177,7 @@ public final class ImportEngine {
                 .flatMap(IncrementalState::lastPath)
                 .filter(p -> KeyOrder.compare(p, prefix) > 0)
                 .orElse(null);
-        return selector.select(ObjectLister.list(client, bucket, prefix, after), listedAt);
+        return selector.select(ObjectLister.list(client, bucket, prefix, after, readAttempts), listedAt);
     }
 
     private ParserConfig parserFor(S3Client client, Selection s) {

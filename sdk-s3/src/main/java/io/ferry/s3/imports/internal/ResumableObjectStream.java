@@ -4,9 +4,6 @@ import io.ferry.core.FerryIoException;
 import io.ferry.s3.export.internal.S3Errors;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
-import java.io.UncheckedIOException;
-import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.ResponseInputStream;
@@ -33,10 +30,6 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * another.
  */
 final class ResumableObjectStream extends InputStream implements Abortable {
-    /** The pause before the first resume; it doubles on each further one, up to {@link #MAX_BACKOFF}. */
-    static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
-    static final Duration MAX_BACKOFF = Duration.ofSeconds(2);
-
     private static final Logger LOG = LoggerFactory.getLogger(ResumableObjectStream.class);
 
     private final S3Client client;
@@ -72,8 +65,7 @@ final class ResumableObjectStream extends InputStream implements Abortable {
         try (ResumableObjectStream in = new ResumableObjectStream(client, bucket, key, attempts)) {
             return in.readAllBytes();
         } catch (IOException e) {
-            // read() reports its failures as FerryIoException; only close() could land here
-            throw new UncheckedIOException(e);
+            throw new FerryIoException("cannot read s3://" + bucket + "/" + key + ": " + e, e, true);
         }
     }
 
@@ -145,7 +137,7 @@ final class ResumableObjectStream extends InputStream implements Abortable {
     private void open() {
         while (true) {
             if (used > 0) {
-                pause(used);
+                ReadRetries.pause(used, "s3://" + bucket + "/" + key + " at byte " + position);
             }
             used++;
             GetObjectRequest.Builder request = GetObjectRequest.builder().bucket(bucket).key(key);
@@ -167,11 +159,11 @@ final class ResumableObjectStream extends InputStream implements Abortable {
                             + position + "); the run was aborted so no row is read twice or from two versions;"
                             + " run the import again", e, true);
                 }
-                if (!transientFailure(e) || used >= attempts) {
+                if (!ReadRetries.isTransient(e) || used >= attempts) {
                     String tried = used > 1 ? " after " + used + " GetObject attempts" : "";
                     throw new FerryIoException("cannot read s3://" + bucket + "/" + key
                             + (position > 0 ? " from byte " + position : "") + tried + ": " + S3Errors.describe(e),
-                            e, S3Errors.retryable(e) || transientFailure(e));
+                            e, S3Errors.retryable(e) || ReadRetries.isTransient(e));
                 }
                 LOG.info("s3://{}/{}: GetObject from byte {} failed ({}); trying again", bucket, key, position,
                         S3Errors.describe(e));
@@ -203,33 +195,6 @@ final class ResumableObjectStream extends InputStream implements Abortable {
                     + ": the store answered with Content-Range '" + range + "'", null, false);
         }
         current = in;
-    }
-
-    /** Failures before a body arrives that a repeat may fix: 5xx, throttling, and I/O errors. */
-    private static boolean transientFailure(Throwable e) {
-        if (S3Errors.retryable(e)) {
-            return true;
-        }
-        if (e instanceof S3Exception) {
-            return false;
-        }
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof IOException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private void pause(int attemptsMade) {
-        long millis = Math.min(MAX_BACKOFF.toMillis(), FIRST_BACKOFF.toMillis() << Math.min(attemptsMade - 1, 10));
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new FerryIoException("interrupted while waiting to resume s3://" + bucket + "/" + key + " at byte "
-                    + position, new InterruptedIOException(e.getMessage()), true);
-        }
     }
 
     private void abortCurrent() {
