@@ -151,7 +151,8 @@ class FaultProxyTest {
         assertThat(plan.stall()).isEqualTo(Duration.ofMillis(1));
         try (FaultProxy proxy = FaultProxy.start(server.getAddress().getPort(), plan);
              java.net.Socket socket = new java.net.Socket(InetAddress.getLoopbackAddress(), proxy.port())) {
-            socket.getOutputStream().write("GET /b/big HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream()
+                    .write("GET /b/big HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             String received = new String(readUntilReset(socket.getInputStream()), StandardCharsets.ISO_8859_1);
             String body = received.substring(received.indexOf("\r\n\r\n") + 4);
             assertThat(body).isEqualTo("answer to /b/big ");

@@ -339,7 +339,8 @@ public final class S3Import {
          */
         public Builder readAttempts(int attempts) {
             if (attempts < 1 || attempts > 100) {
-                throw new FerryConfigException("readAttempts", "readAttempts must be between 1 and 100, was " + attempts);
+                throw new FerryConfigException("readAttempts", "readAttempts must be between 1 and 100, was "
+                        + attempts);
             }
             this.readAttempts = attempts;
             return this;

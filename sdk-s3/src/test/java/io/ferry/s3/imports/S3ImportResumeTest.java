@@ -43,7 +43,8 @@ class S3ImportResumeTest {
             .column("v", ColumnType.STRING).build();
 
     /** Printable ASCII without the comma, quotes and backslash. */
-    private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789!#$%&()*+-./:;<=>?@[]^_{|}~";
+    private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+            + "!#$%&()*+-./:;<=>?@[]^_{|}~";
 
     private static String bucket;
     /** Rows 0..n-1 of the big gzip object (over 8 MB compressed: it streams through the read-ahead thread). */
@@ -309,7 +310,7 @@ class S3ImportResumeTest {
                     .satisfies(e -> brokenAt.set(Long.parseLong(e.getMessage().replaceAll(".* at byte (\\d+) of .*",
                             "$1"))))
                     .hasMessageStartingWith("cannot read s3://" + b + "/d/2.csv: the connection broke at byte ")
-                    .hasMessageContaining(" of " + size + " and 3 GetObject attempts did not get the rest (")
+                    .hasMessageContaining(" of " + size + " and 3 GetObject attempt(s) did not get the rest (")
                     .hasMessageEndingWith("); run the import again, or raise readAttempts if the network is this"
                             + " unreliable")
                     .satisfies(e -> assertThat(((FerryIoException) e).retryable()).isTrue());

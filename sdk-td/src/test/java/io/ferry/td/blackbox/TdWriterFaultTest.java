@@ -38,7 +38,9 @@ import org.junit.jupiter.api.Test;
  * faults, with 3 attempts per call so some runs fail. After each run:
  * <ul>
  *   <li>success: the table holds exactly the old rows plus the new (APPEND) or the new rows
- *       (replace modes), each once; no other table;</li>
+ *       (replace modes), each once; no other table, except (replace modes) the swapped-out table
+ *       holding exactly the old rows when deleting it kept failing after the swap (the write is
+ *       published and logs its name);</li>
  *   <li>failure: only a {@link FerryException}; no temporary table left; REPLACE keeps the old
  *       rows, unless the error says the swap's outcome is unknown (then old or new, nothing
  *       else); APPEND holds the old rows plus whole chunks of the new ones from the first, each
@@ -68,6 +70,8 @@ class TdWriterFaultTest {
     /** Rows per chunk (all rows have the same size, so every chunk but the last holds this many). */
     private static int rowsPerChunk;
     private static final List<Target> TARGETED = new ArrayList<>();
+    /** Successful replaces whose swapped-out table (the old rows) could not be deleted. */
+    private static int oldRowsLeftBehind;
 
     /** One fault aimed at the first request of one kind under one mode. */
     private record Target(TdWriteMode mode, String kind, Fault fault) {
@@ -185,8 +189,10 @@ class TdWriterFaultTest {
             }
         }
         System.out.printf("TdWriterFaultTest: %d runs, %d faulted runs (%d faults; %d failed, %d of them with the"
-                        + " swap's outcome unknown): %d clean, in %d s%n", RUNS, faulted, faults, failed, unknownSwaps,
-                RUNS - unclean.size(), TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start));
+                        + " swap's outcome unknown; %d succeeded leaving the swapped-out old rows): %d clean,"
+                        + " in %d s%n",
+                RUNS, faulted, faults, failed, unknownSwaps, oldRowsLeftBehind, RUNS - unclean.size(),
+                TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start));
         assertThat(unclean).isEmpty();
         assertThat(faulted).isGreaterThanOrEqualTo(RUNS * 3 / 4);
     }
@@ -217,8 +223,19 @@ class TdWriterFaultTest {
         if (!r.published() || r.rows() != NEW_ROWS) {
             return "succeeded with " + r;
         }
-        if (!td.tables(db).equals(Set.of(TABLE))) {
-            return "succeeded leaving tables " + td.tables(db);
+        Set<String> tables = td.tables(db);
+        if (!tables.equals(Set.of(TABLE))) {
+            // after the swap, the old rows sit in the temporary table; when its delete keeps failing the
+            // write still succeeds (the new rows are published) and logs the table's name
+            List<String> others = tables.stream().filter(t -> !t.equals(TABLE)).collect(Collectors.toList());
+            boolean swappedOut = mode != TdWriteMode.APPEND && others.size() == 1
+                    && others.get(0).startsWith(TABLE + "_ferry_tmp_")
+                    && td.rows(db, others.get(0)).stream().map(m -> m.get("code") + ":" + m.get("name"))
+                            .collect(Collectors.toList()).equals(codes(oldRows()));
+            if (!swappedOut) {
+                return "succeeded leaving tables " + tables;
+            }
+            oldRowsLeftBehind++;
         }
         List<String> rows = stored(db);
         return rows.equals(expected) ? null : "succeeded but the table holds " + summary(rows);

@@ -69,16 +69,6 @@ final class ResumableObjectStream extends InputStream implements Abortable {
         }
     }
 
-    /** The offset of the next byte this stream returns. */
-    long position() {
-        return position;
-    }
-
-    /** The GetObject calls made so far. */
-    int requests() {
-        return used;
-    }
-
     @Override
     public int read() throws IOException {
         byte[] one = new byte[1];
@@ -124,7 +114,7 @@ final class ResumableObjectStream extends InputStream implements Abortable {
         abortCurrent();
         if (used >= attempts) {
             throw new FerryIoException("cannot read s3://" + bucket + "/" + key + ": the connection broke at byte "
-                    + position + " of " + length + " and " + attempts + " GetObject attempts did not get the rest ("
+                    + position + " of " + length + " and " + attempts + " GetObject attempt(s) did not get the rest ("
                     + S3Errors.describe(broken) + "); run the import again, or raise readAttempts if the network"
                     + " is this unreliable", broken, true);
         }
