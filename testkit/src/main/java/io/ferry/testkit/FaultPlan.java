@@ -25,6 +25,16 @@ public interface FaultPlan {
         return Duration.ofSeconds(2);
     }
 
+    /**
+     * How many body bytes {@link Fault#RESET_RESPONSE_BODY} forwards before the reset: a negative
+     * value (the default) means half the body; a value at or above the body's length forwards it
+     * whole and then resets. Counted over the body as framed on the wire (with chunk headers
+     * when the response is chunked).
+     */
+    default long cutAfterBytes() {
+        return -1;
+    }
+
     /** No faults: a plain proxy. */
     static FaultPlan none() {
         return r -> Fault.NONE;
@@ -67,6 +77,7 @@ public interface FaultPlan {
 
     /** This plan with {@link Fault#STALL} holding requests for {@code stall}. */
     default FaultPlan withStall(Duration stall) {
+        Objects.requireNonNull(stall);
         FaultPlan self = this;
         return new FaultPlan() {
             @Override
@@ -77,6 +88,32 @@ public interface FaultPlan {
             @Override
             public Duration stall() {
                 return stall;
+            }
+
+            @Override
+            public long cutAfterBytes() {
+                return self.cutAfterBytes();
+            }
+        };
+    }
+
+    /** This plan with {@link Fault#RESET_RESPONSE_BODY} forwarding {@code bytes} of the body before the reset. */
+    default FaultPlan withCutAfterBytes(long bytes) {
+        FaultPlan self = this;
+        return new FaultPlan() {
+            @Override
+            public Fault faultFor(ProxiedRequest request) {
+                return self.faultFor(request);
+            }
+
+            @Override
+            public Duration stall() {
+                return self.stall();
+            }
+
+            @Override
+            public long cutAfterBytes() {
+                return bytes;
             }
         };
     }

@@ -111,7 +111,11 @@ public final class FaultProxy implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + port());
     }
 
-    /** Every exchange so far, in the order they ended (the first 100,000). */
+    /**
+     * Every exchange so far, in the order the proxy answered them (the first 100,000). An
+     * exchange is logged before its answer (or reset) reaches the client, so a client that has
+     * its answer always finds the exchange here.
+     */
     public List<Exchange> exchanges() {
         synchronized (exchanges) {
             return List.copyOf(exchanges);
@@ -176,6 +180,9 @@ public final class FaultProxy implements AutoCloseable {
         Socket up = null;
         try {
             client.setSoTimeout(IO_TIMEOUT_MILLIS);
+            // head and body go out in separate writes: with Nagle's algorithm each exchange would
+            // wait for the peer's delayed ACK (about 40 ms on Linux)
+            client.setTcpNoDelay(true);
             InputStream in = new BufferedInputStream(client.getInputStream());
             OutputStream out = client.getOutputStream();
             InputStream upIn = null;
@@ -209,8 +216,9 @@ public final class FaultProxy implements AutoCloseable {
                 byte[] body = readBody(in, head, true);
                 if (fault == Fault.ERROR_500 || fault == Fault.ERROR_503) {
                     int status = fault == Fault.ERROR_500 ? 500 : 503;
-                    writeError(out, status);
+                    // logged before the answer goes out, so a client that has its answer finds the exchange logged
                     log(request, fault, status);
+                    writeError(out, status);
                     closeQuietly(client);
                     return;
                 }
@@ -222,6 +230,7 @@ public final class FaultProxy implements AutoCloseable {
                     sockets.add(up);
                     up.connect(upstream, IO_TIMEOUT_MILLIS);
                     up.setSoTimeout(IO_TIMEOUT_MILLIS);
+                    up.setTcpNoDelay(true);
                     upIn = new BufferedInputStream(up.getInputStream());
                     upOut = up.getOutputStream();
                 }
@@ -245,14 +254,15 @@ public final class FaultProxy implements AutoCloseable {
                     reset(client);
                     return;
                 }
+                log(request, fault, response.status());
                 out.write(response.bytesWithout(null));
                 if (fault == Fault.RESET_RESPONSE_BODY) {
                     if (!bodiless) {
                         byte[] full = readBody(upIn, response, false);
-                        out.write(full, 0, full.length / 2);
+                        long cut = plan.cutAfterBytes();
+                        out.write(full, 0, cut < 0 ? full.length / 2 : (int) Math.min(cut, full.length));
                     }
                     out.flush();
-                    log(request, fault, response.status());
                     reset(client);
                     return;
                 }
@@ -260,7 +270,6 @@ public final class FaultProxy implements AutoCloseable {
                     copyBody(upIn, out, response);
                 }
                 out.flush();
-                log(request, fault, response.status());
                 if (response.closes() || head.closes() || (!bodiless && !response.framed())) {
                     return;
                 }

@@ -58,6 +58,8 @@ public final class S3Import {
     public static final int GUESS_RAW_BYTES = ImportEngine.GUESS_RAW_BYTES;
     /** Default memory for prefetched objects: 64 MB. */
     public static final long DEFAULT_MAX_BUFFERED_BYTES = 64L * 1024 * 1024;
+    /** Default for {@link Builder#readAttempts(int)}: 5 GetObject calls per object. */
+    public static final int DEFAULT_READ_ATTEMPTS = 5;
 
     private static final Logger LOG = LoggerFactory.getLogger(S3Import.class);
 
@@ -69,7 +71,7 @@ public final class S3Import {
         this.spec = new Builder(b);
         this.connection = connection;
         this.engine = new ImportEngine(connection, b.bucket, b.pathPrefix, selector, b.failOnNoFiles, b.parser,
-                b.badRows, b.decoder, b.filters, b.maxBufferedBytes, b.clock);
+                b.badRows, b.decoder, b.filters, b.maxBufferedBytes, b.readAttempts, b.clock);
     }
 
     /**
@@ -180,6 +182,7 @@ public final class S3Import {
         private Decoder decoder = Decoder.AUTO;
         private FilterChain filters = FilterChain.empty();
         private long maxBufferedBytes = DEFAULT_MAX_BUFFERED_BYTES;
+        private int readAttempts = DEFAULT_READ_ATTEMPTS;
         private Clock clock = Clock.systemUTC();
 
         private Builder() {
@@ -205,6 +208,7 @@ public final class S3Import {
             decoder = b.decoder;
             filters = b.filters;
             maxBufferedBytes = b.maxBufferedBytes;
+            readAttempts = b.readAttempts;
             clock = b.clock;
         }
 
@@ -341,6 +345,25 @@ public final class S3Import {
                 throw new FerryConfigException("maxBufferedBytes", "must be at least 1 MB (1048576), was " + bytes);
             }
             this.maxBufferedBytes = bytes;
+            return this;
+        }
+
+        /**
+         * The most GetObject calls for one object; default 5, from 1 (never resume) to 100. When a
+         * connection breaks in the middle of an object, the import continues it with a ranged GET
+         * from the first byte not yet read, pinned to the object's ETag ({@code If-Match}), after
+         * a pause of 0.1 s that doubles each time (at most 2 s); the rows continue where they
+         * stopped and none is read twice. An object replaced in the meantime (HTTP 412) fails the
+         * run at once.
+         *
+         * @throws FerryConfigException if {@code attempts} is outside 1..100
+         */
+        public Builder readAttempts(int attempts) {
+            if (attempts < 1 || attempts > 100) {
+                throw new FerryConfigException("readAttempts", "readAttempts must be between 1 and 100, was "
+                        + attempts);
+            }
+            this.readAttempts = attempts;
             return this;
         }
 

@@ -48,6 +48,7 @@ public final class ImportEngine {
     private final Decoder decoder;
     private final FilterChain filters;
     private final long maxBufferedBytes;
+    private final int readAttempts;
     private final Clock clock;
 
     /** What a run did. */
@@ -85,10 +86,13 @@ public final class ImportEngine {
         }
     }
 
-    /** An engine for one import's settings; {@code parser} null means guess at each call. */
+    /**
+     * An engine for one import's settings; {@code parser} null means guess at each call;
+     * {@code readAttempts} bounds the GetObject calls per object when connections break.
+     */
     public ImportEngine(S3Connection connection, String bucket, String prefix, ObjectSelector selector,
                         boolean failOnNoFiles, ParserConfig parser, BadRowPolicy badRows, Decoder decoder,
-                        FilterChain filters, long maxBufferedBytes, Clock clock) {
+                        FilterChain filters, long maxBufferedBytes, int readAttempts, Clock clock) {
         this.connection = connection;
         this.bucket = bucket;
         this.prefix = prefix;
@@ -99,6 +103,7 @@ public final class ImportEngine {
         this.decoder = decoder;
         this.filters = filters;
         this.maxBufferedBytes = maxBufferedBytes;
+        this.readAttempts = readAttempts;
         this.clock = clock;
     }
 
@@ -122,14 +127,19 @@ public final class ImportEngine {
             ListSink sink = new ListSink(records);
             RecordSink target = filters.filters().isEmpty() ? sink : filters.wrap(sink);
             target.open(p.schema());
-            new ImportRun(lease.client(), bucket, decoder, p, connection.maxConcurrency(), maxBufferedBytes)
+            new ImportRun(lease.client(), bucket, decoder, p, connection.maxConcurrency(), maxBufferedBytes,
+                    readAttempts)
                     .read(s.selected(), target, rows);
             return Preview.of(sink.schema == null ? p.schema() : sink.schema, records);
         }
     }
 
-    /** Imports into {@code sink}; aborts it and rethrows on failure. */
+    /**
+     * Imports into {@code sink}; on any failure (listing included, before the sink was opened)
+     * aborts it and rethrows.
+     */
     public Outcome run(RecordSink sink) {
+        RecordSink target = filters.filters().isEmpty() ? sink : filters.wrap(sink);
         try (S3ClientLease lease = S3ClientLease.open(connection)) {
             Selection s = select(lease.client());
             s.skippedArchived().forEach(o -> LOG.warn("skipped s3://{}/{}: storage class {} needs a restore",
@@ -145,17 +155,18 @@ public final class ImportEngine {
             }
             ParserConfig p = parserFor(lease.client(), s);
             ImportRun run = new ImportRun(lease.client(), bucket, decoder, p, connection.maxConcurrency(),
-                    maxBufferedBytes);
-            RecordSink target = filters.filters().isEmpty() ? sink : filters.wrap(sink);
-            try {
-                target.open(p.schema());
-                run.read(s.selected(), target, 0);
-                target.commit();
-            } catch (RuntimeException e) {
-                target.abort();
-                throw e;
-            }
+                    maxBufferedBytes, readAttempts);
+            target.open(p.schema());
+            run.read(s.selected(), target, 0);
+            target.commit();
             return new Outcome(s, run.imported(), run.skippedRows(), run.badRows());
+        } catch (RuntimeException e) {
+            try {
+                target.abort();
+            } catch (RuntimeException abortFailure) {
+                e.addSuppressed(abortFailure);
+            }
+            throw e;
         }
     }
 
@@ -166,7 +177,7 @@ public final class ImportEngine {
                 .flatMap(IncrementalState::lastPath)
                 .filter(p -> KeyOrder.compare(p, prefix) > 0)
                 .orElse(null);
-        return selector.select(ObjectLister.list(client, bucket, prefix, after), listedAt);
+        return selector.select(ObjectLister.list(client, bucket, prefix, after, readAttempts), listedAt);
     }
 
     private ParserConfig parserFor(S3Client client, Selection s) {

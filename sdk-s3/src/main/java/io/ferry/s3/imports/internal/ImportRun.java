@@ -33,20 +33,25 @@ public final class ImportRun {
     private final ParserConfig parser;
     private final int concurrency;
     private final long maxBufferedBytes;
+    private final int readAttempts;
     private final List<ImportedObject> imported = new ArrayList<>();
     private final List<BadRow> badRows = new ArrayList<>();
     private long skippedRows;
     private long rows;
 
-    /** A run over {@code bucket} with the given decoding and parsing. */
+    /**
+     * A run over {@code bucket} with the given decoding and parsing; a broken download is resumed
+     * with up to {@code readAttempts} GetObject calls per object.
+     */
     public ImportRun(S3Client client, String bucket, Decoder decoder, ParserConfig parser, int concurrency,
-                     long maxBufferedBytes) {
+                     long maxBufferedBytes, int readAttempts) {
         this.client = client;
         this.bucket = bucket;
         this.decoder = decoder;
         this.parser = parser;
         this.concurrency = concurrency;
         this.maxBufferedBytes = maxBufferedBytes;
+        this.readAttempts = readAttempts;
     }
 
     /**
@@ -55,7 +60,7 @@ public final class ImportRun {
      */
     public void read(List<ListedObject> objects, RecordSink sink, long limit) {
         try (ObjectFetcher fetcher = new ObjectFetcher(client, bucket, objects, concurrency, maxBufferedBytes,
-                SMALL_OBJECT_LIMIT)) {
+                SMALL_OBJECT_LIMIT, readAttempts)) {
             for (int i = 0; i < objects.size(); i++) {
                 ListedObject o = objects.get(i);
                 long start = System.nanoTime();

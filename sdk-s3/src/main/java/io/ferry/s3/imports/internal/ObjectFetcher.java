@@ -13,15 +13,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 
 /**
  * Hands out the objects of an import in order while downloading the next small ones in the
  * background: up to {@code concurrency} GetObject calls at once and at most
  * {@code maxBufferedBytes} held in memory. An object larger than {@code smallObjectLimit} is not
- * prefetched; it streams when its turn comes. Used by one consumer thread.
+ * prefetched; it streams when its turn comes. Either way a broken connection is resumed by a
+ * {@link ResumableObjectStream}. Used by one consumer thread.
  */
 public final class ObjectFetcher implements AutoCloseable {
     private static final AtomicInteger POOLS = new AtomicInteger();
@@ -31,6 +30,7 @@ public final class ObjectFetcher implements AutoCloseable {
     private final List<ListedObject> objects;
     private final long maxBufferedBytes;
     private final long smallObjectLimit;
+    private final int readAttempts;
     private final int window;
     private final ExecutorService pool;
     private final Future<?>[] futures;
@@ -38,11 +38,14 @@ public final class ObjectFetcher implements AutoCloseable {
     private int nextSubmit;
 
     /**
-     * @param objects the objects in the order they will be opened
+     * @param objects      the objects in the order they will be opened
+     * @param readAttempts the most GetObject calls per object when its connection breaks (see
+     *                     {@link ResumableObjectStream})
      */
     public ObjectFetcher(S3Client client, String bucket, List<ListedObject> objects, int concurrency,
-                         long maxBufferedBytes, long smallObjectLimit) {
+                         long maxBufferedBytes, long smallObjectLimit, int readAttempts) {
         this.client = client;
+        this.readAttempts = readAttempts;
         this.bucket = bucket;
         this.objects = objects;
         this.maxBufferedBytes = maxBufferedBytes;
@@ -80,11 +83,7 @@ public final class ObjectFetcher implements AutoCloseable {
                 throw new FerryIoException("the download of s3://" + bucket + "/" + o.key() + " was cancelled", e);
             }
         }
-        try {
-            return client.getObject(request(o));
-        } catch (SdkException e) {
-            throw failure(o, e);
-        }
+        return new ResumableObjectStream(client, bucket, o.key(), readAttempts);
     }
 
     /** Frees what object {@code index} held and lets the prefetch move on. */
@@ -110,13 +109,10 @@ public final class ObjectFetcher implements AutoCloseable {
                 return;
             }
             buffered += o.size();
-            futures[nextSubmit] = pool.submit(() -> client.getObjectAsBytes(request(o)).asByteArray());
+            futures[nextSubmit] = pool.submit(() -> ResumableObjectStream.readAll(client, bucket, o.key(),
+                    readAttempts));
             nextSubmit++;
         }
-    }
-
-    private GetObjectRequest request(ListedObject o) {
-        return GetObjectRequest.builder().bucket(bucket).key(o.key()).build();
     }
 
     private FerryException failure(ListedObject o, Throwable cause) {
