@@ -1,8 +1,5 @@
 package io.ferry.s3.imports;
 
-import static io.ferry.s3.imports.ImportFixture.S3;
-import static io.ferry.s3.imports.ImportFixture.imports;
-import static io.ferry.s3.imports.ImportFixture.put;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ferry.core.FerryException;
@@ -12,6 +9,7 @@ import io.ferry.core.record.Record;
 import io.ferry.core.record.Schema;
 import io.ferry.core.sink.RecordSink;
 import io.ferry.formats.read.ParserConfig;
+import io.ferry.s3.testing.SharedS3Mock;
 import io.ferry.testkit.Fault;
 import io.ferry.testkit.FaultPlan;
 import io.ferry.testkit.FaultProxy;
@@ -51,6 +49,9 @@ import org.junit.jupiter.api.Test;
  * <p>The build runs 120 runs; {@code -Dferry.faults.runs=5000} runs more.
  */
 class S3ImportFaultTest {
+    private static final SharedS3Mock S3 = SharedS3Mock.get();
+    private static final ImportFixture FIXTURE = new ImportFixture(S3);
+
     private static final int RUNS = Integer.getInteger("ferry.faults.runs", 120);
     private static final String BIG_KEY = "f/03-big.csv";
     private static final int SMALL_ROWS = 150;
@@ -100,7 +101,7 @@ class S3ImportFaultTest {
             for (int r = 0; r < rows; r++, id++) {
                 text.append(id).append(',').append(value(id)).append('\n');
             }
-            put(bucket, key, text.toString().getBytes(StandardCharsets.UTF_8));
+            FIXTURE.put(bucket, key, text.toString().getBytes(StandardCharsets.UTF_8));
         }
         assertThat(S3.client().headObject(b -> b.bucket(bucket).key(BIG_KEY)).contentLength())
                 .isGreaterThan(2L * 1000 * 1000);
@@ -120,7 +121,7 @@ class S3ImportFaultTest {
     }
 
     private static S3Import.Builder base(boolean streamed) {
-        S3Import.Builder b = imports(bucket).pathPrefix("f/").parser(PARSER).incremental(true).clock(clock);
+        S3Import.Builder b = FIXTURE.imports(bucket).pathPrefix("f/").parser(PARSER).incremental(true).clock(clock);
         return streamed ? b.maxBufferedBytes(1024 * 1024) : b;
     }
 

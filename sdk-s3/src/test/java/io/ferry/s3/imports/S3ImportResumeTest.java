@@ -1,9 +1,6 @@
 package io.ferry.s3.imports;
 
-import static io.ferry.s3.imports.ImportFixture.S3;
 import static io.ferry.s3.imports.ImportFixture.compress;
-import static io.ferry.s3.imports.ImportFixture.imports;
-import static io.ferry.s3.imports.ImportFixture.put;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,6 +14,7 @@ import io.ferry.core.record.Schema;
 import io.ferry.core.sink.RecordSink;
 import io.ferry.formats.Compression;
 import io.ferry.formats.read.ParserConfig;
+import io.ferry.s3.testing.SharedS3Mock;
 import io.ferry.testkit.Fault;
 import io.ferry.testkit.FaultPlan;
 import io.ferry.testkit.FaultProxy;
@@ -39,6 +37,9 @@ import org.junit.jupiter.api.Test;
  * sink exactly once, in order.
  */
 class S3ImportResumeTest {
+    private static final SharedS3Mock S3 = SharedS3Mock.get();
+    private static final ImportFixture FIXTURE = new ImportFixture(S3);
+
     private static final ParserConfig PARSER = ParserConfig.builder().noQuote().column("id", ColumnType.LONG)
             .column("v", ColumnType.STRING).build();
 
@@ -88,7 +89,7 @@ class S3ImportResumeTest {
         }
         byte[] bytes = gzip ? compress(Compression.GZIP, text.toString())
                 : text.toString().getBytes(StandardCharsets.UTF_8);
-        put(bucket, key, bytes);
+        FIXTURE.put(bucket, key, bytes);
         return new Table(key, firstId, rows, crc.getValue(), bytes);
     }
 
@@ -198,7 +199,7 @@ class S3ImportResumeTest {
     }
 
     private static S3Import.Builder through(FaultProxy proxy, Table t) {
-        return imports(bucket).endpoint(proxy.endpoint().toString()).pathPrefix(t.key()).parser(PARSER);
+        return FIXTURE.imports(bucket).endpoint(proxy.endpoint().toString()).pathPrefix(t.key()).parser(PARSER);
     }
 
     @Test
@@ -259,7 +260,7 @@ class S3ImportResumeTest {
     void objectReplacedBetweenResetAndResume_failsNamingTheKeyAndAbortsTheSink() {
         String b = S3.newBucket("resume-replaced");
         byte[] original = plain.stored();
-        put(b, "x/data.csv", original);
+        FIXTURE.put(b, "x/data.csv", original);
         AtomicInteger gets = new AtomicInteger();
         FaultPlan plan = r -> {
             if (S3Operation.of(r) != S3Operation.GET_OBJECT) {
@@ -268,13 +269,13 @@ class S3ImportResumeTest {
             int n = gets.incrementAndGet();
             if (n == 2) {
                 // another writer replaces the object before the resume reaches S3
-                put(b, "x/data.csv", "1,replaced\n");
+                FIXTURE.put(b, "x/data.csv", "1,replaced\n");
             }
             return n == 1 ? Fault.RESET_RESPONSE_BODY : Fault.NONE;
         };
         try (FaultProxy proxy = FaultProxy.start(S3.endpoint().getPort(), plan)) {
             CheckingSink sink = new CheckingSink(plain);
-            S3Import imp = imports(b).endpoint(proxy.endpoint().toString()).pathPrefix("x/").parser(PARSER)
+            S3Import imp = FIXTURE.imports(b).endpoint(proxy.endpoint().toString()).pathPrefix("x/").parser(PARSER)
                     .maxBufferedBytes(1024 * 1024).incremental(true).build();
 
             assertThatThrownBy(() -> imp.run(sink))
@@ -293,15 +294,15 @@ class S3ImportResumeTest {
     @Test
     void moreResetsThanAttempts_failsNamingKeyAndOffset_andTheStateDoesNotMove() {
         String b = S3.newBucket("resume-exhausted");
-        put(b, "d/1.csv", small.stored());
-        put(b, "d/2.csv", plain.stored());
+        FIXTURE.put(b, "d/1.csv", small.stored());
+        FIXTURE.put(b, "d/2.csv", plain.stored());
         IncrementalState before = IncrementalState.afterPath("d/0.csv");
         long size = plain.size();
         FaultPlan plan = r -> S3Operation.of(r) == S3Operation.GET_OBJECT && r.path().endsWith("/d/2.csv")
                 ? Fault.RESET_RESPONSE_BODY : Fault.NONE;
         try (FaultProxy proxy = FaultProxy.start(S3.endpoint().getPort(), plan)) {
             CheckingSink sink = new CheckingSink(small, plain);
-            S3Import imp = imports(b).endpoint(proxy.endpoint().toString()).pathPrefix("d/").parser(PARSER)
+            S3Import imp = FIXTURE.imports(b).endpoint(proxy.endpoint().toString()).pathPrefix("d/").parser(PARSER)
                     .maxBufferedBytes(1024 * 1024).readAttempts(3).incremental(true).state(before).build();
 
             AtomicLong brokenAt = new AtomicLong(-1);
@@ -323,7 +324,7 @@ class S3ImportResumeTest {
         }
         // the caller still holds the old state: the next run, without faults, reads both objects
         CheckingSink again = new CheckingSink(small, plain);
-        ImportResult r = imports(b).pathPrefix("d/").parser(PARSER).incremental(true).state(before).build().run(again);
+        ImportResult r = FIXTURE.imports(b).pathPrefix("d/").parser(PARSER).incremental(true).state(before).build().run(again);
         assertThat(again.problems).isEmpty();
         assertThat(r.nextState().orElseThrow().lastPath()).contains("d/2.csv");
     }
