@@ -27,7 +27,7 @@ import java.util.function.Function;
  * {@code ferry.fuzz.tries} (tries per property, default 300: the build's slice),
  * {@code ferry.fuzz.batch} (inputs per weight unit and try, default 1),
  * {@code ferry.fuzz.salt} (other inputs than the fixed seed's, default 0),
- * {@code ferry.fuzz.try} (replay only that try of a failure) and
+ * {@code ferry.fuzz.try} (replay only that try of a failure, whatever the tries) and
  * {@code ferry.fuzz.bound.seconds} (the longest a call may take, default 30).
  *
  * <p>Makes inputs too: random bytes and mutations of valid seeds ({@link #mutatedBytes}).
@@ -89,7 +89,8 @@ public final class Fuzz {
         }
         String test = caller.getClassName().substring(caller.getClassName().lastIndexOf('.') + 1) + "#" + method;
         Random seeds = new Random(SEED ^ SALT);
-        for (int t = 0; t < TRIES; t++) {
+        int tries = ONLY_TRY < 0 ? TRIES : Math.max(TRIES, ONLY_TRY + 1);
+        for (int t = 0; t < tries; t++) {
             long seed = seeds.nextLong();
             if (ONLY_TRY < 0 || ONLY_TRY == t) {
                 checkTry(test, t, seed, weight, gen, call);
