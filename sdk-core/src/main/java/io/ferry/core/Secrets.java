@@ -55,8 +55,9 @@ public final class Secrets {
                 + "|sessiontoken))(\"?\\s*[:=]\\s*\"?)(" + VALUE + ")"),
         // the password of a URI's user info: https://user:password@host
         Pattern.compile("(?i)(\\b[a-z][a-z0-9+.-]*://[^/\\s:@]+)(:)([^@\\s/]+)(?=@)"),
-        // td://KEY@host
-        Pattern.compile("(?i)(td://)()([^@\\s?#/\\[\\]]+(?:/[^@\\s?#/]*)*?)(?=@)"),
+        // td://KEY@host; the key may hold '/' (1234/abcdef). One class after the first '/', not a loop
+        // over segments: a loop recursed once per segment and overflowed the stack on long input
+        Pattern.compile("(?i)(td://)()([^@\\s?#/\\[\\]]+(?:/[^@\\s?#]*)?)(?=@)"),
     };
 
     private static final Object LOCK = new Object();

@@ -37,6 +37,27 @@ class SecretsTest {
     }
 
     @Test
+    void redact_thousandsOfTdSchemes_answersOnASmallStack() throws InterruptedException {
+        // found by TdUriFuzzTest: the td:// pattern recursed once per /-segment and overflowed the stack
+        String noKey = "td://".repeat(2000);
+        String[] out = new String[2];
+        Throwable[] failure = new Throwable[1];
+        Thread t = new Thread(null, () -> {
+            try {
+                out[0] = Secrets.redact(noKey);
+                out[1] = Secrets.redact(noKey + "x@h/db/t");
+            } catch (Throwable e) {
+                failure[0] = e;
+            }
+        }, "small-stack", 256 * 1024);
+        t.start();
+        t.join();
+        assertThat(failure[0]).isNull();
+        assertThat(out[0]).isEqualTo(noKey);
+        assertThat(out[1]).isEqualTo("td://****@h/db/t");
+    }
+
+    @Test
     void redact_masksRegisteredValuesAndTheirUrlEncodedForm() {
         String secret = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYSECRETTEST1";
         Secrets.register(secret);

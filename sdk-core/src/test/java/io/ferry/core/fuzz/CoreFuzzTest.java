@@ -9,20 +9,15 @@ import io.ferry.core.record.Schema;
 import io.ferry.core.template.BoundKeyTemplate;
 import io.ferry.core.template.KeyContext;
 import io.ferry.core.template.KeyTemplate;
-import java.nio.charset.StandardCharsets;
+import io.ferry.core.testing.Fuzz;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.stream.Collectors;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * Property: cron expressions, key templates and incremental state JSON throw nothing but
@@ -32,24 +27,20 @@ import net.jqwik.api.lifecycle.AfterContainer;
 class CoreFuzzTest {
     private static final int WEIGHT = 25;
 
-    private static List<byte[]> utf8(List<String> seeds) {
-        return seeds.stream().map(s -> s.getBytes(StandardCharsets.UTF_8)).collect(Collectors.toList());
-    }
-
-    static final List<byte[]> CRON = utf8(List.of("0 0 * * *", "*/5 1-5 * JAN-MAR MON-FRI", "@daily", "@hourly",
+    static final List<byte[]> CRON = Fuzz.utf8(List.of("0 0 * * *", "*/5 1-5 * JAN-MAR MON-FRI", "@daily", "@hourly",
             "0 0 L * *", "0 0 LW * *", "0 0 1W * *", "0 0 * * 5#3", "0 0 * * 5L", "15,45 */2 1,15 * ?",
             "0 0 29 2 *", "0 0 31 4 *", "0 0 30 2 *", "59 23 31 12 SUN", "0 9-17/2 * * 1-5", "0 0 ? * L",
             "CRON_TZ=Asia/Tokyo 0 0 * * *", "TZ=America/New_York 30 2 * * *", "0 0 1 1 * 2030",
             "* * * * * *", "0 0 0 ? * MON#5"));
 
-    static final List<byte[]> TEMPLATES = utf8(List.of("path/to/file.csv", "daily_prices",
+    static final List<byte[]> TEMPLATES = Fuzz.utf8(List.of("path/to/file.csv", "daily_prices",
             "exports/{{TABLE}}/dt={{YEAR}}-{{MONTH}}-{{DAY}}/{{UUID}}.{{FORMAT}}",
             "{{TABLE_HYPHEN}}/{{SYNC_ID}}/{{HOUR}}{{MINUTE}}", "invoice_summary_{customer_id}.csv",
             "invoices_{ts, '%Y%m%d-%H'}", "invoices_{ epoch , \"%Y%m%d-%H%i\" }", "invoice_summary.{8}.csv",
             "invoices/{customer_id}/dump_{4}.csv", "y={ts, '%Y/%m'}", "{{TABLE}}/{amount}", "{{TABLE}}/{ts}",
             "{ts, '%Y'}/{ts, '%m'}/{customer_id}", "part_{3}", "a/{{{{x}}}}/{", "{2147483648}"));
 
-    static final List<byte[]> STATES = utf8(List.of(
+    static final List<byte[]> STATES = Fuzz.utf8(List.of(
             IncrementalState.afterPath("logs/2024/01/a.csv.gz").toJson(),
             IncrementalState.modifiedSince(Instant.parse("2024-01-01T00:00:00Z")).toJson(),
             IncrementalState.modifiedSince(Instant.parse("2024-01-01T00:00:00.123Z"),
@@ -63,14 +54,9 @@ class CoreFuzzTest {
             .startedAt(Instant.parse("2026-03-04T05:06:07Z")).build();
     private static final ZonedDateTime FROM = ZonedDateTime.parse("2024-02-28T23:59:30+09:00[Asia/Tokyo]");
 
-    @Provide
-    Arbitrary<Long> seeds() {
-        return Arbitraries.longs();
-    }
-
-    @Property(seed = Fuzz.SEED)
-    void cronExpressionParseAndSearch_throwOnlyFerryExceptions(@ForAll("seeds") long seed) {
-        Fuzz.checkMany(seed, WEIGHT, r -> Fuzz.mutatedText(CRON, r), text -> {
+    @Test
+    void cronExpressionParseAndSearch_throwOnlyFerryExceptions() {
+        Fuzz.forAll(WEIGHT, r -> Fuzz.mutatedText(CRON, r), text -> {
             CronExpression c = CronExpression.parse(text);
             c.next(FROM);
             c.previous(FROM);
@@ -79,9 +65,9 @@ class CoreFuzzTest {
         });
     }
 
-    @Property(seed = Fuzz.SEED)
-    void keyTemplateParseBindAndRender_throwOnlyFerryExceptions(@ForAll("seeds") long seed) {
-        Fuzz.checkMany(seed, WEIGHT, r -> Fuzz.mutatedText(TEMPLATES, r), text -> {
+    @Test
+    void keyTemplateParseBindAndRender_throwOnlyFerryExceptions() {
+        Fuzz.forAll(WEIGHT, r -> Fuzz.mutatedText(TEMPLATES, r), text -> {
             Random r = new Random(text.hashCode());
             KeyTemplate t = r.nextBoolean() ? KeyTemplate.parse(text) : KeyTemplate.parse(text, ZoneId.of("Asia/Kolkata"));
             BoundKeyTemplate keys = t.bind(SCHEMA, r.nextBoolean() ? "csv" : "jsonl", r.nextBoolean() ? ".gz" : "");
@@ -92,9 +78,9 @@ class CoreFuzzTest {
         });
     }
 
-    @Property(seed = Fuzz.SEED)
-    void incrementalStateJson_throwsOnlyFerryExceptions(@ForAll("seeds") long seed) {
-        Fuzz.checkMany(seed, WEIGHT, r -> Fuzz.mutatedText(STATES, r), text -> {
+    @Test
+    void incrementalStateJson_throwsOnlyFerryExceptions() {
+        Fuzz.forAll(WEIGHT, r -> Fuzz.mutatedText(STATES, r), text -> {
             IncrementalState s = IncrementalState.fromJson(text);
             if (!IncrementalState.fromJson(s.toJson()).equals(s)) {
                 throw new AssertionError("state does not round-trip: " + s);
@@ -102,7 +88,7 @@ class CoreFuzzTest {
         });
     }
 
-    @AfterContainer
+    @AfterAll
     static void report() {
         System.out.println("fuzz: CoreFuzzTest checked " + Fuzz.calls() + " inputs");
     }

@@ -3,6 +3,7 @@ package io.ferry.formats.fuzz;
 import io.ferry.core.FerryException;
 import io.ferry.core.record.ColumnType;
 import io.ferry.core.record.Record;
+import io.ferry.core.testing.Fuzz;
 import io.ferry.formats.Compression;
 import io.ferry.formats.Newline;
 import io.ferry.formats.decode.DecodedInput;
@@ -28,12 +29,8 @@ import java.util.List;
 import java.util.Random;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * Property: the readers, decoders, guess and config JSON of sdk-formats throw nothing but
@@ -193,11 +190,6 @@ class FormatsFuzzTest {
         }
     }
 
-    @Provide
-    Arbitrary<Long> seeds() {
-        return Arbitraries.longs();
-    }
-
     /** Seeds for the decoders: compressed data and some plain text. */
     static final List<byte[]> DECODER_SEEDS;
 
@@ -215,16 +207,16 @@ class FormatsFuzzTest {
         }
     }
 
-    @Property(seed = Fuzz.SEED)
-    void csvAndTsvReaders_throwOnlyFerryExceptions(@ForAll("seeds") long seed) {
-        Fuzz.checkMany(seed, 1,
+    @Test
+    void csvAndTsvReaders_throwOnlyFerryExceptions() {
+        Fuzz.forAll(1,
                 r -> new ReaderCase(config(r.nextBoolean() ? ParserType.CSV : ParserType.TSV, r), Fuzz.mutatedBytes(SEEDS, r)),
                 c -> readAll(c.config(), "fuzz.csv", new ByteArrayInputStream(c.input())));
     }
 
-    @Property(seed = Fuzz.SEED)
-    void jsonReaders_throwOnlyFerryExceptions(@ForAll("seeds") long seed) {
-        Fuzz.checkMany(seed, 1,
+    @Test
+    void jsonReaders_throwOnlyFerryExceptions() {
+        Fuzz.forAll(1,
                 r -> new ReaderCase(config(r.nextBoolean() ? ParserType.JSONL : ParserType.JSON, r), Fuzz.mutatedBytes(SEEDS, r)),
                 c -> readAll(c.config(), "fuzz.json", new ByteArrayInputStream(c.input())));
     }
@@ -237,9 +229,9 @@ class FormatsFuzzTest {
         }
     }
 
-    @Property(seed = Fuzz.SEED)
-    void decoders_throwOnlyFerryExceptions(@ForAll("seeds") long seed) {
-        Fuzz.checkMany(seed, 1, r -> new DecoderCase(
+    @Test
+    void decoders_throwOnlyFerryExceptions() {
+        Fuzz.forAll(1, r -> new DecoderCase(
                         r.nextInt(3) == 0 ? Decoder.values()[r.nextInt(Decoder.values().length)] : Decoder.AUTO,
                         List.of("in/data.csv", "in/data.csv.gz", "in/a.zip", "in/b.bz2", "in/c.zst", "in/d.xz", "x")
                                 .get(r.nextInt(7)),
@@ -255,9 +247,9 @@ class FormatsFuzzTest {
         }
     }
 
-    @Property(seed = Fuzz.SEED)
-    void guess_throwsOnlyFerryExceptionsAndItsConfigReadsTheSample(@ForAll("seeds") long seed) {
-        Fuzz.checkMany(seed, 1, r -> new GuessCase(List.of("x.csv", "x.json", "x.tsv", "x.csv.gz", "x").get(r.nextInt(5)),
+    @Test
+    void guess_throwsOnlyFerryExceptionsAndItsConfigReadsTheSample() {
+        Fuzz.forAll(1, r -> new GuessCase(List.of("x.csv", "x.json", "x.tsv", "x.csv.gz", "x").get(r.nextInt(5)),
                         r.nextBoolean(), Fuzz.mutatedBytes(r.nextInt(4) == 0 ? DECODER_SEEDS : SEEDS, r)),
                 c -> {
                     GuessResult g = FormatGuesser.guess(c.name(), c.input(), c.complete());
@@ -281,9 +273,9 @@ class FormatsFuzzTest {
         CONFIG_JSON_SEEDS = List.copyOf(seeds);
     }
 
-    @Property(seed = Fuzz.SEED)
-    void parserConfigAndGuessResultJson_throwOnlyFerryExceptions(@ForAll("seeds") long seed) {
-        Fuzz.checkMany(seed, 10, r -> Fuzz.mutatedText(CONFIG_JSON_SEEDS, r), json -> {
+    @Test
+    void parserConfigAndGuessResultJson_throwOnlyFerryExceptions() {
+        Fuzz.forAll(10, r -> Fuzz.mutatedText(CONFIG_JSON_SEEDS, r), json -> {
             try {
                 ParserConfig.fromJson(json).toJson();
             } catch (FerryException allowed) {
@@ -293,7 +285,7 @@ class FormatsFuzzTest {
         });
     }
 
-    @AfterContainer
+    @AfterAll
     static void report() {
         System.out.println("fuzz: FormatsFuzzTest checked " + Fuzz.calls() + " inputs");
     }

@@ -1,22 +1,17 @@
 package io.ferry.s3.fuzz;
 
+import io.ferry.core.testing.Fuzz;
 import io.ferry.s3.export.S3ExportConfig;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.stream.Collectors;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * Property: {@code S3ExportConfig.fromTdResult} (and building the export it configures) throws
  * nothing but FerryException subtypes, in bounded time, on hostile JSON.
  */
 class S3ExportConfigFuzzTest {
-    static final List<byte[]> RESULTS = List.of(
+    static final List<byte[]> RESULTS = Fuzz.utf8(List.of(
             "{\"type\":\"s3_v2\",\"auth_method\":\"basic\",\"region\":\"us-east-2\",\"access_key_id\": \"AKIAEXAMPLE\","
                     + "\"secret_access_key\":\"topsecret\",\"bucket\":\"bucket_name\",\"path\":\"path/to/file.csv\","
                     + "\"format\":\"csv\",\"compression\":\"none\",\"header\":true,\"delimiter\":\"default\","
@@ -27,20 +22,14 @@ class S3ExportConfigFuzzTest {
             "{\"type\":\"s3_v2\",\"auth_method\":\"basic\",\"access_key_id\":\"AKIA1\",\"secret_access_key\":\"s3cr3t\","
                     + "\"bucket\":\"bucket_name\",\"path\":\"path/to/file.csv\",\"endpoint\":\"http://127.0.0.1:9\","
                     + "\"quote\":\"'\",\"escape\":\"\\\\\",\"delimiter\":\"|\",\"null_value\":\"NULL\","
-                    + "\"quote_policy\":\"ALL\",\"format\":\"jsonl\",\"sse_type\":\"sse-s3\"}").stream()
-            .map(s -> s.getBytes(StandardCharsets.UTF_8)).collect(Collectors.toList());
+                    + "\"quote_policy\":\"ALL\",\"format\":\"jsonl\",\"sse_type\":\"sse-s3\"}"));
 
-    @Provide
-    Arbitrary<Long> seeds() {
-        return Arbitraries.longs();
+    @Test
+    void fromTdResult_throwsOnlyFerryExceptions() {
+        Fuzz.forAll(25, r -> Fuzz.mutatedText(RESULTS, r), json -> S3ExportConfig.fromTdResult(json).build());
     }
 
-    @Property(seed = Fuzz.SEED)
-    void fromTdResult_throwsOnlyFerryExceptions(@ForAll("seeds") long seed) {
-        Fuzz.checkMany(seed, 25, r -> Fuzz.mutatedText(RESULTS, r), json -> S3ExportConfig.fromTdResult(json).build());
-    }
-
-    @AfterContainer
+    @AfterAll
     static void report() {
         System.out.println("fuzz: S3ExportConfigFuzzTest checked " + Fuzz.calls() + " inputs");
     }

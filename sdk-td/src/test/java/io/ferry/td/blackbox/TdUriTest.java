@@ -8,6 +8,7 @@ import io.ferry.td.TdEndpoint;
 import io.ferry.td.TdUri;
 import io.ferry.td.TdWriteMode;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -67,5 +68,14 @@ class TdUriTest {
                 .hasMessage("malformed td:// URI " + reason + FORM)
                 .hasMessageNotContaining("secret");
         assertThat(TdUri.tryParse(uri)).isEmpty();
+    }
+
+    @Test
+    void parse_thousandsOfSchemes_throwsFerryConfigException() {
+        // found by TdUriFuzzTest: masking the URI in the message overflowed the stack
+        String uri = "td://".repeat(2000);
+        assertThatThrownBy(() -> TdUri.parse(uri))
+                .isInstanceOf(FerryConfigException.class)
+                .hasMessageStartingWith("malformed td:// URI 'td://td://");
     }
 }

@@ -1,40 +1,29 @@
 package io.ferry.td.fuzz;
 
+import io.ferry.core.testing.Fuzz;
 import io.ferry.td.TdUri;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.stream.Collectors;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 
 /** Property: {@code TdUri.parse} throws nothing but FerryException subtypes, in bounded time, on mutated URIs. */
 class TdUriFuzzTest {
-    static final List<byte[]> URIS = List.of("td://@/testdb/output_table", "td://@/testdb/output_table?mode=append",
-            "td://KEY@/testdb/output_table?mode=replace", "td://1234/abcdef@api.treasuredata.co.jp/testdb/out_t",
+    static final List<byte[]> URIS = Fuzz.utf8(List.of("td://@/testdb/output_table",
+            "td://@/testdb/output_table?mode=append", "td://KEY@/testdb/output_table?mode=replace", "td://1234/abcdef@api.treasuredata.co.jp/testdb/out_t",
             "td://1234%2Fabcdef@api.eu01.treasuredata.com/db1/t_1?mode=REPLACE_ON_NEW_DATA",
             "td://KEY@host:8443/db/t?apikey=KEY&mode=x", "td://[::1]:80/db/t", "td://k@http://127.0.0.1:1/db/t",
-            "td:///db/t?mode=append&mode=replace", "TD://%ZZ@h/d/t").stream()
-            .map(s -> s.getBytes(StandardCharsets.UTF_8)).collect(Collectors.toList());
+            "td:///db/t?mode=append&mode=replace", "TD://%ZZ@h/d/t"));
 
-    @Provide
-    Arbitrary<Long> seeds() {
-        return Arbitraries.longs();
-    }
-
-    @Property(seed = Fuzz.SEED)
-    void tdUriParse_throwsOnlyFerryExceptions(@ForAll("seeds") long seed) {
-        Fuzz.checkMany(seed, 25, r -> Fuzz.mutatedText(URIS, r), text -> {
+    @Test
+    void tdUriParse_throwsOnlyFerryExceptions() {
+        Fuzz.forAll(25, r -> Fuzz.mutatedText(URIS, r), text -> {
             TdUri u = TdUri.parse(text);
             u.toString();
             TdUri.tryParse(text);
         });
     }
 
-    @AfterContainer
+    @AfterAll
     static void report() {
         System.out.println("fuzz: TdUriFuzzTest checked " + Fuzz.calls() + " inputs");
     }

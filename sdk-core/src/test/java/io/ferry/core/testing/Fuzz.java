@@ -1,4 +1,4 @@
-package io.ferry.core.fuzz;
+package io.ferry.core.testing;
 
 import io.ferry.core.FerryException;
 import java.nio.charset.StandardCharsets;
@@ -15,24 +15,36 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
 
 /**
- * The fuzz contract: a call on any input returns or throws a {@code FerryException}; any other
- * throwable, or no answer within {@link #BOUND}, fails with the input shown. Also makes inputs:
- * random bytes and mutations of valid seeds. The number of tries per property is jqwik's
- * {@code jqwik.tries.default}, set from {@code -Dferry.fuzz.tries} (see the parent pom);
- * {@code -Dferry.fuzz.salt=N} draws other inputs than the build's fixed seed.
+ * The fuzz runner and contract, shared by the fuzz tests of every module: a call on any input
+ * returns or throws a {@code FerryException}; any other throwable, or no answer within
+ * {@link #BOUND}, fails the test with the input shown as a Java literal, the seed and the try
+ * number. A property is a plain JUnit test that calls {@link #forAll}: a seeded loop of
+ * {@link #TRIES} tries, each drawing its inputs from its own {@code java.util.Random}.
+ *
+ * <p>Knobs (system properties, passed on by Surefire from {@code -D...}):
+ * {@code ferry.fuzz.tries} (tries per property, default 300: the build's slice),
+ * {@code ferry.fuzz.batch} (inputs per weight unit and try, default 1),
+ * {@code ferry.fuzz.salt} (other inputs than the fixed seed's, default 0),
+ * {@code ferry.fuzz.try} (replay only that try of a failure, whatever the tries) and
+ * {@code ferry.fuzz.bound.seconds} (the longest a call may take, default 30).
+ *
+ * <p>Makes inputs too: random bytes and mutations of valid seeds ({@link #mutatedBytes}).
+ * Not thread-safe: properties run one at a time, each call on one worker thread.
  */
-final class Fuzz {
-    /** jqwik's seed for every property, so the build's slice is the same in every run. */
-    static final String SEED = "20261206";
-    /** The longest a single call may take. */
-    static final Duration BOUND = Duration.ofSeconds(Long.getLong("ferry.fuzz.bound.seconds", 30));
+public final class Fuzz {
+    /** The fixed seed of every property, so the build's slice is the same in every run. */
+    public static final long SEED = 20261206L;
+    /** Tries per property: {@code -Dferry.fuzz.tries}, default 300. */
+    public static final int TRIES = Integer.getInteger("ferry.fuzz.tries", 300);
+    /** The longest a single call may take: {@code -Dferry.fuzz.bound.seconds}, default 30. */
+    public static final Duration BOUND = Duration.ofSeconds(Long.getLong("ferry.fuzz.bound.seconds", 30));
     private static final long SALT = Long.getLong("ferry.fuzz.salt", 0);
-    /** Inputs per weight unit and jqwik try: a long run sets it high so the hand-offs between threads stay few. */
+    /** Inputs per weight unit and try: a long run sets it high so the hand-offs between threads stay few. */
     private static final int BATCH = Integer.getInteger("ferry.fuzz.batch", 1);
+    /** Replays only this try (-1: all). */
+    private static final int ONLY_TRY = Integer.getInteger("ferry.fuzz.try", -1);
     private static final AtomicLong CALLS = new AtomicLong();
     private static ExecutorService worker = newWorker();
 
@@ -47,35 +59,106 @@ final class Fuzz {
         });
     }
 
-    /** The calls checked so far in this JVM. */
-    static long calls() {
+    /**
+     * The calls checked so far in this JVM.
+     *
+     * @return the count of inputs handed to a call, over all properties
+     */
+    public static long calls() {
         return CALLS.get();
     }
 
-    /** Runs {@code call}; fails unless it returns or throws a FerryException within the bound. */
-    static void check(Object input, Runnable call) {
-        CALLS.incrementAndGet();
-        Future<?> f = worker.submit(call);
-        try {
-            f.get(BOUND.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            Throwable t = e.getCause();
-            if (!(t instanceof FerryException)) {
-                throw new AssertionError("not a FerryException: " + t + "\ninput: " + show(input), t);
+    /**
+     * Checks a property: {@link #TRIES} tries, each of {@code weight} times {@code ferry.fuzz.batch}
+     * inputs drawn by {@code gen} from a Random whose seed comes from a Random seeded with
+     * {@link #SEED} xor the salt; cheap targets take a larger weight so one tries setting gives
+     * every target a fair share. Fails on the first input that breaks the contract.
+     *
+     * @param weight inputs per try (times the batch), at least 1
+     * @param gen draws one input; its {@code toString} (or {@link #show}) must show the whole input
+     * @param call the code under test; returning or throwing a {@code FerryException} passes
+     * @param <T> the input type
+     * @throws AssertionError naming the input, the seed, the try and how to replay it
+     */
+    public static <T> void forAll(int weight, Function<Random, T> gen, Consumer<T> call) {
+        StackWalker.StackFrame caller = StackWalker.getInstance().walk(s -> s.skip(1).findFirst()).orElseThrow();
+        String method = caller.getMethodName();
+        if (method.startsWith("lambda$")) {
+            // called from a lambda in the test method: javac names it lambda$<method>$<n>
+            method = method.substring(7, Math.max(7, method.indexOf('$', 7)));
+        }
+        String test = caller.getClassName().substring(caller.getClassName().lastIndexOf('.') + 1) + "#" + method;
+        Random seeds = new Random(SEED ^ SALT);
+        int tries = ONLY_TRY < 0 ? TRIES : Math.max(TRIES, ONLY_TRY + 1);
+        for (int t = 0; t < tries; t++) {
+            long seed = seeds.nextLong();
+            if (ONLY_TRY < 0 || ONLY_TRY == t) {
+                checkTry(test, t, seed, weight, gen, call);
             }
+        }
+    }
+
+    private static <T> void checkTry(String test, int attempt, long seed, int weight, Function<Random, T> gen,
+            Consumer<T> call) {
+        Random r = new Random(seed);
+        AtomicReference<Object> current = new AtomicReference<>();
+        AtomicLong index = new AtomicLong();
+        AtomicLong started = new AtomicLong(System.nanoTime());
+        Future<?> f = worker.submit(() -> {
+            for (int i = 0; i < weight * BATCH; i++) {
+                T input = gen.apply(r);
+                current.set(input);
+                index.set(i);
+                started.set(System.nanoTime());
+                if (CALLS.incrementAndGet() % 1_000_000 == 0) {
+                    System.out.println("fuzz: " + CALLS.get() + " inputs so far in this JVM");
+                }
+                try {
+                    call.accept(input);
+                } catch (FerryException allowed) {
+                    // the contract
+                }
+            }
+        });
+        try {
+            while (true) {
+                try {
+                    f.get(100, TimeUnit.MILLISECONDS);
+                    break;
+                } catch (TimeoutException e) {
+                    if (System.nanoTime() - started.get() > BOUND.toNanos()) {
+                        throw e;
+                    }
+                }
+            }
+        } catch (ExecutionException e) {
+            throw new AssertionError("not a FerryException: " + e.getCause() + "\n"
+                    + where(test, attempt, seed, index.get()) + "\ninput: " + show(current.get()), e.getCause());
         } catch (TimeoutException e) {
             f.cancel(true);
             worker.shutdownNow();
             worker = newWorker();
-            throw new AssertionError("no answer within " + BOUND + "\ninput: " + show(input));
+            throw new AssertionError("no answer within " + BOUND + "\n" + where(test, attempt, seed, index.get())
+                    + "\ninput: " + show(current.get()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted", e);
         }
     }
 
-    /** A Java literal of the input (bytes as ISO-8859-1 text with escapes), cut after 3000 characters. */
-    static String show(Object input) {
+    private static String where(String test, int attempt, long seed, long index) {
+        return "seed " + SEED + ", salt " + SALT + ", batch " + BATCH + ", try " + attempt + " (its seed " + seed
+                + "L), input " + index + " of the try; replay with -Dtest='" + test + "' -Dferry.fuzz.salt=" + SALT
+                + " -Dferry.fuzz.batch=" + BATCH + " -Dferry.fuzz.try=" + attempt;
+    }
+
+    /**
+     * A Java literal of the input (bytes as ISO-8859-1 text with escapes), cut after 3000 characters.
+     *
+     * @param input a {@code byte[]}, a {@code String}, an {@code Object[]} of them, or any object (its toString)
+     * @return the literal, never null
+     */
+    public static String show(Object input) {
         String text;
         if (input instanceof byte[]) {
             byte[] b = (byte[]) input;
@@ -117,81 +200,36 @@ final class Fuzz {
     }
 
     /**
-     * Checks {@code weight} inputs drawn by {@code gen} from a Random seeded with {@code seed}, in one
-     * hand-off to the worker (cheap targets take many inputs per jqwik try, so one tries setting
-     * gives every target a fair share). Fails on the first input that breaks the contract, showing it.
+     * The UTF-8 bytes of each seed text.
+     *
+     * @param seeds valid inputs
+     * @return their bytes, in order
      */
-    static <T> void checkMany(long seed, int weight, Function<Random, T> gen, Consumer<T> call) {
-        Random r = new Random(seed ^ SALT);
-        AtomicReference<Object> current = new AtomicReference<>();
-        AtomicLong started = new AtomicLong(System.nanoTime());
-        Future<?> f = worker.submit(() -> {
-            for (int i = 0; i < weight * BATCH; i++) {
-                T input = gen.apply(r);
-                current.set(input);
-                started.set(System.nanoTime());
-                if (CALLS.incrementAndGet() % 1_000_000 == 0) {
-                    System.out.println("fuzz: " + CALLS.get() + " inputs so far in this JVM");
-                }
-                try {
-                    call.accept(input);
-                } catch (FerryException allowed) {
-                    // the contract
-                }
-            }
-        });
-        try {
-            while (true) {
-                try {
-                    f.get(100, TimeUnit.MILLISECONDS);
-                    break;
-                } catch (TimeoutException e) {
-                    if (System.nanoTime() - started.get() > BOUND.toNanos()) {
-                        throw e;
-                    }
-                }
-            }
-        } catch (ExecutionException e) {
-            throw new AssertionError("not a FerryException: " + e.getCause() + "\ninput: " + show(current.get()),
-                    e.getCause());
-        } catch (TimeoutException e) {
-            f.cancel(true);
-            worker.shutdownNow();
-            worker = newWorker();
-            throw new AssertionError("no answer within " + BOUND + "\ninput: " + show(current.get()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
-        }
+    public static List<byte[]> utf8(List<String> seeds) {
+        return seeds.stream().map(x -> x.getBytes(StandardCharsets.UTF_8)).toList();
     }
 
-    /** {@code seed} mutated, or (one time in four) random text or bytes, as text. */
-    static String mutatedText(List<byte[]> seeds, Random r) {
+    /**
+     * A seed mutated, or (one time in four) random text or bytes, read as UTF-8.
+     *
+     * @param seeds valid inputs, not empty
+     * @param r the try's Random
+     * @return the input
+     */
+    public static String mutatedText(List<byte[]> seeds, Random r) {
         return new String(mutatedBytes(seeds, r), StandardCharsets.UTF_8);
     }
 
-    /** A seed mutated, or (one time in four) random text or bytes. */
-    static byte[] mutatedBytes(List<byte[]> seeds, Random r) {
+    /**
+     * A seed mutated (1 to 8 edits: bit flips, byte changes, token and random inserts, deletes,
+     * 2,000-fold repeats, cuts, splices, swaps), or (one time in four) random text or bytes.
+     *
+     * @param seeds valid inputs, not empty
+     * @param r the try's Random
+     * @return the input, at most 200,000 bytes
+     */
+    public static byte[] mutatedBytes(List<byte[]> seeds, Random r) {
         return r.nextInt(4) == 0 ? randomBytes(r) : mutate(seeds.get(r.nextInt(seeds.size())), seeds, r);
-    }
-
-    /** A Random for one try, from jqwik's (seeded) one and the salt. */
-    static Random random(Random jqwik) {
-        return new Random(jqwik.nextLong() ^ SALT);
-    }
-
-    /** Inputs: a third random bytes, two thirds mutations of the seeds. */
-    static Arbitrary<byte[]> bytes(List<byte[]> seeds) {
-        return Arbitraries.randomValue(jr -> {
-            Random r = random(jr);
-            return r.nextInt(3) == 0 ? randomBytes(r) : mutate(seeds.get(r.nextInt(seeds.size())), seeds, r);
-        });
-    }
-
-    /** Inputs as text (mutated bytes read as UTF-8). */
-    static Arbitrary<String> strings(List<String> seeds) {
-        List<byte[]> b = seeds.stream().map(s -> s.getBytes(StandardCharsets.UTF_8)).toList();
-        return bytes(b).map(x -> new String(x, StandardCharsets.UTF_8));
     }
 
     private static final byte[][] TOKENS = {
@@ -221,7 +259,7 @@ final class Fuzz {
     }
 
     /** {@code seed} with 1 to 8 random edits: bit flips, byte changes, inserts, deletes, repeats, cuts, splices. */
-    static byte[] mutate(byte[] seed, List<byte[]> seeds, Random r) {
+    private static byte[] mutate(byte[] seed, List<byte[]> seeds, Random r) {
         byte[] b = seed.clone();
         int edits = 1 + r.nextInt(8);
         for (int e = 0; e < edits; e++) {
