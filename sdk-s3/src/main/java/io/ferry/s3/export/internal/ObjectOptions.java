@@ -2,19 +2,26 @@ package io.ferry.s3.export.internal;
 
 import io.ferry.s3.export.CannedAcl;
 import io.ferry.s3.export.Sse;
+import java.util.Map;
 import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadRequest;
 import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 
 /**
- * The headers every object of an export carries: content type, encryption, ACL, and whether
- * writes are conditional ({@code If-None-Match: *}). Immutable; null members are unset.
+ * The headers every object of an export carries: content type, encryption, ACL, whether writes
+ * are conditional ({@code If-None-Match: *}), and the object's write id (user metadata
+ * {@value #WRITE_ID_METADATA}, by which an export recognises its own write after a lost
+ * response). Immutable; null members are unset.
  */
 public final class ObjectOptions {
+    /** User metadata key (sent as {@code x-amz-meta-ferry-write-id}) holding an object's write id. */
+    public static final String WRITE_ID_METADATA = "ferry-write-id";
+
     private final String contentType;
     private final Sse sse;
     private final CannedAcl acl;
     private final boolean ifNoneMatch;
+    private final String writeId;
 
     /**
      * @param contentType the Content-Type header
@@ -23,15 +30,35 @@ public final class ObjectOptions {
      * @param ifNoneMatch whether PutObject and CompleteMultipartUpload must fail when the key exists
      */
     public ObjectOptions(String contentType, Sse sse, CannedAcl acl, boolean ifNoneMatch) {
+        this(contentType, sse, acl, ifNoneMatch, null);
+    }
+
+    private ObjectOptions(String contentType, Sse sse, CannedAcl acl, boolean ifNoneMatch, String writeId) {
         this.contentType = contentType;
         this.sse = sse;
         this.acl = acl;
         this.ifNoneMatch = ifNoneMatch;
+        this.writeId = writeId;
     }
 
     /** The same headers without the {@code If-None-Match} condition. */
     ObjectOptions withoutCondition() {
-        return new ObjectOptions(contentType, sse, acl, false);
+        return new ObjectOptions(contentType, sse, acl, false, writeId);
+    }
+
+    /** The same headers for one object, which carries {@code writeId} in its metadata. */
+    ObjectOptions withWriteId(String writeId) {
+        return new ObjectOptions(contentType, sse, acl, ifNoneMatch, writeId);
+    }
+
+    /** The write id objects get, or null. */
+    String writeId() {
+        return writeId;
+    }
+
+    /** Whether objects are encrypted with KMS, whose ETags are not the MD5 of the data. */
+    boolean kms() {
+        return sse != null && sse.type().headerValue().startsWith("aws:kms");
     }
 
     /** Whether writes are conditional on the key not existing. */
@@ -42,6 +69,9 @@ public final class ObjectOptions {
     /** Sets the headers on a single-request upload. */
     PutObjectRequest.Builder apply(PutObjectRequest.Builder b) {
         b.contentType(contentType);
+        if (writeId != null) {
+            b.metadata(Map.of(WRITE_ID_METADATA, writeId));
+        }
         if (sse != null) {
             b.serverSideEncryption(sse.type().headerValue());
             sse.kmsKeyId().ifPresent(b::ssekmsKeyId);
@@ -58,6 +88,9 @@ public final class ObjectOptions {
     /** Sets the headers on the start of a multipart upload (S3 takes them from there). */
     CreateMultipartUploadRequest.Builder apply(CreateMultipartUploadRequest.Builder b) {
         b.contentType(contentType);
+        if (writeId != null) {
+            b.metadata(Map.of(WRITE_ID_METADATA, writeId));
+        }
         if (sse != null) {
             b.serverSideEncryption(sse.type().headerValue());
             sse.kmsKeyId().ifPresent(b::ssekmsKeyId);
