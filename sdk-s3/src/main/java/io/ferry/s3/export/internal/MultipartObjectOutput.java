@@ -1,9 +1,9 @@
 package io.ferry.s3.export.internal;
 
 import io.ferry.core.FerryIoException;
-import java.io.UncheckedIOException;
 import java.io.ByteArrayInputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -483,8 +483,11 @@ public final class MultipartObjectOutput extends OutputStream {
             }
             return null;
         } catch (FerryIoException e) {
+            boolean denied = e.getCause() instanceof S3Exception && ((S3Exception) e.getCause()).statusCode() == 403;
             throw new FerryIoException("cannot " + what + " of " + where + ": " + S3Errors.describe(cause)
-                    + "; whether an earlier attempt wrote it is unknown (" + e.getMessage() + ")", cause, true);
+                    + "; whether an earlier attempt wrote it is unknown (" + e.getMessage() + ")"
+                    + (denied ? "; grant s3:GetObject on the export's keys so Ferry can recognise its own writes" : ""),
+                    cause, !denied);
         }
     }
 

@@ -111,6 +111,9 @@ class ExportExactlyOnceTest {
                 assertThat(o.parts()).isGreaterThanOrEqualTo(3);
                 assertThat(o.eTag()).isEqualTo(client().headObject(b -> b.bucket(bucket).key("m/big.csv")).eTag());
             });
+            // S3Mock keeps the metadata given to CreateMultipartUpload on the completed object
+            assertThat(client().headObject(b -> b.bucket(bucket).key("m/big.csv")).metadata())
+                    .containsEntry("ferry-write-id", r.syncId() + "/1");
             assertThat(keys(bucket, "m/")).containsExactly("m/big.csv");
             assertThat(idCounts(bucket, List.of("m/big.csv"))).isEqualTo(once(110_000));
             assertThat(uploads(bucket, "m/")).isEmpty();
