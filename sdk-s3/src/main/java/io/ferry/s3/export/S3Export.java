@@ -42,7 +42,11 @@ import java.util.Optional;
  *
  * <p>Every export is transactional: objects are published only when all rows are written (at
  * {@link ExportWriter#commit()}); a failure aborts every multipart upload and deletes what this
- * export already published, so no partial result stays behind.
+ * export already published, so no partial result stays behind. Publishing is exactly once even
+ * when the AWS SDK repeats a request whose answer was lost: each object carries a write id in its
+ * metadata by which the export recognises its own write. Under {@link WriteStrategy#REPLACE} an
+ * object that already overwrote an older one is kept (S3 cannot restore the older version) and the
+ * exception names its key.
  */
 public final class S3Export {
     /** Default part size in MiB. */

@@ -91,6 +91,9 @@ class S3ExportHeadersTest {
         assertThat(put.header("x-amz-server-side-encryption")).isEqualTo("aws:kms:dsse");
         assertThat(put.header("x-amz-server-side-encryption-aws-kms-key-id")).isEqualTo(SharedS3Mock.VALID_KMS_KEY_ID);
         assertThat(put.header("If-None-Match")).isNull();
-        assertThat(headers.of("HeadObject")).isEmpty();
+        assertThat(put.header("x-amz-meta-ferry-write-id")).matches("[0-9a-f-]{36}/1");
+        // REPLACE HEADs only its own key, to know whether it existed (a rollback keeps what replaced an older object)
+        assertThat(headers.of("HeadObject")).isNotEmpty()
+                .allSatisfy(h -> assertThat(h.request.encodedPath()).endsWith("/enc/d.csv"));
     }
 }

@@ -15,6 +15,7 @@ import io.ferry.s3.export.ExportedObject;
 import io.ferry.s3.export.S3Export;
 import io.ferry.s3.export.WriteStrategy;
 import io.ferry.s3.internal.S3ClientLease;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,11 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -40,7 +36,11 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * objects, and publishes everything at commit. Objects retired by rotation are sealed (all parts
  * uploaded) but published only at commit, so a failed export leaves nothing visible.
  * Single-threaded; part uploads run on the export's {@link UploadPool}, and commit publishes up to
- * maxConcurrency objects at once on threads of its own.
+ * maxConcurrency objects at once on threads of its own (see {@link Publisher}, which also rolls
+ * back a failed commit). Every object carries a write id of its own in its metadata, so the run
+ * recognises its own writes whose answers were lost. At the end of every run, committed or not,
+ * the {@link UploadSweep} aborts uploads a lost CreateMultipartUpload answer left behind, and a
+ * probe object that could not be deleted at the start is deleted again.
  */
 public final class ExportSession implements ExportWriter {
     private static final Logger LOG = LoggerFactory.getLogger(ExportSession.class);
@@ -63,10 +63,15 @@ public final class ExportSession implements ExportWriter {
     private final long partSize;
     private final BufferLedger ledger;
     private final long startNanos = System.nanoTime();
+    // wall time, not the export's clock: compared with the store's upload initiation times
+    private final Instant startedAt = Instant.now();
 
     private final Map<PartitionKey, OpenObject> open = new LinkedHashMap<>();
     private final List<OpenObject> retired = new ArrayList<>();
     private final Set<String> usedKeys = new HashSet<>();
+    private final List<OpenObject> started = new ArrayList<>();
+    private String probeLeft;
+    private boolean swept;
     private long rows;
     private long parts;
     private int objectsStarted;
@@ -93,7 +98,7 @@ public final class ExportSession implements ExportWriter {
         this.s3 = lease.client();
         try {
             if (export.testWrite()) {
-                WriteProbe.run(s3, export.bucket(), WriteProbe.prefixOf(export.path().template()), options);
+                probeLeft = WriteProbe.run(s3, export.bucket(), WriteProbe.prefixOf(export.path().template()), options);
             }
         } catch (RuntimeException e) {
             lease.close();
@@ -137,11 +142,13 @@ public final class ExportSession implements ExportWriter {
         Instant now = export.clock().instant();
         String candidate = keys.render(partition, run.toBuilder().uuid(UUID.randomUUID()).startedAt(now).build());
         String key = freeKey(candidate, 0);
-        MultipartObjectOutput out = new MultipartObjectOutput(s3, export.bucket(), key, options, partSize, pool,
+        MultipartObjectOutput out = new MultipartObjectOutput(s3, export.bucket(), key,
+                options.withWriteId(OwnWrites.writeId(run.syncId().orElseThrow(), started.size() + 1)), partSize, pool,
                 this::partQueued, ledger);
         FormatWriter writer = export.format().newWriter(schema, export.compression().wrap(out));
         OpenObject o = new OpenObject(out, writer, now, candidate);
         open.put(partition, o);
+        started.add(o);
         objectsStarted++;
         listener.objectStarted(export.bucket(), key);
         return o;
@@ -244,7 +251,7 @@ public final class ExportSession implements ExportWriter {
             }
             throw new FerryIoException("cannot check whether s3://" + export.bucket() + "/" + key + " exists: "
                     + S3Errors.describe(e), e, S3Errors.retryable(e));
-        } catch (SdkException e) {
+        } catch (SdkException | UncheckedIOException e) {
             throw new FerryIoException("cannot check whether s3://" + export.bucket() + "/" + key + " exists: "
                     + S3Errors.describe(e), e, S3Errors.retryable(e));
         }
@@ -260,7 +267,8 @@ public final class ExportSession implements ExportWriter {
         if (state != State.OPEN) {
             throw new io.ferry.core.FerryConfigException("commit", "this export was already " + state.name().toLowerCase());
         }
-        List<ExportedObject> published = new ArrayList<>();
+        Publisher publisher = new Publisher(s3, export.bucket(), export.writeStrategy() == WriteStrategy.REPLACE,
+                export.connection().maxConcurrency(), this::freeKey);
         try {
             if (rows == 0 && export.writeEmptyObjects() && !export.path().isPartitioned()) {
                 start(PartitionKey.NONE);
@@ -270,96 +278,22 @@ public final class ExportSession implements ExportWriter {
             for (OpenObject o : open.values()) {
                 o.closeWriter();
             }
-            publishAll(all, published);
+            // before anything is published: on some stores (S3Mock) aborting an upload deletes the object at its key
+            swept = sweep(true) >= 0;
+            List<ExportedObject> published = publisher.publish(all);
             for (ExportedObject done : published) {
                 listener.objectWritten(done);
             }
             state = State.COMMITTED;
             return ExportResult.of(run.syncId().orElseThrow(), published, Duration.ofNanos(System.nanoTime() - startNanos));
         } catch (RuntimeException e) {
-            deletePublished(published);
+            RuntimeException failure = publisher.rollBack(started, e);
             abort();
-            throw e;
+            throw failure;
         } finally {
             if (state == State.COMMITTED) {
+                finish();
                 release();
-            }
-        }
-    }
-
-    /**
-     * Publishes every object, up to maxConcurrency at once (many partitions mean many small
-     * puts), and adds each success to {@code published} in the objects' order, also when another
-     * one failed, so that the caller can delete them.
-     */
-    private void publishAll(List<OpenObject> all, List<ExportedObject> published) {
-        if (all.size() <= 1) {
-            for (OpenObject o : all) {
-                published.add(publishOne(o));
-            }
-            return;
-        }
-        // a thread pool of its own: publishing a partly filled object uploads its last part on the UploadPool
-        AtomicInteger n = new AtomicInteger();
-        ExecutorService publishers = Executors.newFixedThreadPool(
-                Math.min(all.size(), export.connection().maxConcurrency()), r -> {
-                    Thread t = new Thread(r, "ferry-s3-publish-" + n.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
-        try {
-            List<CompletableFuture<ExportedObject>> futures = new ArrayList<>(all.size());
-            for (OpenObject o : all) {
-                futures.add(CompletableFuture.supplyAsync(() -> publishOne(o), publishers));
-            }
-            RuntimeException failure = null;
-            for (CompletableFuture<ExportedObject> f : futures) {
-                try {
-                    published.add(f.join());
-                } catch (CompletionException e) {
-                    if (failure == null) {
-                        failure = e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause()
-                                : new FerryIoException("publishing failed: " + e.getCause(), e.getCause());
-                    }
-                }
-            }
-            if (failure != null) {
-                throw failure;
-            }
-        } finally {
-            publishers.shutdown();
-        }
-    }
-
-    private ExportedObject publishOne(OpenObject o) {
-        String eTag = publish(o);
-        return ExportedObject.of(export.bucket(), o.out.key(), o.rows, o.out.bytes(), eTag, o.out.partCount());
-    }
-
-    private String publish(OpenObject o) {
-        int attempt = 0;
-        while (true) {
-            try {
-                return o.out.publish();
-            } catch (KeyExistsException e) {
-                // only a single put lands here with its bytes intact: move it to the next free key
-                if (++attempt > 10 || o.out.partCount() > 0) {
-                    throw e;
-                }
-                String next = freeKey(o.candidateKey, 1);
-                LOG.info("s3://{}/{} appeared during the export; writing s3://{}/{} instead", export.bucket(),
-                        o.out.key(), export.bucket(), next);
-                o.out.rekey(next);
-            }
-        }
-    }
-
-    private void deletePublished(List<ExportedObject> published) {
-        for (ExportedObject o : published) {
-            try {
-                s3.deleteObject(b -> b.bucket(o.bucket()).key(o.key()));
-            } catch (SdkException e) {
-                LOG.warn("could not delete {} after the export failed: {}", o.uri(), S3Errors.describe(e));
             }
         }
     }
@@ -384,7 +318,42 @@ public final class ExportSession implements ExportWriter {
         }
         open.clear();
         retired.clear();
+        finish();
         release();
+    }
+
+    /**
+     * The end of every run: sweeps the multipart uploads a lost CreateMultipartUpload answer may
+     * have left, and deletes a probe that could not be deleted at the start. Never throws.
+     */
+    private void finish() {
+        if (state != State.COMMITTED || !swept) {
+            sweep(false);
+        }
+        if (probeLeft != null) {
+            WriteProbe.cleanUp(s3, export.bucket(), probeLeft);
+            probeLeft = null;
+        }
+    }
+
+    /**
+     * Aborts uploads of this run's keys that it does not know (left by retried
+     * CreateMultipartUploads), keeping its live uploads or only its completed ones.
+     */
+    private int sweep(boolean keepLive) {
+        Set<String> uploadKeys = new HashSet<>();
+        Set<String> keep = new HashSet<>();
+        for (OpenObject o : started) {
+            if (o.out.multipartStarted()) {
+                uploadKeys.add(o.out.key());
+            }
+            String id = keepLive ? o.out.liveUploadId() : o.out.completedUploadId();
+            if (id != null) {
+                keep.add(id);
+            }
+        }
+        return UploadSweep.run(s3, export.bucket(), WriteProbe.prefixOf(export.path().template()), uploadKeys, keep,
+                startedAt);
     }
 
     private void release() {

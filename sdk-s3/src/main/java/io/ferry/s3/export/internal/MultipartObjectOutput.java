@@ -3,6 +3,8 @@ package io.ferry.s3.export.internal;
 import io.ferry.core.FerryIoException;
 import java.io.ByteArrayInputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -10,6 +12,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -28,6 +32,12 @@ import software.amazon.awssdk.services.s3.model.UploadPartResponse;
  * data, {@link #seal()} uploads the remaining bytes as the last part without publishing (for
  * objects that must wait for the whole export), and {@link #abort()} discards everything,
  * aborting the multipart upload. Used by one thread; part uploads run on the pool.
+ *
+ * <p>Publishing is exactly once under the AWS SDK's own retries: when a PutObject or
+ * CompleteMultipartUpload ends in a way that may hide a success (a 412 of a conditional write
+ * retried after a lost answer, NoSuchUpload for an upload already completed, a 5xx or an I/O
+ * failure after the SDK gave up), the key is checked with {@link OwnWrites}, and an object that
+ * carries this object's write id counts as published.
  */
 public final class MultipartObjectOutput extends OutputStream {
     private static final Logger LOG = LoggerFactory.getLogger(MultipartObjectOutput.class);
@@ -54,6 +64,8 @@ public final class MultipartObjectOutput extends OutputStream {
     private long bytes;
     private String uploadId;
     private State state = State.OPEN;
+    private volatile boolean multipartStarted;
+    private volatile boolean publishAttempted;
 
     /** Told on the writer thread each time a part is handed to the pool. */
     public interface PartListener {
@@ -103,6 +115,36 @@ public final class MultipartObjectOutput extends OutputStream {
     /** Bytes this object's part buffer holds room for (its capacity, not its fill). */
     public long bufferedBytes() {
         return capacity;
+    }
+
+    /** Whether a CreateMultipartUpload was sent for this object (it may have created uploads even if it failed). */
+    public boolean multipartStarted() {
+        return multipartStarted;
+    }
+
+    /** The id of this object's multipart upload while it is started and not aborted, or null. */
+    public String liveUploadId() {
+        return state == State.ABORTED ? null : uploadId;
+    }
+
+    /** The id of the multipart upload that became this object, or null. */
+    public String completedUploadId() {
+        return state == State.PUBLISHED ? uploadId : null;
+    }
+
+    /** Whether a publishing request (PutObject or CompleteMultipartUpload) was sent: the object may exist. */
+    public boolean publishAttempted() {
+        return publishAttempted;
+    }
+
+    /** Whether {@link #publish()} returned: the object is in the bucket. */
+    public boolean published() {
+        return state == State.PUBLISHED;
+    }
+
+    /** The write id in the object's metadata. */
+    public String writeId() {
+        return options.writeId();
     }
 
     /** Parts queued so far (0 while the data fits one part). */
@@ -163,8 +205,8 @@ public final class MultipartObjectOutput extends OutputStream {
 
     private void dispatch() {
         if (uploadId == null) {
-            uploadId = call("start the multipart upload", () -> s3.createMultipartUpload(b -> options.apply(
-                    b.bucket(bucket).key(key))).uploadId());
+            multipartStarted = true;
+            uploadId = startUpload();
         }
         int partNumber = parts.size() + 1;
         byte[] data = buffer == null ? new byte[0] : buffer;
@@ -190,6 +232,48 @@ public final class MultipartObjectOutput extends OutputStream {
         });
         parts.add(part);
         listener.partQueued(partNumber, size);
+    }
+
+    private String createUpload() {
+        return call("start the multipart upload", () -> s3.createMultipartUpload(b -> options.apply(
+                b.bucket(bucket).key(key))).uploadId());
+    }
+
+    /**
+     * Starts the multipart upload, and makes sure it is this key's only upload of this run: when
+     * the answer to CreateMultipartUpload was lost, the SDK sent it again and the store started a
+     * second upload whose id never reached us. Strays (same key, initiated since just before the
+     * call, less the sweep's clock skew) are aborted at once, before any part is uploaded, and so is
+     * ours, which is then started afresh: on some stores (S3Mock 5.2.0) aborting one upload of a
+     * key breaks every other upload of that key. When the check itself fails, the end-of-run
+     * {@link UploadSweep} is the fallback.
+     */
+    private String startUpload() {
+        for (int round = 1; ; round++) {
+            Instant notBefore = Instant.now().minus(UploadSweep.CLOCK_SKEW);
+            String id = createUpload();
+            List<String> strays;
+            try {
+                strays = UploadSweep.strays(s3, bucket, key, id, notBefore);
+            } catch (SdkException | UncheckedIOException e) {
+                LOG.debug("cannot list the uploads of s3://{}/{}: {}", bucket, key, S3Errors.describe(e));
+                return id;
+            }
+            if (strays.isEmpty() || round == OwnWrites.ATTEMPTS) {
+                return id;
+            }
+            LOG.info("s3://{}/{} has {} more multipart upload(s) started by a retried request; aborting them and"
+                    + " starting again", bucket, key, strays.size());
+            try {
+                for (String stray : strays) {
+                    UploadSweep.abort(s3, bucket, key, stray);
+                }
+                UploadSweep.abort(s3, bucket, key, id);
+            } catch (SdkException | UncheckedIOException e) {
+                LOG.debug("cannot abort the extra uploads of s3://{}/{}: {}", bucket, key, S3Errors.describe(e));
+                return id;
+            }
+        }
     }
 
     /** Ends the data; nothing is uploaded or published yet. Safe to call twice. */
@@ -264,7 +348,7 @@ public final class MultipartObjectOutput extends OutputStream {
      * Makes the object visible: a single PutObject when the data fit one part and was not
      * sealed, else CompleteMultipartUpload. Returns the ETag.
      *
-     * @throws KeyExistsException if the write was conditional and the key exists (nothing is left behind)
+     * @throws KeyExistsException if the write was conditional and the key holds another writer's object
      * @throws FerryIoException   naming the object for any other failure (the upload is aborted)
      */
     public String publish() {
@@ -283,9 +367,12 @@ public final class MultipartObjectOutput extends OutputStream {
                     done.add(p.join());
                 }
                 done.sort(Comparator.comparingInt(CompletedPart::partNumber));
-                eTag = call("complete the multipart upload", () -> s3.completeMultipartUpload(b -> options.apply(
+                publishAttempted = true;
+                eTag = confirmed("complete the multipart upload", () -> s3.completeMultipartUpload(b -> options.apply(
                         b.bucket(bucket).key(key).uploadId(uploadId)
-                                .multipartUpload(m -> m.parts(done)))).eTag());
+                                .multipartUpload(m -> m.parts(done)))).eTag(),
+                        () -> options.kms() ? null : OwnWrites.multipartETag(
+                                done.stream().map(CompletedPart::eTag).collect(Collectors.toList())));
             }
             state = State.PUBLISHED;
             return eTag;
@@ -317,10 +404,12 @@ public final class MultipartObjectOutput extends OutputStream {
     private String putSingle() {
         byte[] data = buffer == null ? new byte[0] : buffer;
         int size = filled;
-        String eTag = call("put the object", () -> s3.putObject(b -> options.apply(b.bucket(bucket).key(key)
+        publishAttempted = true;
+        String eTag = confirmed("put the object", () -> s3.putObject(b -> options.apply(b.bucket(bucket).key(key)
                         .contentLength((long) size)),
                 RequestBody.fromContentProvider(() -> new ByteArrayInputStream(data, 0, size), size,
-                        "application/octet-stream")).eTag());
+                        "application/octet-stream")).eTag(),
+                () -> options.kms() ? null : OwnWrites.singleETag(data, 0, size));
         releaseBuffer();
         return eTag;
     }
@@ -348,9 +437,17 @@ public final class MultipartObjectOutput extends OutputStream {
         if (uploadId != null) {
             try {
                 s3.abortMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(uploadId));
-            } catch (SdkException e) {
-                LOG.warn("could not abort the multipart upload {} of s3://{}/{}: {}", uploadId, bucket, key,
-                        e.getMessage());
+            } catch (S3Exception e) {
+                if (e.statusCode() == 404) {
+                    // NoSuchUpload: gone already, e.g. a retried abort whose first answer was lost
+                    LOG.debug("multipart upload {} of s3://{}/{} was already gone", uploadId, bucket, key);
+                } else {
+                    LOG.warn("could not abort the multipart upload {} of s3://{}/{}: {}; the export's sweep"
+                            + " tries again", uploadId, bucket, key, S3Errors.describe(e));
+                }
+            } catch (SdkException | UncheckedIOException e) {
+                LOG.warn("could not abort the multipart upload {} of s3://{}/{}: {}; the export's sweep tries again",
+                        uploadId, bucket, key, S3Errors.describe(e));
             }
         }
         releaseBuffer();
@@ -384,7 +481,7 @@ public final class MultipartObjectOutput extends OutputStream {
         }
     }
 
-    private <T> T call(String what, java.util.function.Supplier<T> request) {
+    private <T> T call(String what, Supplier<T> request) {
         try {
             return request.get();
         } catch (S3Exception e) {
@@ -392,14 +489,80 @@ public final class MultipartObjectOutput extends OutputStream {
                 throw new KeyExistsException(bucket, key, e);
             }
             throw failed(what, e);
-        } catch (SdkException e) {
+        } catch (SdkException | UncheckedIOException e) {
             throw failed(what, e);
+        }
+    }
+
+    /**
+     * Runs a publishing request. When its outcome may hide a success of an earlier attempt, HEADs
+     * the key and returns the ETag found if the object is this one.
+     *
+     * @param expectedETag the ETag this object would have, or null if unknown
+     */
+    private String confirmed(String what, Supplier<String> request, Supplier<String> expectedETag) {
+        try {
+            return request.get();
+        } catch (S3Exception e) {
+            boolean conflict = e.statusCode() == 412 && options.ifNoneMatch();
+            if (conflict || mayHaveActed(e)) {
+                String own = ownWrite(what, expectedETag, e);
+                if (own != null) {
+                    return own;
+                }
+            }
+            if (conflict) {
+                throw new KeyExistsException(bucket, key, e);
+            }
+            throw failed(what, e);
+        } catch (SdkException | UncheckedIOException e) {
+            String own = ownWrite(what, expectedETag, e);
+            if (own != null) {
+                return own;
+            }
+            throw failed(what, e);
+        }
+    }
+
+    /**
+     * Whether a failed publishing request may have been carried out by an earlier attempt: a
+     * server error (the SDK retried), NoSuchUpload (the upload was completed), or a 2xx/3xx
+     * reported as an error; not a plain 4xx refusal.
+     */
+    private static boolean mayHaveActed(S3Exception e) {
+        String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+        return e.statusCode() >= 500 || e.statusCode() < 400 || "NoSuchUpload".equals(code)
+                || (e.statusCode() == 404 && code == null);
+    }
+
+    /**
+     * The ETag of this object if the key holds it (written by an attempt whose answer was lost),
+     * else null.
+     *
+     * @throws FerryIoException if that cannot be told: then neither a new key nor success is safe
+     */
+    private String ownWrite(String what, Supplier<String> expectedETag, RuntimeException cause) {
+        String where = "s3://" + bucket + "/" + key;
+        try {
+            OwnWrites.Remote remote = OwnWrites.head(s3, bucket, key);
+            if (remote.writtenBy(options.writeId(), expectedETag.get(), where)) {
+                LOG.info("{} was written by this export; the answer to an earlier attempt was lost ({})", where,
+                        S3Errors.describe(cause));
+                return remote.eTag();
+            }
+            return null;
+        } catch (FerryIoException e) {
+            boolean denied = e.getCause() instanceof S3Exception && ((S3Exception) e.getCause()).statusCode() == 403;
+            throw new FerryIoException("cannot " + what + " of " + where + ": " + S3Errors.describe(cause)
+                    + "; whether an earlier attempt wrote it is unknown (" + e.getMessage() + ")"
+                    + (denied ? "; grant s3:GetObject on the export's keys so Ferry can recognise its own writes" : ""),
+                    cause, !denied);
         }
     }
 
     private FerryIoException failed(String what, Throwable cause) {
         return new FerryIoException("cannot " + what + " of s3://" + bucket + "/" + key + ": "
-                + S3Errors.describe(cause), cause, S3Errors.retryable(cause));
+                + S3Errors.describe(cause), cause, OwnWrites.retryable(cause));
     }
 
     /** A part upload's failure, remembered until the writer thread reports it. */

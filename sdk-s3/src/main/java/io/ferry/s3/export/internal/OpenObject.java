@@ -1,6 +1,7 @@
 package io.ferry.s3.export.internal;
 
 import io.ferry.formats.FormatWriter;
+import io.ferry.s3.export.ExportedObject;
 import java.time.Instant;
 
 /** An object being written: its encoder, its upload stream and its counters. */
@@ -10,6 +11,10 @@ final class OpenObject {
     final Instant startedAt;
     final String candidateKey;
     long rows;
+    /** Under REPLACE, whether the key existed before the commit (null: unknown); set by the {@link Publisher}. */
+    Boolean existedBefore;
+    /** The published object; set by the {@link Publisher}. */
+    ExportedObject result;
 
     OpenObject(MultipartObjectOutput out, FormatWriter writer, Instant startedAt, String candidateKey) {
         this.out = out;

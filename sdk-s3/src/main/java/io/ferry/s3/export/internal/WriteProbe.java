@@ -2,6 +2,7 @@ package io.ferry.s3.export.internal;
 
 import io.ferry.core.FerryConfigException;
 import io.ferry.core.FerryIoException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.UUID;
@@ -35,7 +36,14 @@ final class WriteProbe {
         return fixed.substring(0, fixed.lastIndexOf('/') + 1);
     }
 
-    static void run(S3Client s3, String bucket, String prefix, ObjectOptions options) {
+    /**
+     * Writes and deletes the probe; returns the probe's key if it could not be deleted (the
+     * caller tries again at the end of the run, see {@link #cleanUp}), else null.
+     *
+     * @throws FerryIoException if the probe cannot be written (a probe that may have landed anyway
+     *                          is deleted first)
+     */
+    static String run(S3Client s3, String bucket, String prefix, ObjectOptions options) {
         String key = prefix + ".ferry-write-test-" + UUID.randomUUID() + ".txt";
         ObjectOptions unconditional = options.withoutCondition();
         try {
@@ -45,16 +53,35 @@ final class WriteProbe {
             if (looksIncompatible(e)) {
                 throw incompatible(bucket, prefix, unconditional, e);
             }
+            if (e.statusCode() >= 500) {
+                // the put may have landed and only its answer been lost
+                delete(s3, bucket, key);
+            }
             throw new FerryIoException(message(bucket, prefix, e), e, S3Errors.retryable(e));
-        } catch (SdkException e) {
+        } catch (SdkException | UncheckedIOException e) {
+            // the put may have landed and only its answer been lost
+            delete(s3, bucket, key);
             throw new FerryIoException("testWrite: cannot reach bucket '" + bucket + "': " + S3Errors.describe(e)
-                    + "; check region, endpoint and network", e, S3Errors.retryable(e));
+                    + "; check region, endpoint and network", e, OwnWrites.retryable(e));
         }
+        return delete(s3, bucket, key) ? null : key;
+    }
+
+    /** Deletes a probe left by {@link #run}, once more; logs a warning naming it if that fails too. */
+    static void cleanUp(S3Client s3, String bucket, String key) {
+        if (!delete(s3, bucket, key)) {
+            LOG.warn("testWrite could not delete its probe s3://{}/{}; grant s3:DeleteObject or delete it by hand",
+                    bucket, key);
+        }
+    }
+
+    private static boolean delete(S3Client s3, String bucket, String key) {
         try {
-            s3.deleteObject(b -> b.bucket(bucket).key(key));
-        } catch (SdkException e) {
-            LOG.warn("testWrite could not delete its probe s3://{}/{} ({}); grant s3:DeleteObject or delete it by hand",
-                    bucket, key, S3Errors.describe(e));
+            OwnWrites.delete(s3, bucket, key);
+            return true;
+        } catch (FerryIoException e) {
+            LOG.debug("testWrite could not delete its probe: {}", e.getMessage());
+            return false;
         }
     }
 
