@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Export memory under a 256 MB heap, each case in its own JVM ({@code -Xmx256m}) against an
@@ -66,13 +67,13 @@ public final class ExportMemoryBench {
         }
         System.out.println("Starting S3Mock on 127.0.0.1...");
         try (EmbeddedS3 s3 = EmbeddedS3.start(BUCKET)) {
-            for (long mb : partitioned) {
-                ChildJvm.run(ExportMemoryBench.class, List.of("-Xmx256m"), List.of("--child", s3.endpoint().toString(),
-                        Integer.toString(partitions), Long.toString(mb)));
-            }
             if (streamed > 0) {
                 ChildJvm.run(ExportMemoryBench.class, List.of("-Xmx256m"), List.of("--child", s3.endpoint().toString(),
                         "1", Long.toString(streamed)));
+            }
+            for (long mb : partitioned) {
+                ChildJvm.run(ExportMemoryBench.class, List.of("-Xmx256m"), List.of("--child", s3.endpoint().toString(),
+                        Integer.toString(partitions), Long.toString(mb)));
             }
         }
     }
@@ -87,7 +88,22 @@ public final class ExportMemoryBench {
                 .build();
         ChildJvm.sampleLiveHeap(2000);
         long t = System.nanoTime();
-        ExportResult r = export.write("memory", SCHEMA, rows(rows, partitions));
+        AtomicLong written = new AtomicLong();
+        Thread reporter = new Thread(() -> {
+            while (true) {
+                try {
+                    Thread.sleep(30_000);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                System.out.printf(Locale.ROOT, "  %,d partitions, %,d MB: %.0f s, %,d rows written, peak live heap so far"
+                        + " %.1f MB%n", partitions, megabytes, (System.nanoTime() - t) / 1e9, written.get(),
+                        ChildJvm.peakLiveHeap() / 1048576.0);
+            }
+        }, "progress");
+        reporter.setDaemon(true);
+        reporter.start();
+        ExportResult r = export.write("memory", SCHEMA, counted(rows(rows, partitions), written));
         double seconds = (System.nanoTime() - t) / 1e9;
         long[] peak = ChildJvm.peakHeap();
         System.out.printf(Locale.ROOT, "-Xmx%dm, %,d partitions, %,d MB: %,d rows, %,d objects, %,d bytes in %.1f s;"
@@ -95,6 +111,24 @@ public final class ExportMemoryBench {
                         + " generation %.1f MB, sum of heap pools %.1f MB%n", Runtime.getRuntime().maxMemory() >> 20,
                 partitions, megabytes, r.rows(), r.objects().size(), r.bytes(), seconds, export.maxBufferedBytes(),
                 ChildJvm.peakLiveHeap() / 1048576.0, peak[1] / 1048576.0, peak[0] / 1048576.0);
+    }
+
+    private static Iterable<Record> counted(Iterable<Record> rows, AtomicLong count) {
+        return () -> {
+            Iterator<Record> it = rows.iterator();
+            return new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return it.hasNext();
+                }
+
+                @Override
+                public Record next() {
+                    count.incrementAndGet();
+                    return it.next();
+                }
+            };
+        };
     }
 
     /** Rows of about {@link #ROW_BYTES} bytes of CSV, spread at random over the partitions. */
