@@ -17,7 +17,7 @@ import java.util.function.UnaryOperator;
  * Next-fire-time computations per second: Ferry's {@link CronExpression} next to cron-utils
  * (Unix definition) on the same expressions and the same seeded random start times, in UTC and
  * in America/New_York. Run on demand:
- * {@code mvn -B -ntp -q -pl benchmarks -am compile exec:java -Dbench.main=io.ferry.bench.CronBench}
+ * {@code mvn -B -ntp -q -pl benchmarks -am test-compile exec:java -Dbench.main=io.ferry.bench.CronBench}
  * ({@code -Dbench.args="0.5"} sets the seconds measured per cell, default 0.5).
  */
 public final class CronBench {

@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * 2 GB in total by default) and one long streamed object (10 GB by default). Prints the peak heap
  * of each case, which must not grow with the data.
  *
- * <p>Run: {@code mvn -B -ntp -q -pl benchmarks -am compile exec:java -Dbench.main=io.ferry.bench.ExportMemoryBench
+ * <p>Run: {@code mvn -B -ntp -q -pl benchmarks -am test-compile exec:java -Dbench.main=io.ferry.bench.ExportMemoryBench
  * -Dbench.args="--partitioned-mb 200,2048 --streamed-mb 10240"}.
  */
 public final class ExportMemoryBench {

@@ -35,7 +35,7 @@ import org.apache.commons.csv.CSVPrinter;
  * with the raw libraries under them, and with Ferry's Parquet writer, into a null stream, and
  * prints rows/s and the Ferry/raw ratios.
  *
- * <p>Run: {@code mvn -B -ntp -q -pl benchmarks -am compile exec:java -Dbench.main=io.ferry.bench.FormatsBench}
+ * <p>Run: {@code mvn -B -ntp -q -pl benchmarks -am test-compile exec:java -Dbench.main=io.ferry.bench.FormatsBench}
  * with optional {@code -Dbench.args="ROWS ITERATIONS"} (default 1000000 5). Rows cycle through a
  * pool of 10,000 distinct records so the data set does not dominate the heap.
  */

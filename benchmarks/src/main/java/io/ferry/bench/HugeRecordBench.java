@@ -41,7 +41,7 @@ import java.util.zip.ZipOutputStream;
  * FAIL, printing what was read and the peak heap (the sum of the heap pools' peaks). The
  * {@code near-*} cases hold a record just under the default limit, which the reader must keep.
  *
- * <p>Run: {@code mvn -B -ntp -q -pl benchmarks -am compile exec:java
+ * <p>Run: {@code mvn -B -ntp -q -pl benchmarks -am test-compile exec:java
  * -Dbench.main=io.ferry.bench.HugeRecordBench} ({@code -Dbench.args="--mb 256"} for a smaller
  * huge record).
  */

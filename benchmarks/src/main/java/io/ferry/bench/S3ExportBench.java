@@ -52,7 +52,7 @@ import software.amazon.awssdk.services.s3.model.UploadPartResponse;
  * </ol>
  * It prints the ratio a / max(b, c); encoding and upload overlap, so it should stay near 1.
  *
- * <p>Run: {@code mvn -B -ntp -q -pl benchmarks -am compile exec:java -Dbench.main=io.ferry.bench.S3ExportBench
+ * <p>Run: {@code mvn -B -ntp -q -pl benchmarks -am test-compile exec:java -Dbench.main=io.ferry.bench.S3ExportBench
  * -Dbench.args="--mb 1024"} ({@code --mb}: target size of the CSV gzip object, default 256).
  */
 public final class S3ExportBench {

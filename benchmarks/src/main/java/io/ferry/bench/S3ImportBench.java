@@ -52,7 +52,7 @@ import software.amazon.awssdk.services.s3.model.CompletedPart;
  * </ol>
  *
  * <pre>
- * mvn -B -ntp -q -pl benchmarks -am compile exec:java -Dbench.main=io.ferry.bench.S3ImportBench \
+ * mvn -B -ntp -q -pl benchmarks -am test-compile exec:java -Dbench.main=io.ferry.bench.S3ImportBench \
  *     -Dbench.args="--mb 500 --objects 10000"
  * </pre>
  */

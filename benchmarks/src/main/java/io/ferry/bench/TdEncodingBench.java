@@ -25,7 +25,7 @@ import org.msgpack.core.MessagePacker;
  * cut into chunks of the default size, as {@code TdWriter} does before uploading; then the same
  * rows without gzip, and with gzip level 6. No network.
  *
- * <p>Run: {@code mvn -B -ntp -q -pl benchmarks -am compile exec:java
+ * <p>Run: {@code mvn -B -ntp -q -pl benchmarks -am test-compile exec:java
  * -Dbench.main=io.ferry.bench.TdEncodingBench -Dbench.args="2000000"} (argument: rows per run).
  */
 public final class TdEncodingBench {

@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 /**
  * Prints the next five fire times of a few cron expressions in a few zones, including a daylight
  * saving change, and a schedule with a delay. Offline. Run with
- * {@code mvn -B -ntp -q -pl samples -am compile exec:java -Dsample.main=io.ferry.samples.CronSample}.
+ * {@code mvn -B -ntp -q -pl samples -am test-compile exec:java -Dsample.main=io.ferry.samples.CronSample}.
  */
 public final class CronSample {
     private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm xxx", Locale.ROOT);

@@ -32,7 +32,7 @@ import java.util.Map;
  * gzip-compressed CSV and Parquet) to a local folder, then lists the files with their sizes and
  * shows the first lines of the text ones. Offline; no AWS account needed.
  *
- * <p>Run from the repository root: {@code mvn -B -ntp -q -pl samples -am compile exec:java}.
+ * <p>Run from the repository root: {@code mvn -B -ntp -q -pl samples -am test-compile exec:java}.
  * The folder is {@code target/ferry-sample-output}, or the first argument
  * ({@code -Dsample.args=/tmp/out}).
  */

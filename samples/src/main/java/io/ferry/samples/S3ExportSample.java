@@ -28,8 +28,8 @@ import java.util.stream.LongStream;
  * the table size.
  *
  * <pre>
- * mvn -B -ntp -q -pl samples -am compile exec:java
- * mvn -B -ntp -q -pl samples -am compile exec:java -Dsample.args="--bucket my-bucket"
+ * mvn -B -ntp -q -pl samples -am test-compile exec:java
+ * mvn -B -ntp -q -pl samples -am test-compile exec:java -Dsample.args="--bucket my-bucket"
  * </pre>
  */
 public final class S3ExportSample {

@@ -26,7 +26,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * incrementally from the saved state.
  *
  * <pre>
- * mvn -B -ntp -q -pl samples -am compile exec:java -Dsample.main=io.ferry.samples.S3ImportSample
+ * mvn -B -ntp -q -pl samples -am test-compile exec:java -Dsample.main=io.ferry.samples.S3ImportSample
  * </pre>
  */
 public final class S3ImportSample {

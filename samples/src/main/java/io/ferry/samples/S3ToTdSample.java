@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * then holds exactly the rows of all files, once each.
  *
  * <pre>
- * mvn -B -ntp -q -pl samples -am compile exec:java -Dsample.main=io.ferry.samples.S3ToTdSample
+ * mvn -B -ntp -q -pl samples -am test-compile exec:java -Dsample.main=io.ferry.samples.S3ToTdSample
  * </pre>
  */
 public final class S3ToTdSample {

@@ -72,8 +72,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * every exported object was imported exactly once, and closes the scheduler and S3Mock.
  *
  * <pre>
- * mvn -B -ntp -q -pl samples -am compile exec:java -Dsample.main=io.ferry.samples.ScheduledExportSample
- * mvn -B -ntp -q -pl samples -am compile exec:java -Dsample.main=io.ferry.samples.ScheduledExportSample \
+ * mvn -B -ntp -q -pl samples -am test-compile exec:java -Dsample.main=io.ferry.samples.ScheduledExportSample
+ * mvn -B -ntp -q -pl samples -am test-compile exec:java -Dsample.main=io.ferry.samples.ScheduledExportSample \
  *     -Dsample.args="--runs 3 --rows 5000"
  * </pre>
  */
