@@ -1,17 +1,16 @@
 package io.ferry.bench;
 
-import io.ferry.core.credentials.Credentials;
 import io.ferry.core.record.Column;
 import io.ferry.core.record.ColumnType;
 import io.ferry.core.record.Record;
 import io.ferry.core.record.Schema;
 import io.ferry.formats.Newline;
 import io.ferry.formats.csv.CsvFormat;
-import io.ferry.s3.S3Connection;
 import io.ferry.s3.export.ExportResult;
 import io.ferry.s3.export.S3Export;
 import io.ferry.samples.EmbeddedS3;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -19,6 +18,11 @@ import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Export memory under a 256 MB heap, each case in its own JVM ({@code -Xmx256m}) against an
@@ -83,8 +87,7 @@ public final class ExportMemoryBench {
         S3Export export = S3Export.builder().bucket(BUCKET)
                 .path(partitions > 1 ? "mem-" + megabytes + "/{part}/data.{{FORMAT}}" : "mem-" + megabytes + "/{{UUID}}.csv")
                 .format(CsvFormat.builder().header(false).newline(Newline.LF).build())
-                .connection(S3Connection.builder().endpoint(endpoint).pathStyle(true).region("us-east-1")
-                        .credentials(Credentials.basic("bench", "bench-secret")).build())
+                .client(client(endpoint))
                 .build();
         ChildJvm.sampleLiveHeap(2000);
         long t = System.nanoTime();
@@ -111,6 +114,17 @@ public final class ExportMemoryBench {
                         + " generation %.1f MB, sum of heap pools %.1f MB%n", Runtime.getRuntime().maxMemory() >> 20,
                 partitions, megabytes, r.rows(), r.objects().size(), r.bytes(), seconds, export.maxBufferedBytes(),
                 ChildJvm.peakLiveHeap() / 1048576.0, peak[1] / 1048576.0, peak[0] / 1048576.0);
+    }
+
+    /**
+     * A client whose socket waits up to 15 minutes for an answer: S3Mock takes minutes to complete
+     * a 10 GB upload (S3 itself keeps such a connection alive while it works).
+     */
+    private static S3Client client(URI endpoint) {
+        return S3Client.builder().region(Region.US_EAST_1).endpointOverride(endpoint).forcePathStyle(true)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench-secret")))
+                .httpClientBuilder(Apache5HttpClient.builder().socketTimeout(Duration.ofMinutes(15)))
+                .build();
     }
 
     private static Iterable<Record> counted(Iterable<Record> rows, AtomicLong count) {
