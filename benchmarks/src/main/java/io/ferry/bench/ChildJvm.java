@@ -21,6 +21,15 @@ final class ChildJvm {
 
     /** Runs {@code main} of {@code program} with {@code jvmOptions} and {@code args}; fails on a non-zero exit. */
     static void run(Class<?> program, List<String> jvmOptions, List<String> args) throws IOException, InterruptedException {
+        int exit = exitCode(program, jvmOptions, args);
+        if (exit != 0) {
+            throw new IllegalStateException("the child JVM " + jvmOptions + " " + args + " failed with exit code " + exit);
+        }
+    }
+
+    /** Runs {@code main} of {@code program} with {@code jvmOptions} and {@code args}; returns its exit code. */
+    static int exitCode(Class<?> program, List<String> jvmOptions, List<String> args)
+            throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvmOptions);
@@ -28,11 +37,7 @@ final class ChildJvm {
         cmd.add(classPath(program));
         cmd.add(program.getName());
         cmd.addAll(args);
-        Process p = new ProcessBuilder(cmd).inheritIO().start();
-        if (p.waitFor() != 0) {
-            throw new IllegalStateException("the child JVM " + jvmOptions + " " + args + " failed with exit code "
-                    + p.exitValue());
-        }
+        return new ProcessBuilder(cmd).inheritIO().start().waitFor();
     }
 
     private static final AtomicLong LIVE_PEAK = new AtomicLong();

@@ -11,24 +11,15 @@ import io.ferry.formats.read.ParserType;
 import io.ferry.formats.read.RecordReader;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipEntry;
@@ -176,44 +167,17 @@ public final class HugeRecordBench {
             String m = e.getMessage();
             outcome = "FerryDataException: " + (m.length() > 150 ? m.substring(0, 150) + "..." : m);
         }
-        long peak = 0;
-        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (p.getType() == MemoryType.HEAP) {
-                peak += p.getPeakUsage().getUsed();
-            }
-        }
+        long peak = ChildJvm.peakHeap()[0];
         System.out.printf(Locale.ROOT, "  %-4s %6.1f s  rows %d (longest value %d chars), skipped %d, peak heap %.1f MB;"
                         + " %s%n", policy, (System.nanoTime() - t) / 1e9, rows, longest, skipped, peak / 1048576.0,
                 outcome);
     }
 
     private static void childJvm(String c, Path file, BadRowPolicy policy) throws IOException, InterruptedException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = List.of(java, "-Xmx256m", "-cp", classPath(), HugeRecordBench.class.getName(),
-                "--child", c, file.toString(), policy.name());
-        Process p = new ProcessBuilder(cmd).inheritIO().start();
-        if (p.waitFor() != 0) {
-            System.out.printf(Locale.ROOT, "  %-4s FAILED: the -Xmx256m run exited with %d%n", policy, p.exitValue());
+        int exit = ChildJvm.exitCode(HugeRecordBench.class, List.of("-Xmx256m"),
+                List.of("--child", c, file.toString(), policy.name()));
+        if (exit != 0) {
+            System.out.printf(Locale.ROOT, "  %-4s FAILED: the -Xmx256m run exited with %d%n", policy, exit);
         }
-    }
-
-    /** The class path of this program: exec:java runs it in a URLClassLoader, not on java.class.path. */
-    private static String classPath() {
-        ClassLoader cl = HugeRecordBench.class.getClassLoader();
-        List<String> entries = new ArrayList<>();
-        while (cl != null) {
-            if (cl instanceof URLClassLoader) {
-                for (URL u : ((URLClassLoader) cl).getURLs()) {
-                    try {
-                        entries.add(new File(u.toURI()).getPath());
-                    } catch (URISyntaxException e) {
-                        throw new IllegalStateException(e);
-                    }
-                }
-            }
-            cl = cl.getParent();
-        }
-        return entries.isEmpty() ? System.getProperty("java.class.path")
-                : entries.stream().distinct().collect(Collectors.joining(File.pathSeparator));
     }
 }
