@@ -1,5 +1,7 @@
 package io.ferry.core.fuzz;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.ferry.core.cron.CronExpression;
 import io.ferry.core.incremental.IncrementalState;
 import io.ferry.core.record.Column;
@@ -91,5 +93,6 @@ class CoreFuzzTest {
     @AfterAll
     static void report() {
         System.out.println("fuzz: CoreFuzzTest checked " + Fuzz.calls() + " inputs");
+        assertThat(Fuzz.calls()).as("inputs the runner handed to the code under test").isPositive();
     }
 }

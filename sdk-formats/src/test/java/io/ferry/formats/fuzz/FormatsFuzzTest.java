@@ -1,5 +1,7 @@
 package io.ferry.formats.fuzz;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.ferry.core.FerryException;
 import io.ferry.core.record.ColumnType;
 import io.ferry.core.record.Record;
@@ -288,5 +290,6 @@ class FormatsFuzzTest {
     @AfterAll
     static void report() {
         System.out.println("fuzz: FormatsFuzzTest checked " + Fuzz.calls() + " inputs");
+        assertThat(Fuzz.calls()).as("inputs the runner handed to the code under test").isPositive();
     }
 }

@@ -1,5 +1,7 @@
 package io.ferry.s3.fuzz;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.ferry.core.testing.Fuzz;
 import io.ferry.s3.export.S3ExportConfig;
 import java.util.List;
@@ -32,5 +34,6 @@ class S3ExportConfigFuzzTest {
     @AfterAll
     static void report() {
         System.out.println("fuzz: S3ExportConfigFuzzTest checked " + Fuzz.calls() + " inputs");
+        assertThat(Fuzz.calls()).as("inputs the runner handed to the code under test").isPositive();
     }
 }

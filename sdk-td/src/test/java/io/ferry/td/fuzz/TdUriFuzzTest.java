@@ -1,5 +1,7 @@
 package io.ferry.td.fuzz;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.ferry.core.testing.Fuzz;
 import io.ferry.td.TdUri;
 import java.util.List;
@@ -26,5 +28,6 @@ class TdUriFuzzTest {
     @AfterAll
     static void report() {
         System.out.println("fuzz: TdUriFuzzTest checked " + Fuzz.calls() + " inputs");
+        assertThat(Fuzz.calls()).as("inputs the runner handed to the code under test").isPositive();
     }
 }
