@@ -234,24 +234,31 @@ public final class MultipartObjectOutput extends OutputStream {
         listener.partQueued(partNumber, size);
     }
 
-    private String createUpload() {
+    private String createUpload(AttemptCounter attempts) {
         return call("start the multipart upload", () -> s3.createMultipartUpload(b -> options.apply(
-                b.bucket(bucket).key(key))).uploadId());
+                b.bucket(bucket).key(key)).overrideConfiguration(o -> o.addMetricPublisher(attempts))).uploadId());
     }
 
     /**
      * Starts the multipart upload, and makes sure it is this key's only upload of this run: when
      * the answer to CreateMultipartUpload was lost, the SDK sent it again and the store started a
-     * second upload whose id never reached us. Strays (same key, initiated since just before the
-     * call, less the sweep's clock skew) are aborted at once, before any part is uploaded, and so is
-     * ours, which is then started afresh: on some stores (S3Mock 5.2.0) aborting one upload of a
-     * key breaks every other upload of that key. When the check itself fails, the end-of-run
-     * {@link UploadSweep} is the fallback.
+     * second upload whose id never reached us. Only then (the SDK's metrics say the request was
+     * sent more than once, or say nothing) are the key's uploads listed: strays (same key,
+     * initiated since just before the call, less the sweep's clock skew) are aborted at once,
+     * before any part is uploaded, and so is ours, which is then started afresh: on some stores
+     * (S3Mock 5.2.0) aborting one upload of a key breaks every other upload of that key. When the
+     * check itself fails, the end-of-run {@link UploadSweep} is the fallback. Skipping the listing
+     * after a single attempt matters where the store lists slowly: S3Mock reads every upload of
+     * the bucket for each listing, which made an export of thousands of small objects quadratic.
      */
     private String startUpload() {
         for (int round = 1; ; round++) {
             Instant notBefore = Instant.now().minus(UploadSweep.CLOCK_SKEW);
-            String id = createUpload();
+            AttemptCounter attempts = new AttemptCounter();
+            String id = createUpload(attempts);
+            if (attempts.sentOnce()) {
+                return id;
+            }
             List<String> strays;
             try {
                 strays = UploadSweep.strays(s3, bucket, key, id, notBefore);

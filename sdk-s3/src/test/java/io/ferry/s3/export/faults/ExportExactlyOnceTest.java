@@ -162,7 +162,34 @@ class ExportExactlyOnceTest {
             assertThat(resultKeys(r)).containsExactly("u/big.csv");
             assertThat(idCounts(bucket, List.of("u/big.csv"))).isEqualTo(once(60_000));
             assertThat(uploads(bucket, "u/")).isEmpty();
+            // the retried create is followed by a listing of the key's uploads, before any part is sent
+            List<S3Operation> ops = operations(proxy);
+            int create = ops.lastIndexOf(S3Operation.CREATE_MULTIPART_UPLOAD);
+            assertThat(ops.subList(create, ops.size())).contains(S3Operation.LIST_MULTIPART_UPLOADS);
+            assertThat(ops.subList(create, ops.indexOf(S3Operation.UPLOAD_PART)))
+                    .contains(S3Operation.LIST_MULTIPART_UPLOADS);
         }
+    }
+
+    @Test
+    void write_createMultipartUploadAnsweredFirstTime_listsNoUploadsUntilTheEndOfTheRun() {
+        String bucket = S3.newBucket("clean-create");
+        try (FaultProxy proxy = proxy(FaultPlan.none())) {
+            ExportResult r = export(proxy, bucket).path("p/{part}.csv").partSize(5).maxBufferedBytes(1 << 20)
+                    .build().write("t", ExportRig.SCHEMA, rows(40_000, 20, 100, 8));
+
+            List<S3Operation> ops = operations(proxy);
+            long creates = ops.stream().filter(S3Operation.CREATE_MULTIPART_UPLOAD::equals).count();
+            assertThat(creates).as("objects finished early under the 1 MiB budget").isGreaterThan(20);
+            assertThat(r.rows()).isEqualTo(40_000);
+            // no per-object listing: the one sweep before publishing lists the uploads, once
+            assertThat(ops.stream().filter(S3Operation.LIST_MULTIPART_UPLOADS::equals).count()).isEqualTo(1);
+            assertThat(uploads(bucket, "p/")).isEmpty();
+        }
+    }
+
+    private static List<S3Operation> operations(FaultProxy proxy) {
+        return proxy.exchanges().stream().map(e -> S3Operation.of(e.request())).collect(Collectors.toList());
     }
 
     @Test
