@@ -8,10 +8,8 @@ import io.ferry.core.record.Column;
 import io.ferry.core.record.ColumnType;
 import io.ferry.core.record.Record;
 import io.ferry.core.record.Schema;
-import java.time.Clock;
+import io.ferry.core.testing.TestClock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -84,9 +82,9 @@ class FilterApplyTest {
 
     @Test
     void addTime_uploadTime_isReadOnceAndRefreshedByForRun() {
-        MutableClock clock = new MutableClock(Instant.parse("2026-11-25T09:00:00Z"));
+        TestClock clock = TestClock.at(Instant.parse("2026-11-25T09:00:00Z"));
         AddTimeFilter addTime = Filters.addTime(clock);
-        clock.now = Instant.parse("2026-11-25T10:00:00Z");
+        clock.set(Instant.parse("2026-11-25T10:00:00Z"));
 
         assertThat(addTime.apply(ROW).getLong("time")).isEqualTo(1795597200L);
         assertThat(addTime.apply(ROW).getLong("time")).isEqualTo(1795597200L);
@@ -154,30 +152,6 @@ class FilterApplyTest {
         assertThat(out.getLong("user_id")).isEqualTo(7L);
         assertThat(out.getString("email")).hasSize(64).isNotEqualTo(
                 "ff8d9819fc0e12bf0d24892e45987e249a28dce836a85cad60e28eaaa8c6d976");
-    }
-
-    /** A clock whose time the test sets: the Clock seam of the upload time. */
-    static final class MutableClock extends Clock {
-        Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 
     @Test

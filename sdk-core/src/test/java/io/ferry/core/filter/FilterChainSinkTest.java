@@ -10,6 +10,7 @@ import io.ferry.core.record.ColumnType;
 import io.ferry.core.record.Record;
 import io.ferry.core.record.Schema;
 import io.ferry.core.sink.RecordSink;
+import io.ferry.core.testing.TestClock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,14 +69,14 @@ class FilterChainSinkTest {
 
     @Test
     void wrap_eachOpenTakesAFreshUploadTime() {
-        FilterApplyTest.MutableClock clock = new FilterApplyTest.MutableClock(Instant.ofEpochSecond(1000));
+        TestClock clock = TestClock.at(Instant.ofEpochSecond(1000));
         CollectingSink target = new CollectingSink();
         RecordSink sink = FilterChain.of(Filters.addTime(clock)).wrap(target);
 
-        clock.now = Instant.ofEpochSecond(2000);
+        clock.set(Instant.ofEpochSecond(2000));
         sink.open(SCHEMA);
         sink.write(Record.of(SCHEMA, 1L, null));
-        clock.now = Instant.ofEpochSecond(3000);
+        clock.set(Instant.ofEpochSecond(3000));
         sink.open(SCHEMA);
         sink.write(Record.of(SCHEMA, 2L, null));
 

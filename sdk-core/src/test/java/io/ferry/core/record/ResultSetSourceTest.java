@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ferry.core.FerryConfigException;
+import io.ferry.core.testing.DuckDb;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -22,7 +22,7 @@ class ResultSetSourceTest {
 
     @BeforeAll
     static void openDatabase() throws SQLException {
-        db = DriverManager.getConnection("jdbc:duckdb:");
+        db = DuckDb.connect();
         try (Statement st = db.createStatement()) {
             st.execute("SET autoinstall_known_extensions = false");
             st.execute("CREATE TABLE t (b BIGINT, i INTEGER, d DOUBLE, v VARCHAR, ok BOOLEAN, ts TIMESTAMP,"

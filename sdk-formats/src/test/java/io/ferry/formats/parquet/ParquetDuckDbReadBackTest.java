@@ -6,6 +6,7 @@ import io.ferry.core.record.Column;
 import io.ferry.core.record.ColumnType;
 import io.ferry.core.record.Record;
 import io.ferry.core.record.Schema;
+import io.ferry.core.testing.DuckDb;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;

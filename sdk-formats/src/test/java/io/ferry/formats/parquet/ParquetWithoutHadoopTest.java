@@ -7,6 +7,7 @@ import io.ferry.core.record.Column;
 import io.ferry.core.record.ColumnType;
 import io.ferry.core.record.Record;
 import io.ferry.core.record.Schema;
+import io.ferry.core.testing.DuckDb;
 import io.ferry.formats.FormatWriter;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -4,6 +4,7 @@ import static io.ferry.s3.export.S3Fixture.client;
 import static io.ferry.s3.export.S3Fixture.export;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ferry.core.testing.DuckDb;
 import io.ferry.formats.Compression;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -33,7 +34,7 @@ class JdbcExportTest {
         }
 
         assertThat(r.rows()).isEqualTo(1250);
-        String file = DuckDb.download(client(), bucket, "jdbc/www_access.csv.gz", tmp);
+        String file = Downloads.toFile(client(), bucket, "jdbc/www_access.csv.gz", tmp);
         assertThat(DuckDb.query("SELECT count(*), max(id), count(DISTINCT agent), max(score), max(\"at\")::VARCHAR"
                 + " FROM read_csv(" + file + ", header=true)"))
                 .containsExactly(List.of(1250L, 2498L, 7L, 1249.0, "2026-01-02 17:38:00"));

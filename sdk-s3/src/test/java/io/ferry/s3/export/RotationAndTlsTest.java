@@ -10,11 +10,9 @@ import io.ferry.core.record.Column;
 import io.ferry.core.record.ColumnType;
 import io.ferry.core.record.Record;
 import io.ferry.core.record.Schema;
-import java.time.Clock;
+import io.ferry.core.testing.TestClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
@@ -23,35 +21,13 @@ import org.junit.jupiter.api.Test;
 class RotationAndTlsTest {
     private static final Schema SCHEMA = Schema.of(Column.of("id", ColumnType.LONG));
 
-    /** A clock that moves 20 seconds each time it is read. */
-    private static final class SteppingClock extends Clock {
-        private Instant now = Instant.parse("2026-11-25T10:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            Instant t = now;
-            now = now.plusSeconds(20);
-            return t;
-        }
-    }
-
     @Test
     void rotateInterval_startsNewObjectsAsTimePasses() {
         String bucket = S3Fixture.S3.newBucket("interval");
         List<Record> rows = LongStream.range(0, 10).mapToObj(i -> Record.of(SCHEMA, i)).collect(Collectors.toList());
 
         ExportResult r = S3Fixture.export(bucket).path("t/{{HOUR}}{{MINUTE}}-{{UUID}}.csv")
-                .rotateInterval(Duration.ofMinutes(1)).clock(new SteppingClock()).build().write("t", SCHEMA, rows);
+                .rotateInterval(Duration.ofMinutes(1)).clock(TestClock.stepping(Instant.parse("2026-11-25T10:00:00Z"), Duration.ofSeconds(20))).build().write("t", SCHEMA, rows);
 
         assertThat(r.rows()).isEqualTo(10);
         assertThat(r.objectCount()).isBetween(3, 5);

@@ -10,6 +10,7 @@ import io.ferry.core.record.Column;
 import io.ferry.core.record.ColumnType;
 import io.ferry.core.record.Record;
 import io.ferry.core.record.Schema;
+import io.ferry.core.testing.DuckDb;
 import io.ferry.formats.Compression;
 import io.ferry.formats.csv.CsvFormat;
 import io.ferry.formats.parquet.ParquetFormat;
@@ -244,7 +245,7 @@ class S3ExportWriteTest extends ExportStoreTest {
         String key = r.objects().get(0).key();
         assertThat(key).isEqualTo("x/wide.csv.gz");
         assertThat(client().headObject(b -> b.bucket(bucket).key(key)).contentType()).isEqualTo("application/gzip");
-        String file = DuckDb.download(client(), bucket, key, tmp);
+        String file = Downloads.toFile(client(), bucket, key, tmp);
         assertThat(DuckDb.query("SELECT count(*), sum(id), min(length(payload)) FROM read_csv(" + file + ", header=true)"))
                 .containsExactly(List.of(5000L, java.math.BigInteger.valueOf(4999L * 5000 / 2), 100L));
     }
@@ -257,7 +258,7 @@ class S3ExportWriteTest extends ExportStoreTest {
 
         String key = r.objects().get(0).key();
         assertThat(key).isEqualTo("p/wide.parquet");
-        String file = DuckDb.download(client(), bucket, key, tmp);
+        String file = Downloads.toFile(client(), bucket, key, tmp);
         assertThat(DuckDb.query("SELECT count(*), max(id), min(\"at\") FROM read_parquet(" + file + ")").get(0))
                 .startsWith(5000L, 4999L);
     }

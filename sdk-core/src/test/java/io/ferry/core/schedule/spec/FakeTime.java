@@ -1,10 +1,8 @@
 package io.ferry.core.schedule.spec;
 
-import java.time.Clock;
+import io.ferry.core.testing.TestClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -26,31 +24,15 @@ import java.util.concurrent.TimeUnit;
  * them: the scheduler under test never waits for real time.
  */
 final class FakeTime {
-    private Instant now;
     private long sequence;
     private final PriorityQueue<Task<?>> timers = new PriorityQueue<>();
     private final Deque<Runnable> jobs = new ArrayDeque<>();
 
     FakeTime(Instant start) {
-        this.now = start;
+        this.clock = TestClock.at(start);
     }
 
-    final Clock clock = new Clock() {
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    };
+    final TestClock clock;
 
     /** Queues runs; {@link #runJobs()} runs them on the calling thread. */
     final Executor executor = jobs::add;
@@ -91,17 +73,17 @@ final class FakeTime {
 
         @Override
         public ScheduledFuture<?> schedule(Runnable command, long delay, TimeUnit unit) {
-            return add(new Task<Void>(command, null, now.plusNanos(unit.toNanos(delay)), 0));
+            return add(new Task<Void>(command, null, clock.instant().plusNanos(unit.toNanos(delay)), 0));
         }
 
         @Override
         public <V> ScheduledFuture<V> schedule(Callable<V> callable, long delay, TimeUnit unit) {
-            return add(new Task<>(callable, now.plusNanos(unit.toNanos(delay))));
+            return add(new Task<>(callable, clock.instant().plusNanos(unit.toNanos(delay))));
         }
 
         @Override
         public ScheduledFuture<?> scheduleAtFixedRate(Runnable command, long initialDelay, long period, TimeUnit unit) {
-            return add(new Task<Void>(command, null, now.plusNanos(unit.toNanos(initialDelay)), unit.toNanos(period)));
+            return add(new Task<Void>(command, null, clock.instant().plusNanos(unit.toNanos(initialDelay)), unit.toNanos(period)));
         }
 
         @Override
@@ -117,11 +99,11 @@ final class FakeTime {
 
     /** Moves time forward, firing every due timer at its own instant. */
     void advance(Duration d) {
-        Instant target = now.plus(d);
+        Instant target = clock.instant().plus(d);
         while (!timers.isEmpty() && !timers.peek().at.isAfter(target)) {
             Task<?> t = timers.poll();
-            if (t.at.isAfter(now)) {
-                now = t.at;
+            if (t.at.isAfter(clock.instant())) {
+                clock.set(t.at);
             }
             t.run();
             if (t.period > 0 && !t.isCancelled()) {
@@ -129,7 +111,7 @@ final class FakeTime {
                 timers.add(t);
             }
         }
-        now = target;
+        clock.set(target);
     }
 
     /** Runs the queued job runs; returns how many ran. */
@@ -147,7 +129,7 @@ final class FakeTime {
     }
 
     Instant now() {
-        return now;
+        return clock.instant();
     }
 
     Collection<Task<?>> pendingTimers() {
@@ -193,7 +175,7 @@ final class FakeTime {
 
         @Override
         public long getDelay(TimeUnit unit) {
-            return unit.convert(Duration.between(now, at));
+            return unit.convert(Duration.between(clock.instant(), at));
         }
 
         @Override

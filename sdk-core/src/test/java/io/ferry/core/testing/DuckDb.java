@@ -1,6 +1,5 @@
-package io.ferry.s3.export;
+package io.ferry.core.testing;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -12,14 +11,18 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
-import software.amazon.awssdk.services.s3.S3Client;
 
-/** DuckDB in memory as an independent reader of downloaded objects. */
-final class DuckDb {
+/**
+ * DuckDB in memory as an independent reader of what Ferry writes (CSV, JSON, Parquet files),
+ * offline: extensions are neither installed nor loaded. The test module needs duckdb_jdbc on its
+ * test class path.
+ */
+public final class DuckDb {
     private DuckDb() {
     }
 
-    static Connection connect() throws SQLException {
+    /** A new in-memory database; the caller closes it. */
+    public static Connection connect() throws SQLException {
         Properties props = new Properties();
         props.setProperty("autoinstall_known_extensions", "false");
         props.setProperty("autoload_known_extensions", "false");
@@ -27,7 +30,7 @@ final class DuckDb {
     }
 
     /** Every row of {@code sql}, each as a list of JDBC objects. */
-    static List<List<Object>> query(String sql) {
+    public static List<List<Object>> query(String sql) {
         try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             ResultSetMetaData md = rs.getMetaData();
             List<List<Object>> rows = new ArrayList<>();
@@ -44,14 +47,8 @@ final class DuckDb {
         }
     }
 
-    /** Downloads an object to {@code dir} under its key's file name and returns the SQL literal of the file. */
-    static String download(S3Client s3, String bucket, String key, Path dir) {
-        Path file = dir.resolve(key.substring(key.lastIndexOf('/') + 1));
-        try {
-            Files.write(file, s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray());
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
+    /** The SQL string literal of a file's path, for {@code read_csv} or {@code read_parquet}. */
+    public static String literal(Path file) {
         return "'" + file.toAbsolutePath().toString().replace("'", "''") + "'";
     }
 }
