@@ -12,6 +12,7 @@ import io.ferry.core.template.BoundKeyTemplate;
 import io.ferry.core.template.KeyContext;
 import io.ferry.core.template.KeyTemplate;
 import io.ferry.core.testing.Fuzz;
+import io.ferry.core.testing.TestReport;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -92,7 +93,7 @@ class CoreFuzzTest {
 
     @AfterAll
     static void report() {
-        System.out.println("fuzz: CoreFuzzTest checked " + Fuzz.calls() + " inputs");
+        TestReport.line("CoreFuzzTest", "checked " + Fuzz.calls() + " inputs");
         assertThat(Fuzz.calls()).as("inputs the runner handed to the code under test").isPositive();
     }
 }

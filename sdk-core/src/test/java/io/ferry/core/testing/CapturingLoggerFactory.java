@@ -26,14 +26,16 @@ import org.slf4j.helpers.MessageFormatter;
  * Test-run logging: every line (DEBUG and up for {@code io.ferry}, INFO and up for the rest) is
  * checked by {@link SecretScan}, kept in a small in-memory window for tests that assert on logs
  * ({@link #mark()}, {@link #linesSince(long)}), and appended to {@code target/ferry-test.log} (the
- * system property {@code ferry.test.log} overrides it). Only ERROR lines also reach the console,
- * so the WARN lines of tests that inject faults on purpose keep the build output quiet.
+ * system property {@code ferry.test.log} overrides it). Nothing reaches the console, so the WARN and
+ * ERROR lines of tests that inject faults on purpose keep the build output quiet; set
+ * {@code -Dferry.test.console=WARN} (or ERROR, INFO) to see lines of that level and up as well.
  */
 public final class CapturingLoggerFactory implements ILoggerFactory {
     private static final int WINDOW = 10_000;
     private static final Deque<String> RECENT = new ArrayDeque<>();
     private static long written;
     private static Writer file;
+    private static final Level CONSOLE = consoleLevel();
 
     private final ConcurrentMap<String, Logger> loggers = new ConcurrentHashMap<>();
 
@@ -82,9 +84,14 @@ public final class CapturingLoggerFactory implements ILoggerFactory {
                 throw new UncheckedIOException("cannot write the test log", e);
             }
         }
-        if (level == Level.ERROR) {
+        if (CONSOLE != null && level.toInt() >= CONSOLE.toInt()) {
             System.err.println(line);
         }
+    }
+
+    private static Level consoleLevel() {
+        String name = System.getProperty("ferry.test.console", "");
+        return name.isBlank() ? null : Level.valueOf(name.trim().toUpperCase(java.util.Locale.ROOT));
     }
 
     /** A logger that hands every enabled call to {@link #record}. */

@@ -6,6 +6,7 @@ import io.ferry.core.FerryException;
 import io.ferry.core.record.ColumnType;
 import io.ferry.core.record.Record;
 import io.ferry.core.testing.Fuzz;
+import io.ferry.core.testing.TestReport;
 import io.ferry.formats.Compression;
 import io.ferry.formats.Newline;
 import io.ferry.formats.decode.DecodedInput;
@@ -289,7 +290,7 @@ class FormatsFuzzTest {
 
     @AfterAll
     static void report() {
-        System.out.println("fuzz: FormatsFuzzTest checked " + Fuzz.calls() + " inputs");
+        TestReport.line("FormatsFuzzTest", "checked " + Fuzz.calls() + " inputs");
         assertThat(Fuzz.calls()).as("inputs the runner handed to the code under test").isPositive();
     }
 }

@@ -83,7 +83,6 @@ class ExportBufferBudgetTest {
         ExportResult r = e.write("t", ROWS, rows(24_000, 30, 100, 0));
 
         List<String> keys = keys(bucket);
-        System.out.println("objects: " + keys.size());
         assertThat(keys).hasSizeGreaterThan(30).contains("out/p000/data.csv")
                 .anyMatch(k -> k.endsWith("/data-1.csv"));
         assertThat(r.objects()).extracting(ExportedObject::key).containsExactlyInAnyOrderElementsOf(keys);

@@ -3,6 +3,7 @@ package io.ferry.s3.fuzz;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ferry.core.testing.Fuzz;
+import io.ferry.core.testing.TestReport;
 import io.ferry.s3.export.S3ExportConfig;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -33,7 +34,7 @@ class S3ExportConfigFuzzTest {
 
     @AfterAll
     static void report() {
-        System.out.println("fuzz: S3ExportConfigFuzzTest checked " + Fuzz.calls() + " inputs");
+        TestReport.line("S3ExportConfigFuzzTest", "checked " + Fuzz.calls() + " inputs");
         assertThat(Fuzz.calls()).as("inputs the runner handed to the code under test").isPositive();
     }
 }

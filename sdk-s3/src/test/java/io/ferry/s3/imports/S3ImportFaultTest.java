@@ -8,6 +8,7 @@ import io.ferry.core.record.ColumnType;
 import io.ferry.core.record.Record;
 import io.ferry.core.record.Schema;
 import io.ferry.core.sink.RecordSink;
+import io.ferry.core.testing.TestReport;
 import io.ferry.formats.read.ParserConfig;
 import io.ferry.s3.testing.SharedS3Mock;
 import io.ferry.testkit.Fault;
@@ -281,9 +282,9 @@ class S3ImportFaultTest {
         } finally {
             runner.shutdownNow();
         }
-        System.out.printf("S3ImportFaultTest: %d runs, %d faulted runs (%d faults; %d runs succeeded, %d failed):"
-                        + " %d clean, in %d s%n", RUNS, faulted, faults, succeeded, failed, RUNS - unclean.size(),
-                TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start));
+        TestReport.line("S3ImportFaultTest", String.format("%d runs, %d faulted runs (%d faults; %d runs succeeded,"
+                        + " %d failed): %d clean, in %d s", RUNS, faulted, faults, succeeded, failed, RUNS - unclean.size(),
+                TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start)));
         assertThat(unclean).isEmpty();
         assertThat(faulted).isGreaterThanOrEqualTo(RUNS * 3 / 4);
     }

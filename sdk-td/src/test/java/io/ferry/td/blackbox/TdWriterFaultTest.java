@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.ferry.core.FerryException;
 import io.ferry.core.FerryIoException;
 import io.ferry.core.record.Record;
+import io.ferry.core.testing.TestReport;
 import io.ferry.td.TdWriteMode;
 import io.ferry.td.TdWriteResult;
 import io.ferry.td.TdWriter;
@@ -188,11 +189,11 @@ class TdWriterFaultTest {
                 }
             }
         }
-        System.out.printf("TdWriterFaultTest: %d runs, %d faulted runs (%d faults; %d failed, %d of them with the"
-                        + " swap's outcome unknown; %d succeeded leaving the swapped-out old rows): %d clean,"
-                        + " in %d s%n",
+        TestReport.line("TdWriterFaultTest", String.format("%d runs, %d faulted runs (%d faults; %d failed, %d of"
+                        + " them with the swap's outcome unknown; %d succeeded leaving the swapped-out old rows):"
+                        + " %d clean, in %d s",
                 RUNS, faulted, faults, failed, unknownSwaps, oldRowsLeftBehind, RUNS - unclean.size(),
-                TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start));
+                TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start)));
         assertThat(unclean).isEmpty();
         assertThat(faulted).isGreaterThanOrEqualTo(RUNS * 3 / 4);
     }

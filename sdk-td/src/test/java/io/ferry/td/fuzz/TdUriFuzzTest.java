@@ -3,6 +3,7 @@ package io.ferry.td.fuzz;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ferry.core.testing.Fuzz;
+import io.ferry.core.testing.TestReport;
 import io.ferry.td.TdUri;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -27,7 +28,7 @@ class TdUriFuzzTest {
 
     @AfterAll
     static void report() {
-        System.out.println("fuzz: TdUriFuzzTest checked " + Fuzz.calls() + " inputs");
+        TestReport.line("TdUriFuzzTest", "checked " + Fuzz.calls() + " inputs");
         assertThat(Fuzz.calls()).as("inputs the runner handed to the code under test").isPositive();
     }
 }

@@ -10,6 +10,7 @@ import static io.ferry.s3.export.faults.ExportRig.uploads;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ferry.core.FerryException;
+import io.ferry.core.testing.TestReport;
 import io.ferry.formats.Compression;
 import io.ferry.s3.export.ExportResult;
 import io.ferry.s3.export.ExportedObject;
@@ -133,9 +134,10 @@ class ExportFaultSuiteTest {
                 }
             }
         }
-        // the suite's report line, also in the surefire report
-        System.out.printf("%d faulted runs: %d clean (%d succeeded, %d failed cleanly; %d faults injected) in %d s%n",
-                runs, runs - problems.size(), succeeded, failed, faults, (System.nanoTime() - start) / 1_000_000_000L);
+        // the suite's report line: the test log, and the console in an on-demand run
+        TestReport.line("ExportFaultSuiteTest", String.format("%d faulted runs: %d clean (%d succeeded, %d failed"
+                + " cleanly; %d faults injected) in %d s", runs, runs - problems.size(), succeeded, failed, faults,
+                (System.nanoTime() - start) / 1_000_000_000L));
         assertThat(problems).isEmpty();
         // the faults must really have happened, and a long enough suite sees both outcomes
         assertThat(faults).isGreaterThan(runs / 2);
