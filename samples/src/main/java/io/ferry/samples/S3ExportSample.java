@@ -5,6 +5,7 @@ import io.ferry.core.record.Column;
 import io.ferry.core.record.ColumnType;
 import io.ferry.core.record.Record;
 import io.ferry.core.record.Schema;
+import io.ferry.embedded.s3.EmbeddedS3;
 import io.ferry.formats.Compression;
 import io.ferry.formats.csv.CsvFormat;
 import io.ferry.formats.parquet.ParquetFormat;

@@ -4,6 +4,7 @@ import io.ferry.core.credentials.Credentials;
 import io.ferry.core.incremental.IncrementalState;
 import io.ferry.core.record.Record;
 import io.ferry.core.sink.CollectingSink;
+import io.ferry.embedded.s3.EmbeddedS3;
 import io.ferry.formats.Compression;
 import io.ferry.formats.guess.GuessResult;
 import io.ferry.s3.imports.ImportResult;

@@ -1,6 +1,7 @@
 package io.ferry.samples;
 
 import io.ferry.core.credentials.Credentials;
+import io.ferry.embedded.s3.EmbeddedS3;
 import io.ferry.s3.imports.ImportResult;
 import io.ferry.s3.imports.S3Import;
 import io.ferry.td.TdWriteMode;

@@ -16,6 +16,7 @@ import io.ferry.core.schedule.Schedule;
 import io.ferry.core.schedule.SchedulerListener;
 import io.ferry.core.schedule.StateStore;
 import io.ferry.core.sink.CollectingSink;
+import io.ferry.embedded.s3.EmbeddedS3;
 import io.ferry.formats.Compression;
 import io.ferry.formats.csv.CsvFormat;
 import io.ferry.s3.S3Connection;

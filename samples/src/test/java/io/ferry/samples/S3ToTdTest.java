@@ -2,6 +2,7 @@ package io.ferry.samples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ferry.embedded.s3.EmbeddedS3;
 import io.ferry.s3.imports.ImportResult;
 import io.ferry.td.TdWriteResult;
 import io.ferry.td.TdWriter;

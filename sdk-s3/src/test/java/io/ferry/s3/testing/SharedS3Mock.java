@@ -1,10 +1,8 @@
 package io.ferry.s3.testing;
 
-import com.adobe.testing.s3mock.junit5.S3MockExtension;
+import io.ferry.embedded.s3.EmbeddedS3;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.UUID;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -13,8 +11,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 
 /**
- * One Adobe S3Mock per test JVM, started on first use on 127.0.0.1 (plain HTTP, random port),
- * with its files under {@code target/s3mock}, and stopped when the JVM exits. Starting costs
+ * One Adobe S3Mock per test JVM ({@link EmbeddedS3}), started on first use on 127.0.0.1 (random
+ * ports), with its files under {@code target/s3mock}, and stopped when the JVM exits. Starting costs
  * 5-7 s, so every test class shares it and uses its own bucket ({@link #newBucket}).
  *
  * <pre>{@code
@@ -22,9 +20,6 @@ import software.amazon.awssdk.services.s3.S3ClientBuilder;
  * String bucket = s3.newBucket("export");
  * S3Client client = s3.client();
  * }</pre>
- *
- * <p>Tomcat's plain connector would listen on all interfaces; {@link LoopbackConnectorConfiguration}
- * (registered as a Spring Boot auto-configuration in this test-jar) pins it to 127.0.0.1.
  */
 public final class SharedS3Mock implements TestStore {
     /** KMS key id that S3Mock accepts (bare ids only: S3Mock rejects full key ARNs). */
@@ -38,13 +33,13 @@ public final class SharedS3Mock implements TestStore {
             "arn:aws:kms:us-east-1:111122223333:key/" + VALID_KMS_KEY_ID;
     private static volatile SharedS3Mock instance;
 
-    private final S3MockExtension server;
+    private final EmbeddedS3 server;
     private final URI endpoint;
     private final S3Client client;
 
-    private SharedS3Mock(S3MockExtension server) {
+    private SharedS3Mock(EmbeddedS3 server) {
         this.server = server;
-        this.endpoint = URI.create("http://127.0.0.1:" + server.getHttpPort());
+        this.endpoint = server.endpoint();
         this.client = clientBuilder().build();
     }
 
@@ -64,24 +59,10 @@ public final class SharedS3Mock implements TestStore {
     }
 
     private static SharedS3Mock start() {
-        Path root = Path.of("target", "s3mock", UUID.randomUUID().toString()).toAbsolutePath();
-        try {
-            Files.createDirectories(root);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("cannot create " + root, e);
-        }
-        S3MockExtension server = S3MockExtension.builder()
-                .silent()
-                .withProperty("server.address", "127.0.0.1")
-                .withProperty("com.adobe.testing.s3mock.max-payload-size", "64MB")
-                .withHttpPort(0)
-                .withHttpsPort(0)
-                .withRootFolder(root.toString())
-                .withValidKmsKeys(KMS_KEY_REF)
-                .build();
-        server.start();
+        EmbeddedS3 server = EmbeddedS3.builder().storeParent(Path.of("target", "s3mock")).validKmsKeys(KMS_KEY_REF)
+                .start();
         SharedS3Mock s = new SharedS3Mock(server);
-        Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "s3mock-stop"));
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "s3mock-stop"));
         return s;
     }
 
@@ -109,7 +90,7 @@ public final class SharedS3Mock implements TestStore {
 
     /** The HTTPS endpoint with S3Mock's self-signed certificate, {@code https://127.0.0.1:PORT}. */
     public URI httpsEndpoint() {
-        return URI.create("https://127.0.0.1:" + server.getPort());
+        return server.httpsEndpoint();
     }
 
     /** A client for assertions (path style, dummy credentials). Shared; do not close. */

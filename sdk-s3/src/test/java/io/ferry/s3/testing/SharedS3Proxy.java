@@ -1,12 +1,7 @@
 package io.ferry.s3.testing;
 
+import io.ferry.embedded.s3.EmbeddedS3Proxy;
 import java.net.URI;
-import java.util.Properties;
-import org.gaul.s3proxy.AuthenticationType;
-import org.gaul.s3proxy.S3Proxy;
-import org.gaul.s3proxy.nio2blob.TransientNio2BlobProviderMetadata;
-import org.jclouds.ContextBuilder;
-import org.jclouds.blobstore.BlobStoreContext;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
@@ -31,13 +26,13 @@ import software.amazon.awssdk.services.s3.S3ClientBuilder;
 public final class SharedS3Proxy implements TestStore {
     private static volatile SharedS3Proxy instance;
 
-    private final S3Proxy server;
+    private final EmbeddedS3Proxy server;
     private final URI endpoint;
     private final S3Client client;
 
-    private SharedS3Proxy(S3Proxy server) {
+    private SharedS3Proxy(EmbeddedS3Proxy server) {
         this.server = server;
-        this.endpoint = URI.create("http://127.0.0.1:" + server.getPort());
+        this.endpoint = server.endpoint();
         this.client = clientBuilder().build();
     }
 
@@ -57,37 +52,8 @@ public final class SharedS3Proxy implements TestStore {
     }
 
     private static SharedS3Proxy start() {
-        // by metadata, not by id: a lookup by id loads every provider s3proxy lists, Azure's too
-        BlobStoreContext context = ContextBuilder.newBuilder(new TransientNio2BlobProviderMetadata())
-                .credentials(ACCESS_KEY_ID, SECRET_ACCESS_KEY)
-                .overrides(new Properties())
-                .build(BlobStoreContext.class);
-        S3Proxy server = S3Proxy.builder()
-                .blobStore(context.getBlobStore())
-                .endpoint(URI.create("http://127.0.0.1:0"))
-                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY_ID, SECRET_ACCESS_KEY)
-                .build();
-        try {
-            server.start();
-            // start() returns before Jetty is listening
-            long deadline = System.nanoTime() + 30_000_000_000L;
-            while (!"STARTED".equals(server.getState())) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("S3Proxy did not start within 30 s: " + server.getState());
-                }
-                Thread.sleep(10);
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot start S3Proxy on 127.0.0.1", e);
-        }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                server.stop();
-            } catch (Exception e) {
-                // the JVM is exiting; nothing is left to clean up in an in-memory store
-            }
-            context.close();
-        }, "s3proxy-stop"));
+        EmbeddedS3Proxy server = EmbeddedS3Proxy.start(ACCESS_KEY_ID, SECRET_ACCESS_KEY);
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "s3proxy-stop"));
         return new SharedS3Proxy(server);
     }
 
