@@ -7,7 +7,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import io.ferry.core.FerryConfigException;
 import io.ferry.formats.decode.Decoder;
 import io.ferry.formats.read.ParserConfig;
-import io.ferry.formats.read.internal.ParserConfigJson;
+import io.ferry.formats.internal.ParserConfigJson;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;

@@ -3,7 +3,7 @@ package io.ferry.formats.read;
 import io.ferry.core.FerryConfigException;
 import io.ferry.core.record.Column;
 import io.ferry.core.record.ColumnType;
-import io.ferry.formats.read.internal.TimestampParser;
+import io.ferry.formats.text.internal.TimestampParser;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Objects;

@@ -7,7 +7,7 @@ import io.ferry.core.record.Schema;
 import io.ferry.formats.Newline;
 import io.ferry.formats.read.internal.CsvRecordReader;
 import io.ferry.formats.read.internal.JsonRecordReader;
-import io.ferry.formats.read.internal.ParserConfigJson;
+import io.ferry.formats.internal.ParserConfigJson;
 import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
