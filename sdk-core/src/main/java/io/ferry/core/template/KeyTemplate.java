@@ -137,8 +137,8 @@ public final class KeyTemplate {
     public Set<String> partitionColumns() {
         Set<String> columns = new LinkedHashSet<>();
         for (Segment s : segments) {
-            if (s instanceof Segment.ColumnPartition) {
-                columns.add(((Segment.ColumnPartition) s).column());
+            if (s instanceof Segment.ColumnPartition p) {
+                columns.add(p.column());
             }
         }
         return Collections.unmodifiableSet(columns);
@@ -170,8 +170,8 @@ public final class KeyTemplate {
                 ? (compressionSuffix == null ? "" : compressionSuffix)
                 : "." + compressionSuffix;
         for (Segment s : segments) {
-            if (s instanceof Segment.ColumnPartition) {
-                checkColumn(schema, (Segment.ColumnPartition) s);
+            if (s instanceof Segment.ColumnPartition p) {
+                checkColumn(schema, p);
             }
         }
         String format = ext + suffix;
@@ -195,10 +195,10 @@ public final class KeyTemplate {
         if (last.equals(new Segment.Variable(KeyVariable.FORMAT))) {
             return false;
         }
-        if (!(last instanceof Segment.Literal)) {
+        if (!(last instanceof Segment.Literal literal)) {
             return true;
         }
-        String text = ((Segment.Literal) last).text();
+        String text = literal.text();
         String tail = text.substring(text.lastIndexOf('/') + 1);
         if (!EXTENSION.matcher(tail).find()) {
             return true;
@@ -212,8 +212,8 @@ public final class KeyTemplate {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof KeyTemplate && ((KeyTemplate) o).template.equals(template)
-                && ((KeyTemplate) o).partitionZone.equals(partitionZone);
+        return o instanceof KeyTemplate other && other.template.equals(template)
+                && other.partitionZone.equals(partitionZone);
     }
 
     @Override

@@ -168,10 +168,9 @@ public final class CsvFormat implements FileFormat {
 
     @Override
     public boolean equals(Object o) {
-        if (!(o instanceof CsvFormat)) {
+        if (!(o instanceof CsvFormat f)) {
             return false;
         }
-        CsvFormat f = (CsvFormat) o;
         return f.dialect == dialect && f.delimiter == delimiter && f.quotePolicy == quotePolicy
                 && Objects.equals(f.quote, quote) && Objects.equals(f.escape, escape)
                 && f.nullString.equals(nullString) && f.newline == newline && f.header == header

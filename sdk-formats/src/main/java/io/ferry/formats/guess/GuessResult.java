@@ -121,8 +121,8 @@ public final class GuessResult {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof GuessResult && ((GuessResult) o).decoder == decoder
-                && ((GuessResult) o).parser.equals(parser) && ((GuessResult) o).sampleRows == sampleRows;
+        return o instanceof GuessResult other && other.decoder == decoder
+                && other.parser.equals(parser) && other.sampleRows == sampleRows;
     }
 
     @Override

@@ -90,8 +90,8 @@ public final class JsonLinesFormat implements FileFormat {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof JsonLinesFormat && ((JsonLinesFormat) o).newline == newline
-                && ((JsonLinesFormat) o).timestamps.equals(timestamps);
+        return o instanceof JsonLinesFormat other && other.newline == newline
+                && other.timestamps.equals(timestamps);
     }
 
     @Override

@@ -109,10 +109,9 @@ public final class ColumnConfig {
 
     @Override
     public boolean equals(Object o) {
-        if (!(o instanceof ColumnConfig)) {
+        if (!(o instanceof ColumnConfig c)) {
             return false;
         }
-        ColumnConfig c = (ColumnConfig) o;
         return c.name.equals(name) && c.type == type && Objects.equals(c.format, format)
                 && Objects.equals(c.timeZone, timeZone);
     }

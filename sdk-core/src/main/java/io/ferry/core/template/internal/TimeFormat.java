@@ -69,8 +69,8 @@ public final class TimeFormat {
     public String format(ZonedDateTime time) {
         StringBuilder sb = new StringBuilder();
         for (Object part : parts) {
-            if (part instanceof String) {
-                sb.append((String) part);
+            if (part instanceof String text) {
+                sb.append(text);
                 continue;
             }
             switch ((Character) part) {
@@ -104,7 +104,7 @@ public final class TimeFormat {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof TimeFormat && ((TimeFormat) o).pattern.equals(pattern);
+        return o instanceof TimeFormat other && other.pattern.equals(pattern);
     }
 
     @Override

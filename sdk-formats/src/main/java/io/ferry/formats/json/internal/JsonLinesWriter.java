@@ -115,8 +115,7 @@ public final class JsonLinesWriter extends AbstractFormatWriter {
             copy.flush();
             return sw.toString();
         } catch (IOException e) {
-            throw badJson(col, e instanceof JsonProcessingException
-                    ? ((JsonProcessingException) e).getOriginalMessage() : e.getMessage(), e);
+            throw badJson(col, e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage(), e);
         }
     }
 

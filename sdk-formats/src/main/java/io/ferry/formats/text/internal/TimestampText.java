@@ -172,8 +172,8 @@ public final class TimestampText {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof TimestampText && ((TimestampText) o).pattern.equals(pattern)
-                && ((TimestampText) o).zone.equals(zone);
+        return o instanceof TimestampText other && other.pattern.equals(pattern)
+                && other.zone.equals(zone);
     }
 
     @Override
