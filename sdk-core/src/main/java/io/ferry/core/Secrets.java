@@ -132,6 +132,40 @@ public final class Secrets {
         return out.equals(text) ? text : out;
     }
 
+    /**
+     * The text with every occurrence of {@code secret} masked as {@value #MASK}, then
+     * {@link #redact(String)}: for a secret that is not registered (too short, or held only by one
+     * object).
+     *
+     * @param text   any text; null gives null
+     * @param secret the value to mask; null or empty masks only what {@link #redact(String)} masks
+     */
+    public static String redact(String text, String secret) {
+        if (text == null || secret == null || secret.isEmpty()) {
+            return redact(text);
+        }
+        return redact(text.replace(secret, MASK));
+    }
+
+    /**
+     * The URI with its user part printed as {@value #MASK}: everything between {@code ://} (or the
+     * start, without a scheme) and the last {@code @} before any {@code ?}. For text that is meant
+     * to be a URI but may be too malformed to parse, e.g. in the message saying it is malformed.
+     * Text without a user part is returned as is.
+     *
+     * @param uri the text of a URI; not null
+     */
+    public static String maskUserInfo(String uri) {
+        int start = uri.indexOf("://");
+        start = start < 0 ? 0 : start + 3;
+        int q = uri.indexOf('?', start);
+        int at = uri.lastIndexOf('@', q < 0 ? uri.length() : q);
+        if (at <= start) {
+            return uri;
+        }
+        return uri.substring(0, start) + MASK + uri.substring(at);
+    }
+
     /** Whether the text holds a registered value; for the test run's log scan, never for messages. */
     static boolean holdsRegistered(String text) {
         if (text == null) {

@@ -36,6 +36,29 @@ class SecretsTest {
         assertThat(new FerryException(text).getMessage()).isEqualTo(expected);
     }
 
+    /** One line per text: a URI, perhaps malformed, and the same with its user part masked. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "td://1/abcdef@api.treasuredata.com/db/t  | td://****@api.treasuredata.com/db/t",
+        "td://k@y@host/db/t                       | td://****@host/db/t",
+        "td://key@host/db/t?mode=append&x=a@b     | td://****@host/db/t?mode=append&x=a@b",
+        "key@host/db                              | ****@host/db",
+        "td://@host/db/t                          | td://@host/db/t",
+        "td://host/db/t                           | td://host/db/t",
+        "td:/key@host                             | ****@host",
+    })
+    void maskUserInfo_masksEverythingBeforeTheLastAt(String uri, String expected) {
+        assertThat(Secrets.maskUserInfo(uri)).isEqualTo(expected);
+    }
+
+    @Test
+    void redactWithSecret_masksAnUnregisteredShortSecretAndTheCarriers() {
+        assertThat(Secrets.redact("key abc12 sent as TD1 abc12", "abc12")).isEqualTo("key **** sent as TD1 ****");
+        assertThat(Secrets.redact("apikey=zz9 and zz9", "zz9")).isEqualTo("apikey=**** and ****");
+        assertThat(Secrets.redact("nothing here", null)).isEqualTo("nothing here");
+        assertThat(Secrets.redact(null, "abc12")).isNull();
+    }
+
     @Test
     void redact_thousandsOfTdSchemes_answersOnASmallStack() throws InterruptedException {
         // found by TdUriFuzzTest: the td:// pattern recursed once per /-segment and overflowed the stack

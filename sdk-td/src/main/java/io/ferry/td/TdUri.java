@@ -1,6 +1,7 @@
 package io.ferry.td;
 
 import io.ferry.core.FerryConfigException;
+import io.ferry.core.Secrets;
 import io.ferry.td.internal.ApiKey;
 import io.ferry.td.internal.TdNames;
 import java.io.ByteArrayOutputStream;
@@ -170,19 +171,7 @@ public final class TdUri {
     private static FerryConfigException malformed(String uri, String reason, Throwable cause) {
         // causes come from name, host and mode checks, whose messages never hold the key
         return new FerryConfigException("uri",
-                "malformed td:// URI '" + mask(uri) + "': " + reason + "; expected " + FORM, cause);
-    }
-
-    /** The URI with its user part (everything between {@code ://} and the last '@') printed as ****. */
-    static String mask(String uri) {
-        int start = uri.indexOf("://");
-        start = start < 0 ? 0 : start + 3;
-        int q = uri.indexOf('?', start);
-        int at = uri.lastIndexOf('@', q < 0 ? uri.length() : q);
-        if (at < start || at == start) {
-            return uri;
-        }
-        return uri.substring(0, start) + ApiKey.MASK + uri.substring(at);
+                "malformed td:// URI '" + Secrets.maskUserInfo(uri) + "': " + reason + "; expected " + FORM, cause);
     }
 
     /** The database named by the path. */
@@ -232,7 +221,7 @@ public final class TdUri {
     /** The URI in canonical form, with the key (if any) printed as {@code ****}. */
     @Override
     public String toString() {
-        return SCHEME + (apiKey == null ? "" : ApiKey.MASK) + "@" + (endpoint == null ? "" : endpoint.uri().getRawAuthority())
+        return SCHEME + (apiKey == null ? "" : Secrets.MASK) + "@" + (endpoint == null ? "" : endpoint.uri().getRawAuthority())
                 + "/" + database + "/" + table + "?mode=" + mode.uriValue();
     }
 }

@@ -1,6 +1,7 @@
 package io.ferry.td;
 
 import io.ferry.core.FerryConfigException;
+import io.ferry.core.Secrets;
 import io.ferry.core.record.Record;
 import io.ferry.core.record.RecordSource;
 import io.ferry.core.record.Schema;
@@ -220,6 +221,6 @@ public final class TdWriter implements RecordSink {
 
     @Override
     public String toString() {
-        return "TdWriter{" + settings.describe() + ", apiKey=" + ApiKey.MASK + "}";
+        return "TdWriter{" + settings.describe() + ", apiKey=" + Secrets.MASK + "}";
     }
 }

@@ -1,6 +1,7 @@
 package io.ferry.td;
 
 import io.ferry.core.FerryConfigException;
+import io.ferry.core.Secrets;
 import io.ferry.td.internal.ApiKey;
 import io.ferry.td.internal.TdNames;
 import java.net.http.HttpClient;
@@ -271,6 +272,6 @@ public final class TdWriterBuilder {
     @Override
     public String toString() {
         return "TdWriterBuilder{" + describe() + ", apiKey="
-                + (apiKey == null ? "(from " + TdWriter.API_KEY_ENV + ")" : ApiKey.MASK) + "}";
+                + (apiKey == null ? "(from " + TdWriter.API_KEY_ENV + ")" : Secrets.MASK) + "}";
     }
 }

@@ -125,10 +125,9 @@ public final class AssumeRoleCredentials implements Credentials {
 
     @Override
     public boolean equals(Object o) {
-        if (!(o instanceof AssumeRoleCredentials)) {
+        if (!(o instanceof AssumeRoleCredentials a)) {
             return false;
         }
-        AssumeRoleCredentials a = (AssumeRoleCredentials) o;
         return a.roleArn.equals(roleArn) && Objects.equals(a.externalId, externalId)
                 && a.roleSessionName.equals(roleSessionName) && a.duration.equals(duration)
                 && a.sourceCredentials.equals(sourceCredentials) && Objects.equals(a.stsRegion, stsRegion)

@@ -33,8 +33,8 @@ public final class BasicCredentials implements Credentials {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof BasicCredentials && ((BasicCredentials) o).accessKeyId.equals(accessKeyId)
-                && ((BasicCredentials) o).secretAccessKey.equals(secretAccessKey);
+        return o instanceof BasicCredentials other && other.accessKeyId.equals(accessKeyId)
+                && other.secretAccessKey.equals(secretAccessKey);
     }
 
     @Override

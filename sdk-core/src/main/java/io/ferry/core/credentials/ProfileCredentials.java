@@ -23,7 +23,7 @@ public final class ProfileCredentials implements Credentials {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ProfileCredentials && ((ProfileCredentials) o).profileName.equals(profileName);
+        return o instanceof ProfileCredentials other && other.profileName.equals(profileName);
     }
 
     @Override

@@ -42,10 +42,9 @@ public final class SessionCredentials implements Credentials {
 
     @Override
     public boolean equals(Object o) {
-        if (!(o instanceof SessionCredentials)) {
+        if (!(o instanceof SessionCredentials s)) {
             return false;
         }
-        SessionCredentials s = (SessionCredentials) o;
         return s.accessKeyId.equals(accessKeyId) && s.secretAccessKey.equals(secretAccessKey)
                 && s.sessionToken.equals(sessionToken);
     }

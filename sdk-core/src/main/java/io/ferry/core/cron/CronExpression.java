@@ -135,7 +135,7 @@ public final class CronExpression {
      */
     @Override
     public boolean equals(Object o) {
-        return o instanceof CronExpression && ((CronExpression) o).fields.equals(fields);
+        return o instanceof CronExpression other && other.fields.equals(fields);
     }
 
     @Override

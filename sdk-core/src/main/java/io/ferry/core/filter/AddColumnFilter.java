@@ -56,8 +56,8 @@ public final class AddColumnFilter extends PlannedFilter {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof AddColumnFilter && ((AddColumnFilter) o).column.equals(column)
-                && Objects.equals(((AddColumnFilter) o).value, value);
+        return o instanceof AddColumnFilter other && other.column.equals(column)
+                && Objects.equals(other.value, value);
     }
 
     @Override

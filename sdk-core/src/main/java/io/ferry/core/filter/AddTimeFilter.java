@@ -111,10 +111,9 @@ public final class AddTimeFilter extends PlannedFilter {
 
     @Override
     public boolean equals(Object o) {
-        if (!(o instanceof AddTimeFilter)) {
+        if (!(o instanceof AddTimeFilter a)) {
             return false;
         }
-        AddTimeFilter a = (AddTimeFilter) o;
         return a.name.equals(name) && Objects.equals(a.sourceColumn, sourceColumn)
                 && Objects.equals(a.uploadTime, uploadTime);
     }
@@ -147,7 +146,7 @@ public final class AddTimeFilter extends PlannedFilter {
                 time = uploadTime.getEpochSecond();
             } else {
                 Object v = record.get(source);
-                time = v instanceof Instant ? Long.valueOf(((Instant) v).getEpochSecond()) : (Long) v;
+                time = v instanceof Instant i ? Long.valueOf(i.getEpochSecond()) : (Long) v;
             }
             values[target] = time;
             return Record.of(output(), values);

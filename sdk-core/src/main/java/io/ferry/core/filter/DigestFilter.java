@@ -79,8 +79,8 @@ public final class DigestFilter extends PlannedFilter {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof DigestFilter && ((DigestFilter) o).column.equals(column)
-                && ((DigestFilter) o).salt.equals(salt);
+        return o instanceof DigestFilter other && other.column.equals(column)
+                && other.salt.equals(salt);
     }
 
     @Override

@@ -51,7 +51,7 @@ public final class DropColumnsFilter extends PlannedFilter {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof DropColumnsFilter && ((DropColumnsFilter) o).columns.equals(columns);
+        return o instanceof DropColumnsFilter other && other.columns.equals(columns);
     }
 
     @Override

@@ -108,8 +108,8 @@ public final class ExpandJsonFilter extends PlannedFilter {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ExpandJsonFilter && ((ExpandJsonFilter) o).column.equals(column)
-                && ((ExpandJsonFilter) o).fields.equals(fields) && ((ExpandJsonFilter) o).keepSource == keepSource;
+        return o instanceof ExpandJsonFilter other && other.column.equals(column)
+                && other.fields.equals(fields) && other.keepSource == keepSource;
     }
 
     @Override

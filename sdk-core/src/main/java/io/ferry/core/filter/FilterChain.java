@@ -111,7 +111,7 @@ public final class FilterChain implements RecordFilter {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof FilterChain && ((FilterChain) o).filters.equals(filters);
+        return o instanceof FilterChain other && other.filters.equals(filters);
     }
 
     @Override

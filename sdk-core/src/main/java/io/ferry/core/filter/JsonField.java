@@ -69,8 +69,8 @@ public final class JsonField {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof JsonField && ((JsonField) o).pointer.equals(pointer)
-                && ((JsonField) o).column.equals(column);
+        return o instanceof JsonField other && other.pointer.equals(pointer)
+                && other.column.equals(column);
     }
 
     @Override

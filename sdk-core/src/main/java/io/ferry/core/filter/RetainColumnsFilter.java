@@ -37,7 +37,7 @@ public final class RetainColumnsFilter extends PlannedFilter {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof RetainColumnsFilter && ((RetainColumnsFilter) o).columns.equals(columns);
+        return o instanceof RetainColumnsFilter other && other.columns.equals(columns);
     }
 
     @Override

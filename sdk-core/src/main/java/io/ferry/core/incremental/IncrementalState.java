@@ -256,10 +256,9 @@ public final class IncrementalState {
 
     @Override
     public boolean equals(Object o) {
-        if (!(o instanceof IncrementalState)) {
+        if (!(o instanceof IncrementalState s)) {
             return false;
         }
-        IncrementalState s = (IncrementalState) o;
         return s.mode == mode && Objects.equals(s.lastPath, lastPath) && Objects.equals(s.cursor, cursor)
                 && s.seen.equals(seen);
     }

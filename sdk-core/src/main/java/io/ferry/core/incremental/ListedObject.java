@@ -66,10 +66,9 @@ public final class ListedObject {
 
     @Override
     public boolean equals(Object o) {
-        if (!(o instanceof ListedObject)) {
+        if (!(o instanceof ListedObject x)) {
             return false;
         }
-        ListedObject x = (ListedObject) o;
         return x.key.equals(key) && x.size == size && x.lastModified.equals(lastModified)
                 && x.storageClass.equals(storageClass);
     }

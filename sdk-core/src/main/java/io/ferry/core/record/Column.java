@@ -38,7 +38,7 @@ public final class Column {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Column && ((Column) o).name.equals(name) && ((Column) o).type == type;
+        return o instanceof Column other && other.name.equals(name) && other.type == type;
     }
 
     @Override

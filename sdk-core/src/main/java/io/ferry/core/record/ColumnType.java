@@ -53,22 +53,20 @@ public enum ColumnType {
                 }
                 return null;
             case DOUBLE:
-                return value instanceof Float ? Double.valueOf(((Float) value).doubleValue()) : null;
+                return value instanceof Float f ? Double.valueOf(f.doubleValue()) : null;
             case STRING:
             case JSON:
                 return value instanceof CharSequence ? value.toString() : null;
             case TIMESTAMP:
-                if (value instanceof OffsetDateTime) {
-                    return ((OffsetDateTime) value).toInstant();
+                if (value instanceof OffsetDateTime o) {
+                    return o.toInstant();
                 }
-                if (value instanceof ZonedDateTime) {
-                    return ((ZonedDateTime) value).toInstant();
+                if (value instanceof ZonedDateTime z) {
+                    return z.toInstant();
                 }
-                if (value instanceof Date) {
+                if (value instanceof Date d) {
                     // java.sql.Timestamp keeps nanoseconds; java.sql.Date/Time do not support toInstant().
-                    return value instanceof java.sql.Timestamp
-                            ? ((java.sql.Timestamp) value).toInstant()
-                            : Instant.ofEpochMilli(((Date) value).getTime());
+                    return d instanceof java.sql.Timestamp t ? t.toInstant() : Instant.ofEpochMilli(d.getTime());
                 }
                 return null;
             default:

@@ -193,8 +193,8 @@ public final class Record {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Record && ((Record) o).schema.equals(schema)
-                && Arrays.equals(((Record) o).values, values);
+        return o instanceof Record other && other.schema.equals(schema)
+                && Arrays.equals(other.values, values);
     }
 
     @Override

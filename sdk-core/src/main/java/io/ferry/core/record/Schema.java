@@ -102,7 +102,7 @@ public final class Schema {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Schema && ((Schema) o).columns.equals(columns);
+        return o instanceof Schema other && other.columns.equals(columns);
     }
 
     @Override

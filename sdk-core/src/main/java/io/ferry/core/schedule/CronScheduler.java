@@ -1,6 +1,7 @@
 package io.ferry.core.schedule;
 
 import io.ferry.core.FerryConfigException;
+import io.ferry.core.internal.DaemonThreads;
 import io.ferry.core.schedule.internal.SchedulerEngine;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,8 +13,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs named jobs on cron schedules, like Treasure Data's {@code td connector:create / list /
@@ -48,9 +47,9 @@ public final class CronScheduler implements AutoCloseable {
     private final Duration shutdownTimeout;
 
     private CronScheduler(Builder b) {
-        this.ownedTimer = b.timer == null ? Executors.newSingleThreadScheduledExecutor(daemon("ferry-scheduler-timer"))
+        this.ownedTimer = b.timer == null ? Executors.newSingleThreadScheduledExecutor(DaemonThreads.factory("ferry-scheduler-timer"))
                 : null;
-        this.ownedExecutor = b.executor == null ? Executors.newCachedThreadPool(daemon("ferry-scheduler-job")) : null;
+        this.ownedExecutor = b.executor == null ? Executors.newCachedThreadPool(DaemonThreads.factory("ferry-scheduler-job")) : null;
         this.shutdownTimeout = b.shutdownTimeout;
         this.engine = new SchedulerEngine(b.clock, b.timer == null ? ownedTimer : b.timer,
                 b.executor == null ? ownedExecutor : b.executor, b.stateStore, b.maxConsecutiveFailures,
@@ -162,15 +161,6 @@ public final class CronScheduler implements AutoCloseable {
         if (ownedExecutor != null) {
             ownedExecutor.shutdown();
         }
-    }
-
-    private static ThreadFactory daemon(String prefix) {
-        AtomicInteger count = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + "-" + count.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 
     /** Builds a {@link CronScheduler}. Not thread-safe. */

@@ -66,8 +66,8 @@ public final class JobReport {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof JobReport && ((JobReport) o).records == records
-                && Objects.equals(((JobReport) o).detail, detail);
+        return o instanceof JobReport other && other.records == records
+                && Objects.equals(other.detail, detail);
     }
 
     @Override

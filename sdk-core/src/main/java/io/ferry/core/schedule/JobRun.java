@@ -103,10 +103,9 @@ public final class JobRun {
 
     @Override
     public boolean equals(Object o) {
-        if (!(o instanceof JobRun)) {
+        if (!(o instanceof JobRun r)) {
             return false;
         }
-        JobRun r = (JobRun) o;
         return jobName.equals(r.jobName) && trigger == r.trigger && Objects.equals(scheduledTime, r.scheduledTime)
                 && start.equals(r.start) && end.equals(r.end) && status == r.status && report.equals(r.report)
                 && Objects.equals(error, r.error);

@@ -103,10 +103,9 @@ public final class Schedule {
 
     @Override
     public boolean equals(Object o) {
-        if (!(o instanceof Schedule)) {
+        if (!(o instanceof Schedule s)) {
             return false;
         }
-        Schedule s = (Schedule) o;
         return Objects.equals(cron, s.cron) && zone.equals(s.zone) && delay.equals(s.delay);
     }
 

@@ -50,9 +50,7 @@ public final class BoundKeyTemplate {
         this.partitions = List.copyOf(parts);
         this.columnIndexes = new int[parts.size()];
         for (int i = 0; i < parts.size(); i++) {
-            columnIndexes[i] = parts.get(i) instanceof Segment.ColumnPartition
-                    ? schema.indexOf(((Segment.ColumnPartition) parts.get(i)).column())
-                    : -1;
+            columnIndexes[i] = parts.get(i) instanceof Segment.ColumnPartition c ? schema.indexOf(c.column()) : -1;
         }
     }
 
@@ -101,11 +99,10 @@ public final class BoundKeyTemplate {
         List<String> values = new ArrayList<>(partitions.size());
         for (int i = 0; i < partitions.size(); i++) {
             Segment s = partitions.get(i);
-            if (s instanceof Segment.BucketPartition) {
-                values.add(Long.toString(rowIndex % ((Segment.BucketPartition) s).count()));
-            } else {
-                values.add(KeyValueEncoder.encode(
-                        columnValue((Segment.ColumnPartition) s, record, columnIndexes[i], rowIndex)));
+            if (s instanceof Segment.BucketPartition b) {
+                values.add(Long.toString(rowIndex % b.count()));
+            } else if (s instanceof Segment.ColumnPartition c) {
+                values.add(KeyValueEncoder.encode(columnValue(c, record, columnIndexes[i], rowIndex)));
             }
         }
         return PartitionKey.of(values);
@@ -153,10 +150,10 @@ public final class BoundKeyTemplate {
         StringBuilder key = new StringBuilder(template.template().length() + 32);
         int next = 0;
         for (Segment s : segments) {
-            if (s instanceof Segment.Literal) {
-                key.append(((Segment.Literal) s).text());
-            } else if (s instanceof Segment.Variable) {
-                key.append(variable(((Segment.Variable) s).variable(), context));
+            if (s instanceof Segment.Literal l) {
+                key.append(l.text());
+            } else if (s instanceof Segment.Variable v) {
+                key.append(variable(v.variable(), context));
             } else {
                 key.append(partition.values().get(next++));
             }

@@ -68,10 +68,9 @@ public final class KeyContext {
 
     @Override
     public boolean equals(Object o) {
-        if (!(o instanceof KeyContext)) {
+        if (!(o instanceof KeyContext k)) {
             return false;
         }
-        KeyContext k = (KeyContext) o;
         return Objects.equals(table, k.table) && Objects.equals(syncId, k.syncId)
                 && Objects.equals(uuid, k.uuid) && Objects.equals(startedAt, k.startedAt);
     }

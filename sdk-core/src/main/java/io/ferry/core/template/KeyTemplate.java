@@ -53,7 +53,8 @@ import org.slf4j.LoggerFactory;
  * {@code __null__}, an empty one {@code __empty__}; a real value equal to one of these tokens gets
  * its first {@code _} encoded ({@code %5F_null__}), so the encoding stays unambiguous.
  *
- * <p><b>Errors</b>: {@link #parse} throws {@link FerryConfigException} (option {@code path}) naming
+ * <p><b>Errors</b>: {@link #parse} throws {@link FerryConfigException} (option {@code path}, or the
+ * option given to {@link #parse(String, ZoneId, String)}) naming
  * the placeholder for an unknown {@code {{X}}}, unbalanced braces, an unsupported {@code %} code,
  * an N outside 1..16, a {@code .} or {@code ..} folder or a trailing {@code /}; {@link #bind}
  * for an unknown column or a time format on a column that is not TIMESTAMP or LONG.
@@ -66,11 +67,13 @@ public final class KeyTemplate {
 
     private final String template;
     private final ZoneId partitionZone;
+    private final String option;
     private final List<Segment> segments;
 
-    private KeyTemplate(String template, ZoneId partitionZone, List<Segment> segments) {
+    private KeyTemplate(String template, ZoneId partitionZone, String option, List<Segment> segments) {
         this.template = template;
         this.partitionZone = partitionZone;
+        this.option = option;
         this.segments = segments;
     }
 
@@ -93,8 +96,45 @@ public final class KeyTemplate {
      * @throws FerryConfigException (option {@code path}) if the template is malformed
      */
     public static KeyTemplate parse(String template, ZoneId partitionZone) {
+        return parse(template, partitionZone, "path");
+    }
+
+    /**
+     * Parses a template whose time partitions are formatted in UTC, naming {@code option} in errors.
+     *
+     * @param template the key template; not null
+     * @param option   the option the template was given as, named by every {@link FerryConfigException}
+     *                 of {@link #parse} and {@link #bind}, e.g. {@code path} or {@code keyTemplate}; not null
+     * @throws FerryConfigException (for {@code option}) if the template is malformed
+     */
+    public static KeyTemplate parse(String template, String option) {
+        return parse(template, ZoneOffset.UTC, option);
+    }
+
+    /**
+     * Parses a template, naming {@code option} in errors.
+     *
+     * <pre>{@code
+     * KeyTemplate t = KeyTemplate.parse(config.get("prefix"), ZoneId.of("Asia/Tokyo"), "prefix");
+     * }</pre>
+     *
+     * @param template      the key template; not null
+     * @param partitionZone the zone in which {@code {column, '%..'}} codes are computed; not null
+     *                      ({@code {{YEAR}}} and the other run placeholders stay in UTC)
+     * @param option        the option the template was given as, named by every
+     *                      {@link FerryConfigException} of {@link #parse} and {@link #bind}; not null.
+     *                      It is not part of {@link #equals}: two templates of the same text and zone
+     *                      are equal whatever option they came from
+     * @throws FerryConfigException (for {@code option}) if the template is malformed
+     */
+    public static KeyTemplate parse(String template, ZoneId partitionZone, String option) {
         FerryConfigException.requireNonNull(template, "template");
         FerryConfigException.requireNonNull(partitionZone, "partitionZone");
+        FerryConfigException.requireNonNull(option, "option");
+        if (option.isBlank()) {
+            throw new FerryConfigException("option", "the option name is blank; give the name errors should"
+                    + " point at, such as 'path'");
+        }
         String normalized = template;
         int slashes = 0;
         while (slashes < normalized.length() && normalized.charAt(slashes) == '/') {
@@ -106,10 +146,10 @@ public final class KeyTemplate {
                     template, normalized);
         }
         if (normalized.isBlank()) {
-            throw new FerryConfigException("path", "the key template is empty; give an object key such as "
+            throw new FerryConfigException(option, "the key template is empty; give an object key such as "
                     + "'exports/{{TABLE}}.csv' or 'path/to/file.csv'");
         }
-        return new KeyTemplate(normalized, partitionZone, TemplateParser.parse(normalized));
+        return new KeyTemplate(normalized, partitionZone, option, TemplateParser.parse(normalized, option));
     }
 
     /** The template as parsed, without a leading {@code /}. */
@@ -137,8 +177,8 @@ public final class KeyTemplate {
     public Set<String> partitionColumns() {
         Set<String> columns = new LinkedHashSet<>();
         for (Segment s : segments) {
-            if (s instanceof Segment.ColumnPartition) {
-                columns.add(((Segment.ColumnPartition) s).column());
+            if (s instanceof Segment.ColumnPartition p) {
+                columns.add(p.column());
             }
         }
         return Collections.unmodifiableSet(columns);
@@ -156,7 +196,8 @@ public final class KeyTemplate {
      * @param extension         the format's extension without a dot, e.g. {@code csv}, {@code parquet}
      * @param compressionSuffix the compression suffix with its dot, e.g. {@code .gz}, or {@code ""}
      *                          (null and a missing dot are accepted)
-     * @throws FerryConfigException (option {@code path}) naming the placeholder, for an unknown
+     * @throws FerryConfigException (option {@code path}, or the option given to {@code parse}) naming
+     *                              the placeholder, for an unknown
      *                              column or a time format on a column that is not TIMESTAMP or LONG
      */
     public BoundKeyTemplate bind(Schema schema, String extension, String compressionSuffix) {
@@ -170,8 +211,8 @@ public final class KeyTemplate {
                 ? (compressionSuffix == null ? "" : compressionSuffix)
                 : "." + compressionSuffix;
         for (Segment s : segments) {
-            if (s instanceof Segment.ColumnPartition) {
-                checkColumn(schema, (Segment.ColumnPartition) s);
+            if (s instanceof Segment.ColumnPartition p) {
+                checkColumn(schema, p);
             }
         }
         String format = ext + suffix;
@@ -179,11 +220,11 @@ public final class KeyTemplate {
     }
 
     private void checkColumn(Schema schema, Segment.ColumnPartition p) {
-        Column column = schema.findColumn(p.column()).orElseThrow(() -> new FerryConfigException("path",
+        Column column = schema.findColumn(p.column()).orElseThrow(() -> new FerryConfigException(option,
                 "key template '" + template + "': placeholder " + p.placeholder() + " names column '"
                         + p.column() + "', which is not in the schema; the columns are " + schema.names()));
         if (p.format() != null && column.type() != ColumnType.TIMESTAMP && column.type() != ColumnType.LONG) {
-            throw new FerryConfigException("path", "key template '" + template + "': placeholder "
+            throw new FerryConfigException(option, "key template '" + template + "': placeholder "
                     + p.placeholder() + " formats column '" + p.column() + "' as a time, but it is "
                     + column.type() + "; time formats need a TIMESTAMP or LONG (epoch seconds) column, "
                     + "or write {" + p.column() + "} without a format");
@@ -195,10 +236,10 @@ public final class KeyTemplate {
         if (last.equals(new Segment.Variable(KeyVariable.FORMAT))) {
             return false;
         }
-        if (!(last instanceof Segment.Literal)) {
+        if (!(last instanceof Segment.Literal literal)) {
             return true;
         }
-        String text = ((Segment.Literal) last).text();
+        String text = literal.text();
         String tail = text.substring(text.lastIndexOf('/') + 1);
         if (!EXTENSION.matcher(tail).find()) {
             return true;
@@ -212,8 +253,8 @@ public final class KeyTemplate {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof KeyTemplate && ((KeyTemplate) o).template.equals(template)
-                && ((KeyTemplate) o).partitionZone.equals(partitionZone);
+        return o instanceof KeyTemplate other && other.template.equals(template)
+                && other.partitionZone.equals(partitionZone);
     }
 
     @Override

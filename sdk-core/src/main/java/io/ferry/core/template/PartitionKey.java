@@ -38,7 +38,7 @@ public final class PartitionKey {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof PartitionKey && ((PartitionKey) o).values.equals(values);
+        return o instanceof PartitionKey other && other.values.equals(values);
     }
 
     @Override

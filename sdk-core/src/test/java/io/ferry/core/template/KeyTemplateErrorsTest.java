@@ -10,6 +10,7 @@ import io.ferry.core.record.ColumnType;
 import io.ferry.core.record.Record;
 import io.ferry.core.record.Schema;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -52,6 +53,11 @@ class KeyTemplateErrorsTest {
                 .hasMessageContaining(message)
                 .hasMessageEndingWith("(path)")
                 .extracting(e -> ((FerryConfigException) e).option()).isEqualTo("path");
+        assertThatThrownBy(() -> KeyTemplate.parse(template, "prefix"))
+                .isInstanceOf(FerryConfigException.class)
+                .hasMessageContaining(message.replace("(path)", "(prefix)"))
+                .hasMessageEndingWith("(prefix)")
+                .extracting(e -> ((FerryConfigException) e).option()).isEqualTo("prefix");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -69,6 +75,26 @@ class KeyTemplateErrorsTest {
                 .isInstanceOf(FerryConfigException.class)
                 .hasMessageContaining(message)
                 .extracting(e -> ((FerryConfigException) e).option()).isEqualTo("path");
+        KeyTemplate named = KeyTemplate.parse(template, ZoneOffset.UTC, "keyTemplate");
+        assertThatThrownBy(() -> named.bind(SCHEMA, "csv", ""))
+                .isInstanceOf(FerryConfigException.class)
+                .hasMessageContaining(message.replace("(path)", "(keyTemplate)"))
+                .extracting(e -> ((FerryConfigException) e).option()).isEqualTo("keyTemplate");
+    }
+
+    @Test
+    void parse_optionName_isNotPartOfEquality() {
+        KeyTemplate named = KeyTemplate.parse("x/{customer_id}.csv", "prefix");
+        assertThat(named).isEqualTo(KeyTemplate.parse("x/{customer_id}.csv")).hasSameHashCodeAs(
+                KeyTemplate.parse("x/{customer_id}.csv", ZoneOffset.UTC, "path"));
+        assertThat(named.partitionZone()).isEqualTo(ZoneOffset.UTC);
+    }
+
+    @Test
+    void parse_blankOptionName_throws() {
+        assertThatThrownBy(() -> KeyTemplate.parse("x.csv", " "))
+                .isInstanceOf(FerryConfigException.class)
+                .hasMessage("the option name is blank; give the name errors should point at, such as 'path' (option)");
     }
 
     @ParameterizedTest(name = "{0} needs {1}")

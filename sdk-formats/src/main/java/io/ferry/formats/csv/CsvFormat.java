@@ -5,8 +5,8 @@ import io.ferry.core.record.Schema;
 import io.ferry.formats.FileFormat;
 import io.ferry.formats.FormatWriter;
 import io.ferry.formats.Newline;
-import io.ferry.formats.internal.csv.CsvWriter;
-import io.ferry.formats.internal.text.TimestampText;
+import io.ferry.formats.csv.internal.CsvWriter;
+import io.ferry.formats.text.internal.TimestampText;
 import java.io.OutputStream;
 import java.time.ZoneId;
 import java.util.Objects;
@@ -168,10 +168,9 @@ public final class CsvFormat implements FileFormat {
 
     @Override
     public boolean equals(Object o) {
-        if (!(o instanceof CsvFormat)) {
+        if (!(o instanceof CsvFormat f)) {
             return false;
         }
-        CsvFormat f = (CsvFormat) o;
         return f.dialect == dialect && f.delimiter == delimiter && f.quotePolicy == quotePolicy
                 && Objects.equals(f.quote, quote) && Objects.equals(f.escape, escape)
                 && f.nullString.equals(nullString) && f.newline == newline && f.header == header

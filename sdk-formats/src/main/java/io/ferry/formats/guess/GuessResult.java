@@ -7,7 +7,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import io.ferry.core.FerryConfigException;
 import io.ferry.formats.decode.Decoder;
 import io.ferry.formats.read.ParserConfig;
-import io.ferry.formats.read.internal.ParserConfigJson;
+import io.ferry.formats.internal.ParserConfigJson;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -121,8 +121,8 @@ public final class GuessResult {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof GuessResult && ((GuessResult) o).decoder == decoder
-                && ((GuessResult) o).parser.equals(parser) && ((GuessResult) o).sampleRows == sampleRows;
+        return o instanceof GuessResult other && other.decoder == decoder
+                && other.parser.equals(parser) && other.sampleRows == sampleRows;
     }
 
     @Override

@@ -5,8 +5,8 @@ import io.ferry.core.record.Schema;
 import io.ferry.formats.FileFormat;
 import io.ferry.formats.FormatWriter;
 import io.ferry.formats.Newline;
-import io.ferry.formats.internal.json.JsonLinesWriter;
-import io.ferry.formats.internal.text.TimestampText;
+import io.ferry.formats.json.internal.JsonLinesWriter;
+import io.ferry.formats.text.internal.TimestampText;
 import java.io.OutputStream;
 import java.time.ZoneId;
 
@@ -90,8 +90,8 @@ public final class JsonLinesFormat implements FileFormat {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof JsonLinesFormat && ((JsonLinesFormat) o).newline == newline
-                && ((JsonLinesFormat) o).timestamps.equals(timestamps);
+        return o instanceof JsonLinesFormat other && other.newline == newline
+                && other.timestamps.equals(timestamps);
     }
 
     @Override

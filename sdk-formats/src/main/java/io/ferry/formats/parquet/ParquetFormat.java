@@ -133,10 +133,9 @@ public final class ParquetFormat implements FileFormat {
 
     @Override
     public boolean equals(Object o) {
-        if (!(o instanceof ParquetFormat)) {
+        if (!(o instanceof ParquetFormat f)) {
             return false;
         }
-        ParquetFormat f = (ParquetFormat) o;
         return codec == f.codec && writerVersion == f.writerVersion && rowGroupSize == f.rowGroupSize
                 && maxRowsPerRowGroup == f.maxRowsPerRowGroup && pageSize == f.pageSize;
     }

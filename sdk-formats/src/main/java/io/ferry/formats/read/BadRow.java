@@ -55,10 +55,9 @@ public final class BadRow {
 
     @Override
     public boolean equals(Object o) {
-        if (!(o instanceof BadRow)) {
+        if (!(o instanceof BadRow b)) {
             return false;
         }
-        BadRow b = (BadRow) o;
         return b.source.equals(source) && b.line == line && Objects.equals(b.column, column)
                 && b.reason.equals(reason);
     }

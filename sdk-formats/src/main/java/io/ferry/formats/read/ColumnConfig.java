@@ -3,7 +3,7 @@ package io.ferry.formats.read;
 import io.ferry.core.FerryConfigException;
 import io.ferry.core.record.Column;
 import io.ferry.core.record.ColumnType;
-import io.ferry.formats.read.internal.TimestampParser;
+import io.ferry.formats.text.internal.TimestampParser;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Objects;
@@ -109,10 +109,9 @@ public final class ColumnConfig {
 
     @Override
     public boolean equals(Object o) {
-        if (!(o instanceof ColumnConfig)) {
+        if (!(o instanceof ColumnConfig c)) {
             return false;
         }
-        ColumnConfig c = (ColumnConfig) o;
         return c.name.equals(name) && c.type == type && Objects.equals(c.format, format)
                 && Objects.equals(c.timeZone, timeZone);
     }

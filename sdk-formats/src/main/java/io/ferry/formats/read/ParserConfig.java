@@ -7,7 +7,7 @@ import io.ferry.core.record.Schema;
 import io.ferry.formats.Newline;
 import io.ferry.formats.read.internal.CsvRecordReader;
 import io.ferry.formats.read.internal.JsonRecordReader;
-import io.ferry.formats.read.internal.ParserConfigJson;
+import io.ferry.formats.internal.ParserConfigJson;
 import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -70,18 +70,44 @@ public final class ParserConfig {
      */
     public static final int DEFAULT_MAX_RECORD_SIZE = 16 * 1024 * 1024;
 
-    private final Builder spec;
+    private final ParserType type;
+    private final Charset charset;
+    private final Newline newline;
+    private final char delimiter;
+    private final Character quote;
+    private final Character escape;
+    private final int skipHeaderLines;
+    private final String nullString;
+    private final String commentLineMarker;
+    private final boolean trimIfNotQuoted;
+    private final boolean allowOptionalColumns;
+    private final boolean allowExtraColumns;
+    private final ZoneId defaultTimeZone;
+    private final BadRowPolicy badRows;
+    private final int badRowSamples;
+    private final int maxRecordSize;
     private final List<ColumnConfig> columns;
     private final Schema schema;
 
     private ParserConfig(Builder b) {
-        this.spec = new Builder(b);
-        this.columns = List.copyOf(spec.columns);
-        List<Column> cols = new ArrayList<>();
-        for (ColumnConfig c : columns) {
-            cols.add(c.toColumn());
-        }
-        this.schema = Schema.of(cols);
+        this.type = b.type;
+        this.charset = b.charset;
+        this.newline = b.newline;
+        this.delimiter = b.resolvedDelimiter();
+        this.quote = b.quote;
+        this.escape = b.escape;
+        this.skipHeaderLines = b.skipHeaderLines;
+        this.nullString = b.nullString;
+        this.commentLineMarker = b.commentLineMarker;
+        this.trimIfNotQuoted = b.trimIfNotQuoted;
+        this.allowOptionalColumns = b.allowOptionalColumns;
+        this.allowExtraColumns = b.allowExtraColumns;
+        this.defaultTimeZone = b.defaultTimeZone;
+        this.badRows = b.badRows;
+        this.badRowSamples = b.badRowSamples;
+        this.maxRecordSize = b.maxRecordSize;
+        this.columns = List.copyOf(b.columns);
+        this.schema = Schema.of(columns.stream().map(ColumnConfig::toColumn).toList());
     }
 
     /** A new builder with the defaults above; at least one column is required. */
@@ -91,7 +117,14 @@ public final class ParserConfig {
 
     /** A builder holding this config's settings. */
     public Builder toBuilder() {
-        return new Builder(spec);
+        Builder b = new Builder().type(type).charset(charset).newline(newline).delimiter(delimiter)
+                .skipHeaderLines(skipHeaderLines).nullString(nullString).commentLineMarker(commentLineMarker)
+                .trimIfNotQuoted(trimIfNotQuoted).allowOptionalColumns(allowOptionalColumns)
+                .allowExtraColumns(allowExtraColumns).defaultTimeZone(defaultTimeZone).badRows(badRows)
+                .badRowSamples(badRowSamples).maxRecordSize(maxRecordSize).columns(columns);
+        b.quote = quote;
+        b.escape = escape;
+        return b;
     }
 
     /**
@@ -116,7 +149,7 @@ public final class ParserConfig {
     public RecordReader newReader(String source, InputStream in) {
         FerryConfigException.requireNonNull(source, "source");
         FerryConfigException.requireNonNull(in, "in");
-        return spec.type.isDelimited() ? new CsvRecordReader(this, source, in) : new JsonRecordReader(this, source, in);
+        return type.isDelimited() ? new CsvRecordReader(this, source, in) : new JsonRecordReader(this, source, in);
     }
 
     /** The schema of the records this config produces: the columns in order. */
@@ -126,77 +159,77 @@ public final class ParserConfig {
 
     /** The file layout. */
     public ParserType type() {
-        return spec.type;
+        return type;
     }
 
     /** The character set of the text. */
     public Charset charset() {
-        return spec.charset;
+        return charset;
     }
 
     /** The line terminator of delimited text. */
     public Newline newline() {
-        return spec.newline;
+        return newline;
     }
 
     /** The field delimiter of delimited text. */
     public char delimiter() {
-        return spec.delimiter;
+        return delimiter;
     }
 
     /** The quote character, or empty when quoting is off. */
     public Optional<Character> quote() {
-        return Optional.ofNullable(spec.quote);
+        return Optional.ofNullable(quote);
     }
 
     /** The escape character, or empty when there is none. */
     public Optional<Character> escape() {
-        return Optional.ofNullable(spec.escape);
+        return Optional.ofNullable(escape);
     }
 
     /** The number of physical lines skipped at the start of each file. */
     public int skipHeaderLines() {
-        return spec.skipHeaderLines;
+        return skipHeaderLines;
     }
 
     /** The unquoted text that means null, if any. */
     public Optional<String> nullString() {
-        return Optional.ofNullable(spec.nullString);
+        return Optional.ofNullable(nullString);
     }
 
     /** The prefix of lines that are skipped as comments, if any. */
     public Optional<String> commentLineMarker() {
-        return Optional.ofNullable(spec.commentLineMarker);
+        return Optional.ofNullable(commentLineMarker);
     }
 
     /** Whether unquoted values are trimmed of spaces and tabs. */
     public boolean trimIfNotQuoted() {
-        return spec.trimIfNotQuoted;
+        return trimIfNotQuoted;
     }
 
     /** Whether a row with fewer values than columns gets nulls instead of being bad. */
     public boolean allowOptionalColumns() {
-        return spec.allowOptionalColumns;
+        return allowOptionalColumns;
     }
 
     /** Whether values beyond the last column are ignored instead of making the row bad. */
     public boolean allowExtraColumns() {
-        return spec.allowExtraColumns;
+        return allowExtraColumns;
     }
 
     /** The zone of timestamps that carry no offset. */
     public ZoneId defaultTimeZone() {
-        return spec.defaultTimeZone;
+        return defaultTimeZone;
     }
 
     /** What happens to a bad row. */
     public BadRowPolicy badRows() {
-        return spec.badRows;
+        return badRows;
     }
 
     /** How many bad-row locations {@link BadRowPolicy#SKIP} keeps. */
     public int badRowSamples() {
-        return spec.badRowSamples;
+        return badRowSamples;
     }
 
     /**
@@ -204,7 +237,7 @@ public final class ParserConfig {
      * included), a JSON Lines line, a JSON object, or one JSON string value.
      */
     public int maxRecordSize() {
-        return spec.maxRecordSize;
+        return maxRecordSize;
     }
 
     /** The columns, in order; an unmodifiable list. */
@@ -214,26 +247,20 @@ public final class ParserConfig {
 
     @Override
     public boolean equals(Object o) {
-        if (!(o instanceof ParserConfig)) {
-            return false;
-        }
-        Builder c = ((ParserConfig) o).spec;
-        return c.type == spec.type && c.charset.equals(spec.charset) && c.newline == spec.newline
-                && c.delimiter.equals(spec.delimiter) && Objects.equals(c.quote, spec.quote)
-                && Objects.equals(c.escape, spec.escape) && c.skipHeaderLines == spec.skipHeaderLines
-                && Objects.equals(c.nullString, spec.nullString)
-                && Objects.equals(c.commentLineMarker, spec.commentLineMarker)
-                && c.trimIfNotQuoted == spec.trimIfNotQuoted && c.allowOptionalColumns == spec.allowOptionalColumns
-                && c.allowExtraColumns == spec.allowExtraColumns && c.defaultTimeZone.equals(spec.defaultTimeZone)
-                && c.badRows == spec.badRows && c.badRowSamples == spec.badRowSamples
-                && c.maxRecordSize == spec.maxRecordSize
-                && ((ParserConfig) o).columns.equals(columns);
+        return o instanceof ParserConfig c && c.type == type && c.charset.equals(charset) && c.newline == newline
+                && c.delimiter == delimiter && Objects.equals(c.quote, quote) && Objects.equals(c.escape, escape)
+                && c.skipHeaderLines == skipHeaderLines && Objects.equals(c.nullString, nullString)
+                && Objects.equals(c.commentLineMarker, commentLineMarker) && c.trimIfNotQuoted == trimIfNotQuoted
+                && c.allowOptionalColumns == allowOptionalColumns && c.allowExtraColumns == allowExtraColumns
+                && c.defaultTimeZone.equals(defaultTimeZone) && c.badRows == badRows
+                && c.badRowSamples == badRowSamples && c.maxRecordSize == maxRecordSize && c.columns.equals(columns);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(spec.type, spec.charset, spec.newline, spec.delimiter, spec.quote, spec.escape,
-                spec.skipHeaderLines, spec.nullString, spec.commentLineMarker, columns);
+        return Objects.hash(type, charset, newline, delimiter, quote, escape, skipHeaderLines, nullString,
+                commentLineMarker, trimIfNotQuoted, allowOptionalColumns, allowExtraColumns, defaultTimeZone, badRows,
+                badRowSamples, maxRecordSize, columns);
     }
 
     @Override
@@ -262,27 +289,6 @@ public final class ParserConfig {
         private final List<ColumnConfig> columns = new ArrayList<>();
 
         private Builder() {
-        }
-
-        /** A copy of {@code b} with the delimiter resolved from the type when it was not set. */
-        private Builder(Builder b) {
-            type = b.type;
-            charset = b.charset;
-            newline = b.newline;
-            delimiter = b.resolvedDelimiter();
-            quote = b.quote;
-            escape = b.escape;
-            skipHeaderLines = b.skipHeaderLines;
-            nullString = b.nullString;
-            commentLineMarker = b.commentLineMarker;
-            trimIfNotQuoted = b.trimIfNotQuoted;
-            allowOptionalColumns = b.allowOptionalColumns;
-            allowExtraColumns = b.allowExtraColumns;
-            defaultTimeZone = b.defaultTimeZone;
-            badRows = b.badRows;
-            badRowSamples = b.badRowSamples;
-            maxRecordSize = b.maxRecordSize;
-            columns.addAll(b.columns);
         }
 
         private char resolvedDelimiter() {

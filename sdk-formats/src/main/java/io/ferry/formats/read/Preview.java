@@ -108,8 +108,8 @@ public final class Preview {
         if (v == null) {
             return "";
         }
-        if (v instanceof Instant) {
-            return TIME.format((Instant) v);
+        if (v instanceof Instant instant) {
+            return TIME.format(instant);
         }
         return v.toString().replace("\r", "\\r").replace("\n", "\\n");
     }

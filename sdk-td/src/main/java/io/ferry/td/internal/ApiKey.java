@@ -8,9 +8,6 @@ import io.ferry.core.Secrets;
  * into logs or messages by accident; only {@link #authorization()} reveals it, for the header.
  */
 public final class ApiKey {
-    /** What every message prints instead of a key. */
-    public static final String MASK = Secrets.MASK;
-
     private final String value;
 
     private ApiKey(String value) {
@@ -33,7 +30,7 @@ public final class ApiKey {
                     + " TD Console > My Settings > API Keys");
         }
         if (key.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-            throw new FerryConfigException(option, "the API key " + MASK + " contains control characters"
+            throw new FerryConfigException(option, "the API key " + Secrets.MASK + " contains control characters"
                     + " (a pasted line break?); give the key on one line");
         }
         Secrets.register(key);
@@ -47,7 +44,7 @@ public final class ApiKey {
 
     /** The text with every occurrence of the key, and any other secret {@link Secrets} knows, replaced by {@code ****}. */
     String redact(String text) {
-        return Secrets.redact(text.replace(value, MASK));
+        return Secrets.redact(text, value);
     }
 
     @Override
@@ -62,6 +59,6 @@ public final class ApiKey {
 
     @Override
     public String toString() {
-        return MASK;
+        return Secrets.MASK;
     }
 }

@@ -181,11 +181,11 @@ public final class TdApiClient {
         String detail = serverMessage.isEmpty() ? "" : ": " + serverMessage;
         switch (status) {
             case 401:
-                return new TdHttpException("Treasure Data rejected the API key " + ApiKey.MASK + " (HTTP 401) on "
+                return new TdHttpException("Treasure Data rejected the API key " + Secrets.MASK + " (HTTP 401) on "
                         + c.what + " at " + base + detail + "; check apiKey or TD_API_KEY, and that the endpoint"
                         + " is the key's region (US, TOKYO, EU01, KOREA)", status);
             case 403:
-                return new TdHttpException("the API key " + ApiKey.MASK + " may not " + c.what + " (HTTP 403)"
+                return new TdHttpException("the API key " + Secrets.MASK + " may not " + c.what + " (HTTP 403)"
                         + detail, status);
             case 404:
                 return new TdHttpException(c.notFound == null

@@ -52,10 +52,9 @@ public final class CronFields {
 
     @Override
     public boolean equals(Object o) {
-        if (!(o instanceof CronFields)) {
+        if (!(o instanceof CronFields f)) {
             return false;
         }
-        CronFields f = (CronFields) o;
         return minutes == f.minutes && hours == f.hours && daysOfMonth == f.daysOfMonth
                 && months == f.months && daysOfWeek == f.daysOfWeek && domStar == f.domStar
                 && dowStar == f.dowStar && hourStar == f.hourStar;

@@ -6,26 +6,38 @@ import java.util.List;
 
 /**
  * Splits a key template into {@link Segment}s and checks everything that does not need the
- * schema. Every error is a {@link FerryConfigException} for option {@code path} that quotes the
- * placeholder. Stateless. Internal.
+ * schema. Every error is a {@link FerryConfigException} for the option the template came from
+ * that quotes the placeholder. One instance per parse. Internal.
  */
 public final class TemplateParser {
-    private static final String OPTION = "path";
     private static final int MAX_BUCKETS = 16;
 
-    private TemplateParser() {
+    private final String template;
+    private final String option;
+
+    private TemplateParser(String template, String option) {
+        this.template = template;
+        this.option = option;
     }
 
-    /** Parses a template that has no leading {@code /}. */
-    public static List<Segment> parse(String template) {
-        checkPathSegments(template);
+    /**
+     * Parses a template that has no leading {@code /}.
+     *
+     * @param option the option errors name, e.g. {@code path}
+     */
+    public static List<Segment> parse(String template, String option) {
+        return new TemplateParser(template, option).segments();
+    }
+
+    private List<Segment> segments() {
+        checkPathSegments();
         List<Segment> segments = new ArrayList<>();
         StringBuilder literal = new StringBuilder();
         int i = 0;
         while (i < template.length()) {
             char c = template.charAt(i);
             if (c == '}') {
-                throw error(template, "'}' at position " + (i + 1) + " has no opening '{'");
+                throw error("'}' at position " + (i + 1) + " has no opening '{'");
             }
             if (c != '{') {
                 literal.append(c);
@@ -37,30 +49,30 @@ public final class TemplateParser {
                 literal.setLength(0);
             }
             i = template.startsWith("{{", i)
-                    ? parseVariable(template, i, segments)
-                    : parsePartition(template, i, segments);
+                    ? parseVariable(i, segments)
+                    : parsePartition(i, segments);
         }
         if (literal.length() > 0) {
             segments.add(new Segment.Literal(literal.toString()));
         }
-        checkSingleBucket(template, segments);
+        checkSingleBucket(segments);
         return List.copyOf(segments);
     }
 
-    private static int parseVariable(String template, int start, List<Segment> out) {
+    private int parseVariable(int start, List<Segment> out) {
         int end = template.indexOf("}}", start + 2);
         if (end < 0) {
-            throw error(template, "'{{' at position " + (start + 1) + " has no closing '}}'");
+            throw error("'{{' at position " + (start + 1) + " has no closing '}}'");
         }
         String name = template.substring(start + 2, end);
-        KeyVariable variable = KeyVariable.find(name.strip()).orElseThrow(() -> error(template,
+        KeyVariable variable = KeyVariable.find(name.strip()).orElseThrow(() -> error(
                 "unknown placeholder {{" + name + "}}; use one of " + KeyVariable.allPlaceholders()
                         + ", or {column}, {column, '%Y%m%d'}, {N} for partitions"));
         out.add(new Segment.Variable(variable));
         return end + 2;
     }
 
-    private static int parsePartition(String template, int start, List<Segment> out) {
+    private int parsePartition(int start, List<Segment> out) {
         int j = start + 1;
         char quote = 0;
         while (j < template.length()) {
@@ -74,29 +86,29 @@ public final class TemplateParser {
             } else if (ch == '}') {
                 break;
             } else if (ch == '{') {
-                throw error(template, "'{' at position " + (start + 1) + " has no closing '}' before the next '{'");
+                throw error("'{' at position " + (start + 1) + " has no closing '}' before the next '{'");
             }
             j++;
         }
         if (j >= template.length()) {
-            throw error(template, quote != 0
+            throw error(quote != 0
                     ? "placeholder " + template.substring(start) + " has an unterminated " + quote + " quote"
                     : "'{' at position " + (start + 1) + " has no closing '}'");
         }
         String placeholder = template.substring(start, j + 1);
-        out.add(partition(template, template.substring(start + 1, j).strip(), placeholder));
+        out.add(partition(template.substring(start + 1, j).strip(), placeholder));
         return j + 1;
     }
 
-    private static Segment partition(String template, String body, String placeholder) {
+    private Segment partition(String body, String placeholder) {
         if (body.isEmpty()) {
-            throw error(template, "empty placeholder " + placeholder
+            throw error("empty placeholder " + placeholder
                     + "; write {column}, {column, '%Y%m%d'} or a file count {N}");
         }
         if (body.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
             int count = body.length() > 3 ? Integer.MAX_VALUE : Integer.parseInt(body);
             if (count < 1 || count > MAX_BUCKETS) {
-                throw error(template, "file count in placeholder " + placeholder
+                throw error("file count in placeholder " + placeholder
                         + " must be between 1 and " + MAX_BUCKETS + ", was " + body);
             }
             return new Segment.BucketPartition(count, placeholder);
@@ -104,7 +116,7 @@ public final class TemplateParser {
         int comma = body.indexOf(',');
         String column = (comma < 0 ? body : body.substring(0, comma)).strip();
         if (column.isEmpty() || column.indexOf('\'') >= 0 || column.indexOf('"') >= 0) {
-            throw error(template, "placeholder " + placeholder
+            throw error("placeholder " + placeholder
                     + " needs a column name first, as in {column} or {column, '%Y%m%d'}");
         }
         if (comma < 0) {
@@ -113,39 +125,39 @@ public final class TemplateParser {
         String quoted = body.substring(comma + 1).strip();
         if (quoted.length() < 2 || (quoted.charAt(0) != '\'' && quoted.charAt(0) != '"')
                 || quoted.charAt(quoted.length() - 1) != quoted.charAt(0)) {
-            throw error(template, "the time format in placeholder " + placeholder
+            throw error("the time format in placeholder " + placeholder
                     + " must be quoted, as in {" + column + ", '%Y%m%d'}");
         }
         String pattern = quoted.substring(1, quoted.length() - 1);
-        TimeFormat format = TimeFormat.parse(pattern, placeholder);
+        TimeFormat format = TimeFormat.parse(pattern, placeholder, option);
         if (pattern.indexOf('%') < 0) {
-            throw error(template, "the time format in placeholder " + placeholder
+            throw error("the time format in placeholder " + placeholder
                     + " has no time code; use " + TimeFormat.SUPPORTED);
         }
         return new Segment.ColumnPartition(column, format, placeholder);
     }
 
-    private static void checkPathSegments(String template) {
+    private void checkPathSegments() {
         if (template.endsWith("/")) {
-            throw error(template, "the key ends with '/', which names a folder; add a file name such as "
+            throw error("the key ends with '/', which names a folder; add a file name such as "
                     + "'" + template + "{{TABLE}}'");
         }
         for (String part : template.split("/", -1)) {
             if (part.equals(".") || part.equals("..")) {
-                throw error(template, "the key must not contain a '" + part + "' folder; S3 keys are not "
+                throw error("the key must not contain a '" + part + "' folder; S3 keys are not "
                         + "normalized, so write the folders out");
             }
         }
     }
 
-    private static void checkSingleBucket(String template, List<Segment> segments) {
+    private void checkSingleBucket(List<Segment> segments) {
         long buckets = segments.stream().filter(s -> s instanceof Segment.BucketPartition).count();
         if (buckets > 1) {
-            throw error(template, "only one file count placeholder {N} is allowed, found " + buckets);
+            throw error("only one file count placeholder {N} is allowed, found " + buckets);
         }
     }
 
-    private static FerryConfigException error(String template, String message) {
-        return new FerryConfigException(OPTION, "key template '" + template + "': " + message);
+    private FerryConfigException error(String message) {
+        return new FerryConfigException(option, "key template '" + template + "': " + message);
     }
 }

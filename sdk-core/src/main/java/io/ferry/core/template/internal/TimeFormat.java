@@ -28,9 +28,10 @@ public final class TimeFormat {
      *
      * @param pattern     the format, without its quotes
      * @param placeholder the whole placeholder, for messages
-     * @throws FerryConfigException (option {@code path}) for a {@code %} code that is not supported
+     * @param option      the option errors name, e.g. {@code path}
+     * @throws FerryConfigException (for {@code option}) for a {@code %} code that is not supported
      */
-    public static TimeFormat parse(String pattern, String placeholder) {
+    public static TimeFormat parse(String pattern, String placeholder, String option) {
         List<Object> parts = new ArrayList<>();
         StringBuilder literal = new StringBuilder();
         for (int i = 0; i < pattern.length(); i++) {
@@ -40,12 +41,12 @@ public final class TimeFormat {
                 continue;
             }
             if (i + 1 == pattern.length()) {
-                throw new FerryConfigException("path", "time format '" + pattern + "' in placeholder "
+                throw new FerryConfigException(option, "time format '" + pattern + "' in placeholder "
                         + placeholder + " ends with a lone '%'; supported codes are " + SUPPORTED);
             }
             char code = pattern.charAt(++i);
             if ("YmdHi".indexOf(code) < 0) {
-                throw new FerryConfigException("path", "unsupported time code '%" + code + "' in placeholder "
+                throw new FerryConfigException(option, "unsupported time code '%" + code + "' in placeholder "
                         + placeholder + "; supported codes are " + SUPPORTED);
             }
             if (literal.length() > 0) {
@@ -69,8 +70,8 @@ public final class TimeFormat {
     public String format(ZonedDateTime time) {
         StringBuilder sb = new StringBuilder();
         for (Object part : parts) {
-            if (part instanceof String) {
-                sb.append((String) part);
+            if (part instanceof String text) {
+                sb.append(text);
                 continue;
             }
             switch ((Character) part) {
@@ -104,7 +105,7 @@ public final class TimeFormat {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof TimeFormat && ((TimeFormat) o).pattern.equals(pattern);
+        return o instanceof TimeFormat other && other.pattern.equals(pattern);
     }
 
     @Override

@@ -18,12 +18,12 @@ public final class CodecFailures {
 
     /** The exception to throw for {@code e}, which reading {@code source} through {@code decoder} raised. */
     public static RuntimeException translate(Decoder decoder, String source, SourceStream raw, Exception e) {
-        if (e instanceof FerryException) {
-            return (FerryException) e;
+        if (e instanceof FerryException f) {
+            return f;
         }
         if (raw.failed()) {
-            if (e instanceof RuntimeException) {
-                return (RuntimeException) e;
+            if (e instanceof RuntimeException r) {
+                return r;
             }
             return new FerryIoException("cannot read " + source + ": " + e.getMessage(), e);
         }

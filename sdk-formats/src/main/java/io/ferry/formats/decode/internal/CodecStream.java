@@ -86,8 +86,8 @@ public final class CodecStream extends FilterInputStream {
     }
 
     private IOException rethrow(Exception e) throws IOException {
-        if (e instanceof IOException && raw.failed()) {
-            throw (IOException) e;
+        if (e instanceof IOException io && raw.failed()) {
+            throw io;
         }
         throw CodecFailures.translate(decoder, source, raw, e);
     }

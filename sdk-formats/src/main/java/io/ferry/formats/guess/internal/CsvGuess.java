@@ -5,7 +5,7 @@ import io.ferry.formats.Newline;
 import io.ferry.formats.read.ColumnConfig;
 import io.ferry.formats.read.ParserConfig;
 import io.ferry.formats.read.ParserType;
-import io.ferry.formats.read.internal.CsvTokenizer;
+import io.ferry.formats.text.internal.CsvTokenizer;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;

@@ -2,9 +2,9 @@ package io.ferry.formats.guess.internal;
 
 import io.ferry.core.record.ColumnType;
 import io.ferry.formats.read.ColumnConfig;
-import io.ferry.formats.read.internal.BadValueException;
-import io.ferry.formats.read.internal.TimestampParser;
-import io.ferry.formats.read.internal.ValueConverter;
+import io.ferry.formats.text.internal.BadValueException;
+import io.ferry.formats.text.internal.TimestampParser;
+import io.ferry.formats.text.internal.ValueConverter;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;

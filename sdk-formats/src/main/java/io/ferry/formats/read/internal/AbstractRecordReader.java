@@ -6,6 +6,7 @@ import io.ferry.core.record.Schema;
 import io.ferry.formats.read.BadRow;
 import io.ferry.formats.read.ParserConfig;
 import io.ferry.formats.read.RecordReader;
+import io.ferry.formats.text.internal.ValueConverter;
 import java.io.IOException;
 import java.util.List;
 

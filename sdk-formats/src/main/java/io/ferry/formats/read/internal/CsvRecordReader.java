@@ -4,6 +4,9 @@ import io.ferry.core.record.ColumnType;
 import io.ferry.core.record.Record;
 import io.ferry.formats.read.ColumnConfig;
 import io.ferry.formats.read.ParserConfig;
+import io.ferry.formats.text.internal.BadValueException;
+import io.ferry.formats.text.internal.CsvTokenizer;
+import io.ferry.formats.text.internal.ValueConverter;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,9 +33,9 @@ public final class CsvRecordReader extends AbstractRecordReader {
 
     /** Small in-memory inputs (many small objects) get a small buffer; streams get 64 K characters. */
     private static int bufferSize(InputStream in) {
-        if (in instanceof ByteArrayInputStream) {
+        if (in instanceof ByteArrayInputStream bytes) {
             // ByteArrayInputStream.available() never throws; it is declared on InputStream
-            return Math.max(256, Math.min(((ByteArrayInputStream) in).available() + 1, 1 << 16));
+            return Math.max(256, Math.min(bytes.available() + 1, 1 << 16));
         }
         return 1 << 16;
     }

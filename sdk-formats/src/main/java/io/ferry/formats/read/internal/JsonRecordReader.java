@@ -13,6 +13,8 @@ import io.ferry.core.record.ColumnType;
 import io.ferry.core.record.Record;
 import io.ferry.formats.read.ParserConfig;
 import io.ferry.formats.read.ParserType;
+import io.ferry.formats.text.internal.BadValueException;
+import io.ferry.formats.text.internal.ValueConverter;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,6 +1,7 @@
 package io.ferry.s3.export.internal;
 
 import io.ferry.core.FerryIoException;
+import io.ferry.core.internal.DaemonThreads;
 import io.ferry.s3.export.ExportedObject;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +10,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -122,12 +122,8 @@ final class Publisher {
             return;
         }
         // a thread pool of its own: publishing a partly filled object uploads its last part on the UploadPool
-        AtomicInteger n = new AtomicInteger();
-        ExecutorService publishers = Executors.newFixedThreadPool(Math.min(objects.size(), concurrency), r -> {
-            Thread t = new Thread(r, "ferry-s3-publish-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService publishers = Executors.newFixedThreadPool(Math.min(objects.size(), concurrency),
+                DaemonThreads.factory("ferry-s3-publish"));
         AtomicBoolean failed = new AtomicBoolean();
         try {
             List<CompletableFuture<Void>> futures = new ArrayList<>(objects.size());

@@ -1,12 +1,12 @@
 package io.ferry.s3.export.internal;
 
 import io.ferry.core.FerryIoException;
+import io.ferry.core.internal.DaemonThreads;
 import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -31,13 +31,7 @@ public final class UploadPool implements AutoCloseable {
      */
     public UploadPool(int concurrency, long partSize) {
         int id = POOLS.incrementAndGet();
-        AtomicInteger n = new AtomicInteger();
-        ThreadFactory threads = r -> {
-            Thread t = new Thread(r, "ferry-s3-upload-" + id + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
-        this.executor = Executors.newFixedThreadPool(concurrency, threads);
+        this.executor = Executors.newFixedThreadPool(concurrency, DaemonThreads.factory("ferry-s3-upload-" + id));
         this.slots = new Semaphore(concurrency);
         this.maxSpare = concurrency + 1;
         this.minSpareSize = partSize;

@@ -3,6 +3,7 @@ package io.ferry.s3.imports.internal;
 import io.ferry.core.FerryException;
 import io.ferry.core.FerryIoException;
 import io.ferry.core.incremental.ListedObject;
+import io.ferry.core.internal.DaemonThreads;
 import io.ferry.s3.export.internal.S3Errors;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -52,12 +53,7 @@ public final class ObjectFetcher implements AutoCloseable {
         this.smallObjectLimit = Math.min(smallObjectLimit, maxBufferedBytes);
         this.window = concurrency * 8;
         int id = POOLS.incrementAndGet();
-        AtomicInteger threads = new AtomicInteger();
-        this.pool = Executors.newFixedThreadPool(concurrency, r -> {
-            Thread t = new Thread(r, "ferry-s3-import-" + id + "-" + threads.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.pool = Executors.newFixedThreadPool(concurrency, DaemonThreads.factory("ferry-s3-import-" + id));
         this.futures = new Future<?>[objects.size()];
     }
 

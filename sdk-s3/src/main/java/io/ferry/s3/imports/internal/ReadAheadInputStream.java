@@ -1,5 +1,6 @@
 package io.ferry.s3.imports.internal;
 
+import io.ferry.core.internal.DaemonThreads;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -28,8 +29,7 @@ final class ReadAheadInputStream extends InputStream {
     ReadAheadInputStream(InputStream source, int chunkSize, int chunks, String name) {
         this.source = source;
         this.queue = new ArrayBlockingQueue<>(chunks);
-        this.reader = new Thread(() -> pump(chunkSize), "ferry-read-ahead-" + name);
-        reader.setDaemon(true);
+        this.reader = DaemonThreads.thread(() -> pump(chunkSize), "ferry-read-ahead-" + name);
         reader.start();
     }
 

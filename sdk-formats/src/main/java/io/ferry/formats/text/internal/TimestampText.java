@@ -1,4 +1,4 @@
-package io.ferry.formats.internal.text;
+package io.ferry.formats.text.internal;
 
 import io.ferry.core.FerryConfigException;
 import java.time.DateTimeException;
@@ -172,8 +172,8 @@ public final class TimestampText {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof TimestampText && ((TimestampText) o).pattern.equals(pattern)
-                && ((TimestampText) o).zone.equals(zone);
+        return o instanceof TimestampText other && other.pattern.equals(pattern)
+                && other.zone.equals(zone);
     }
 
     @Override

@@ -1,4 +1,4 @@
-package io.ferry.formats.read.internal;
+package io.ferry.formats.internal;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -9,6 +9,7 @@ import io.ferry.formats.read.BadRowPolicy;
 import io.ferry.formats.read.ColumnConfig;
 import io.ferry.formats.read.ParserConfig;
 import io.ferry.formats.read.ParserType;
+import io.ferry.formats.text.internal.ValueConverter;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;

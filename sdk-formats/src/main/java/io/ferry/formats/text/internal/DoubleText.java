@@ -1,4 +1,4 @@
-package io.ferry.formats.internal.text;
+package io.ferry.formats.text.internal;
 
 /**
  * The text of a DOUBLE value in Ferry's text formats: Java's shortest round-trip digits, but in

@@ -1,4 +1,4 @@
-package io.ferry.formats.read.internal;
+package io.ferry.formats.text.internal;
 
 import io.ferry.formats.Newline;
 import java.io.IOException;

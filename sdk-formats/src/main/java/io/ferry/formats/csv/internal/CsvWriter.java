@@ -1,4 +1,4 @@
-package io.ferry.formats.internal.csv;
+package io.ferry.formats.csv.internal;
 
 import io.ferry.core.FerryDataException;
 import io.ferry.core.FerryIoException;
@@ -8,9 +8,9 @@ import io.ferry.core.record.Schema;
 import io.ferry.formats.FormatWriter;
 import io.ferry.formats.csv.CsvFormat;
 import io.ferry.formats.internal.AbstractFormatWriter;
-import io.ferry.formats.internal.text.CharOutput;
-import io.ferry.formats.internal.text.DoubleText;
-import io.ferry.formats.internal.text.TimestampText;
+import io.ferry.formats.text.internal.CharOutput;
+import io.ferry.formats.text.internal.DoubleText;
+import io.ferry.formats.text.internal.TimestampText;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;

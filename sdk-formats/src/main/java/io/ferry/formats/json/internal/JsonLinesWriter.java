@@ -1,4 +1,4 @@
-package io.ferry.formats.internal.json;
+package io.ferry.formats.json.internal;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -15,8 +15,8 @@ import io.ferry.core.record.Record;
 import io.ferry.core.record.Schema;
 import io.ferry.formats.FormatWriter;
 import io.ferry.formats.internal.AbstractFormatWriter;
-import io.ferry.formats.internal.text.DoubleText;
-import io.ferry.formats.internal.text.TimestampText;
+import io.ferry.formats.text.internal.DoubleText;
+import io.ferry.formats.text.internal.TimestampText;
 import io.ferry.formats.json.JsonLinesFormat;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -115,8 +115,7 @@ public final class JsonLinesWriter extends AbstractFormatWriter {
             copy.flush();
             return sw.toString();
         } catch (IOException e) {
-            throw badJson(col, e instanceof JsonProcessingException
-                    ? ((JsonProcessingException) e).getOriginalMessage() : e.getMessage(), e);
+            throw badJson(col, e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage(), e);
         }
     }
 

@@ -1,9 +1,9 @@
-package io.ferry.formats.internal.csv;
+package io.ferry.formats.csv.internal;
 
 import io.ferry.formats.csv.CsvDialect;
 import io.ferry.formats.csv.CsvFormat;
 import io.ferry.formats.csv.QuotePolicy;
-import io.ferry.formats.internal.text.CharOutput;
+import io.ferry.formats.text.internal.CharOutput;
 import java.io.IOException;
 
 /**

@@ -1,4 +1,4 @@
-package io.ferry.formats.read.internal;
+package io.ferry.formats.text.internal;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -11,7 +11,8 @@ import java.util.Locale;
 
 /** Converts the text of one column's values to the column's Java type. Immutable and thread-safe. */
 public final class ValueConverter {
-    static final JsonFactory JSON = new JsonFactory();
+    /** The JSON factory the readers share: stateless once configured, safe across threads. */
+    public static final JsonFactory JSON = new JsonFactory();
 
     private final ColumnType type;
     private final TimestampParser timestamps;

@@ -1,4 +1,4 @@
-package io.ferry.formats.read.internal;
+package io.ferry.formats.text.internal;
 
 /**
  * A value does not fit its column; the message is the reason, without a location. Cheap to throw:

@@ -1,4 +1,4 @@
-package io.ferry.formats.read.internal;
+package io.ferry.formats.text.internal;
 
 import io.ferry.core.FerryConfigException;
 import java.math.BigDecimal;
@@ -61,7 +61,7 @@ public final class TimestampParser {
         this.formatter = formatter;
         this.zone = zone;
         ZoneId normalized = zone.normalized();
-        this.fixedOffset = normalized instanceof ZoneOffset ? (ZoneOffset) normalized : null;
+        this.fixedOffset = normalized instanceof ZoneOffset offset ? offset : null;
         this.dateTimeSeparator = "%Y-%m-%d %H:%M:%S".equals(format) ? ' '
                 : "%Y-%m-%dT%H:%M:%S".equals(format) ? 'T' : format == null ? ISO_SEPARATOR : 0;
     }

@@ -1,4 +1,4 @@
-package io.ferry.formats.internal.text;
+package io.ferry.formats.text.internal;
 
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,4 +1,4 @@
-package io.ferry.formats.internal.json;
+package io.ferry.formats.json.internal;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.PrettyPrinter;

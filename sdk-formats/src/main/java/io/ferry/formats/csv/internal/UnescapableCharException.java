@@ -1,4 +1,4 @@
-package io.ferry.formats.internal.csv;
+package io.ferry.formats.csv.internal;
 
 /**
  * Raised by {@link CsvFieldEncoder} when QuotePolicy NONE meets a character it has no escape
