@@ -238,27 +238,6 @@ public final class TdWriterBuilder {
         return TdWriter.create(this, key);
     }
 
-    TdWriterBuilder copy() {
-        TdWriterBuilder b = new TdWriterBuilder();
-        b.apiKey = apiKey;
-        b.endpoint = endpoint;
-        b.database = database;
-        b.table = table;
-        b.mode = mode;
-        b.timeColumn = timeColumn;
-        b.timeValue = timeValue;
-        b.createDatabaseIfMissing = createDatabaseIfMissing;
-        b.chunkSize = chunkSize;
-        b.maxAttempts = maxAttempts;
-        b.initialBackoff = initialBackoff;
-        b.maxBackoff = maxBackoff;
-        b.requestTimeout = requestTimeout;
-        b.connectTimeout = connectTimeout;
-        b.clock = clock;
-        b.httpClient = httpClient;
-        return b;
-    }
-
     String describe() {
         return "endpoint=" + endpoint + ", database=" + database + ", table=" + table + ", mode=" + mode
                 + (timeColumn == null ? "" : ", timeColumn=" + timeColumn)

@@ -7,6 +7,7 @@ import io.ferry.core.record.Record;
 import io.ferry.core.record.Schema;
 import io.ferry.td.TdWriteMode;
 import io.ferry.td.TdWriteResult;
+import io.ferry.td.TdWriteTransaction;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * deletes the temporary table and leaves the target as it was. Single-threaded; after a
  * failure the session is over (it has cleaned up after itself).
  */
-public final class TdWriteSession {
+public final class TdWriteSession implements TdWriteTransaction {
     private static final Logger LOG = LoggerFactory.getLogger(TdWriteSession.class);
 
     private final TdApiClient api;
@@ -95,7 +96,9 @@ public final class TdWriteSession {
     }
 
     /** Packs one record; uploads the chunk when it reaches the chunk size. */
+    @Override
     public void write(Record record) {
+        FerryConfigException.requireNonNull(record, "record");
         guard(() -> {
             if (encoder == null) {
                 throw new FerryConfigException("write", "open(schema) must be called before write(record)");
@@ -113,7 +116,13 @@ public final class TdWriteSession {
         });
     }
 
+    @Override
+    public long rowCount() {
+        return rows;
+    }
+
     /** Uploads the last chunk and publishes: nothing more for APPEND, swap + delete for the replace modes. */
+    @Override
     public TdWriteResult commit() {
         boolean[] published = {false};
         guard(() -> {
@@ -140,6 +149,7 @@ public final class TdWriteSession {
     }
 
     /** Discards what was written: deletes the temporary table of a replace. Never throws. */
+    @Override
     public void abort() {
         if (over) {
             return;
@@ -154,6 +164,12 @@ public final class TdWriteSession {
                         database, temporaryTable, e.getMessage());
             }
         }
+    }
+
+    /** Aborts unless committed; after a commit, an abort or a failure this does nothing. */
+    @Override
+    public void close() {
+        abort();
     }
 
     private void guard(Runnable step) {
