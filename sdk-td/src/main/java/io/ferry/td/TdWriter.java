@@ -9,9 +9,9 @@ import io.ferry.td.internal.ApiKey;
 import io.ferry.td.internal.RetryPolicy;
 import io.ferry.td.internal.Sleeper;
 import io.ferry.td.internal.TdApiClient;
+import io.ferry.td.internal.TdWritePlan;
 import io.ferry.td.internal.TdWriteSession;
 import java.net.http.HttpClient;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -63,19 +63,13 @@ public final class TdWriter implements RecordSink {
 
     private final ApiKey apiKey;
     private final TdEndpoint endpoint;
-    private final String database;
-    private final String table;
-    private final TdWriteMode mode;
-    private final String timeColumn;
-    private final Long timeValue;
-    private final boolean createDatabaseIfMissing;
-    private final long chunkSize;
+    /** Target, mode, chunking, time rules and clock: handed to every transaction. */
+    private final TdWritePlan plan;
     private final int maxAttempts;
     private final Duration initialBackoff;
     private final Duration maxBackoff;
     private final Duration requestTimeout;
     private final Duration connectTimeout;
-    private final Clock clock;
     /** The client the user gave, or null; kept apart from {@link #api} for {@link #toBuilder()}. */
     private final HttpClient httpClient;
     private final TdApiClient api;
@@ -86,19 +80,13 @@ public final class TdWriter implements RecordSink {
     private TdWriter(TdWriterBuilder b, ApiKey apiKey) {
         this.apiKey = apiKey;
         this.endpoint = b.endpoint;
-        this.database = b.database;
-        this.table = b.table;
-        this.mode = b.mode;
-        this.timeColumn = b.timeColumn;
-        this.timeValue = b.timeValue;
-        this.createDatabaseIfMissing = b.createDatabaseIfMissing;
-        this.chunkSize = b.chunkSize;
+        this.plan = new TdWritePlan(b.database, b.table, b.mode, b.createDatabaseIfMissing, b.chunkSize,
+                b.timeColumn, b.timeValue, b.clock);
         this.maxAttempts = b.maxAttempts;
         this.initialBackoff = b.initialBackoff;
         this.maxBackoff = b.maxBackoff;
         this.requestTimeout = b.requestTimeout;
         this.connectTimeout = b.connectTimeout;
-        this.clock = b.clock;
         this.httpClient = b.httpClient;
         HttpClient http = httpClient != null ? httpClient
                 : HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(connectTimeout).build();
@@ -130,19 +118,19 @@ public final class TdWriter implements RecordSink {
         TdWriterBuilder b = new TdWriterBuilder();
         b.apiKey = apiKey;
         b.endpoint = endpoint;
-        b.database = database;
-        b.table = table;
-        b.mode = mode;
-        b.timeColumn = timeColumn;
-        b.timeValue = timeValue;
-        b.createDatabaseIfMissing = createDatabaseIfMissing;
-        b.chunkSize = chunkSize;
+        b.database = plan.database();
+        b.table = plan.table();
+        b.mode = plan.mode();
+        b.timeColumn = plan.timeColumn();
+        b.timeValue = plan.timeValue();
+        b.createDatabaseIfMissing = plan.createDatabaseIfMissing();
+        b.chunkSize = plan.chunkSize();
         b.maxAttempts = maxAttempts;
         b.initialBackoff = initialBackoff;
         b.maxBackoff = maxBackoff;
         b.requestTimeout = requestTimeout;
         b.connectTimeout = connectTimeout;
-        b.clock = clock;
+        b.clock = plan.clock();
         b.httpClient = httpClient;
         return b;
     }
@@ -158,10 +146,7 @@ public final class TdWriter implements RecordSink {
      */
     public TdWriteTransaction begin(Schema schema) {
         FerryConfigException.requireNonNull(schema, "schema");
-        TdWriteSession s = new TdWriteSession(api, database, table, mode, createDatabaseIfMissing, chunkSize,
-                timeColumn, timeValue, clock);
-        s.open(schema);
-        return s;
+        return TdWriteSession.open(api, plan, schema);
     }
 
     /**
@@ -202,14 +187,12 @@ public final class TdWriter implements RecordSink {
     public void open(Schema schema) {
         FerryConfigException.requireNonNull(schema, "schema");
         if (sinkTransaction.get() != null) {
-            throw new FerryConfigException("open", "a write into " + database + "." + table
-                    + " is already open; commit or abort it first");
+            throw alreadyOpen();
         }
         TdWriteTransaction tx = begin(schema);
         if (!sinkTransaction.compareAndSet(null, tx)) {
             tx.abort();
-            throw new FerryConfigException("open", "a write into " + database + "." + table
-                    + " is already open; commit or abort it first");
+            throw alreadyOpen();
         }
     }
 
@@ -245,6 +228,11 @@ public final class TdWriter implements RecordSink {
         }
     }
 
+    private FerryConfigException alreadyOpen() {
+        return new FerryConfigException("open", "a write into " + plan.database() + "." + plan.table()
+                + " is already open; commit or abort it first");
+    }
+
     private TdWriteTransaction requireOpen(String call) {
         TdWriteTransaction tx = sinkTransaction.get();
         if (tx == null) {
@@ -266,17 +254,17 @@ public final class TdWriter implements RecordSink {
 
     /** The target database. */
     public String database() {
-        return database;
+        return plan.database();
     }
 
     /** The target table. */
     public String table() {
-        return table;
+        return plan.table();
     }
 
     /** The write mode. */
     public TdWriteMode mode() {
-        return mode;
+        return plan.mode();
     }
 
     /** The API endpoint. */
@@ -286,7 +274,7 @@ public final class TdWriter implements RecordSink {
 
     /** The chunk size in bytes before compression. */
     public long chunkSize() {
-        return chunkSize;
+        return plan.chunkSize();
     }
 
     @Override
