@@ -91,7 +91,7 @@ public final class TdWriter implements RecordSink {
         HttpClient http = httpClient != null ? httpClient
                 : HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(connectTimeout).build();
         this.api = new TdApiClient(http, endpoint.uri(), apiKey, requestTimeout,
-                RetryPolicy.of(maxAttempts, initialBackoff, maxBackoff), Sleeper.THREAD);
+                RetryPolicy.of(maxAttempts, initialBackoff, maxBackoff), Sleeper.THREAD, plan.clock());
     }
 
     static TdWriter create(TdWriterBuilder b, ApiKey apiKey) {

@@ -182,7 +182,10 @@ public final class TdWriterBuilder {
         return this;
     }
 
-    /** The clock giving the upload time (the default {@code time}) and durations. Default UTC system clock. */
+    /**
+     * The clock giving the upload time (the default {@code time}), durations, and the time a
+     * {@code Retry-After} date is counted from. Default UTC system clock.
+     */
     public TdWriterBuilder clock(Clock clock) {
         this.clock = FerryConfigException.requireNonNull(clock, "clock");
         return this;

@@ -14,8 +14,8 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -39,6 +39,7 @@ public final class TdApiClient {
     private final Duration requestTimeout;
     private final RetryPolicy retry;
     private final Sleeper sleeper;
+    private final Clock clock;
 
     /**
      * @param http           the client to send with; not closed by this class
@@ -47,15 +48,17 @@ public final class TdApiClient {
      * @param requestTimeout the longest wait for one answer
      * @param retry          when to repeat failed calls
      * @param sleeper        waits between attempts
+     * @param clock          the time an HTTP-date {@code Retry-After} is measured from
      */
     public TdApiClient(HttpClient http, URI base, ApiKey key, Duration requestTimeout, RetryPolicy retry,
-                       Sleeper sleeper) {
+                       Sleeper sleeper, Clock clock) {
         this.http = FerryConfigException.requireNonNull(http, "http");
         this.base = FerryConfigException.requireNonNull(base, "base");
         this.key = FerryConfigException.requireNonNull(key, "key");
         this.requestTimeout = FerryConfigException.requireNonNull(requestTimeout, "requestTimeout");
         this.retry = FerryConfigException.requireNonNull(retry, "retry");
         this.sleeper = FerryConfigException.requireNonNull(sleeper, "sleeper");
+        this.clock = FerryConfigException.requireNonNull(clock, "clock");
     }
 
     /** The endpoint this client calls. */
@@ -166,7 +169,7 @@ public final class TdApiClient {
             boolean retryable = status == 429 || (c.idempotent && RetryPolicy.isRetryableStatus(status));
             if (retryable && retry.allowsAnotherAttempt(attempt)) {
                 Optional<Duration> retryAfter = RetryPolicy.parseRetryAfter(
-                        response.headers().firstValue("Retry-After").orElse(null), Instant.now());
+                        response.headers().firstValue("Retry-After").orElse(null), clock.instant());
                 Duration delay = retry.delayAfter(attempt, retryAfter);
                 LOG.warn("{} answered HTTP {}; retrying in {} ms (attempt {} of {})", c.what, status,
                         delay.toMillis(), attempt + 1, retry.maxAttempts());

@@ -7,7 +7,10 @@ import io.ferry.core.FerryIoException;
 import io.ferry.td.testing.Fault;
 import io.ferry.td.testing.LocalTdServer;
 import java.net.http.HttpClient;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -31,8 +34,12 @@ class TdApiClientTest {
     }
 
     private TdApiClient client(String key, int attempts) {
+        return client(key, attempts, Clock.systemUTC());
+    }
+
+    private TdApiClient client(String key, int attempts, Clock clock) {
         return new TdApiClient(HttpClient.newHttpClient(), td.uri(), ApiKey.of(key, "apiKey"), Duration.ofSeconds(10),
-                new RetryPolicy(attempts, Duration.ofMillis(100), Duration.ofSeconds(1), () -> 0.0), waits::add);
+                new RetryPolicy(attempts, Duration.ofMillis(100), Duration.ofSeconds(1), () -> 0.0), waits::add, clock);
     }
 
     @Test
@@ -43,6 +50,18 @@ class TdApiClientTest {
 
         assertThat(created).isTrue();
         assertThat(waits).containsExactly(Duration.ofSeconds(7));
+    }
+
+    @Test
+    void tooManyRequests_retryAfterAsADate_isMeasuredFromTheGivenClock() {
+        Instant now = Instant.parse("2031-05-06T07:08:09Z");
+        td.injectFault("POST /v3/table/create/apidb/t429date", 1, Fault.tooManyRequestsUntil(now.plusSeconds(42)));
+
+        boolean created = client(LocalTdServer.MASTER_KEY, 3, Clock.fixed(now, ZoneOffset.UTC))
+                .createTable("apidb", "t429date");
+
+        assertThat(created).isTrue();
+        assertThat(waits).containsExactly(Duration.ofSeconds(42));
     }
 
     @Test
