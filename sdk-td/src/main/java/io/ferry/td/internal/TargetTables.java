@@ -108,8 +108,7 @@ final class TargetTables {
                     + temporaryTable + " could not be deleted (" + cleanup.getMessage() + "): delete it with a"
                     + " key that may delete tables";
             LOG.warn("temporary table {}.{} could not be deleted: {}", database, temporaryTable, cleanup.getMessage());
-            if (failure instanceof FerryIoException) {
-                FerryIoException io = (FerryIoException) failure;
+            if (failure instanceof FerryIoException io) {
                 FerryIoException combined = new FerryIoException(message, failure.getCause(), io.retryable());
                 combined.addSuppressed(cleanup);
                 return combined;

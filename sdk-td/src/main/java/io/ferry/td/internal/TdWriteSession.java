@@ -125,10 +125,9 @@ public final class TdWriteSession implements TdWriteTransaction {
      * plain {@link FerryIoException} with the same message, retryability and suppressed exceptions.
      */
     private static RuntimeException exposed(RuntimeException e) {
-        if (!(e instanceof TdHttpException)) {
+        if (!(e instanceof TdHttpException http)) {
             return e;
         }
-        TdHttpException http = (TdHttpException) e;
         FerryIoException plain = new FerryIoException(http.getMessage(), http.getCause(), http.retryable());
         plain.setStackTrace(http.getStackTrace());
         for (Throwable s : http.getSuppressed()) {
