@@ -13,35 +13,26 @@ import io.ferry.td.TdWriteResult;
 import io.ferry.td.TdWriteTransaction;
 import io.ferry.td.TdWriter;
 import io.ferry.td.testing.LocalTdServer;
+import io.ferry.td.testing.LocalTdServerExtension;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The transaction form: {@code begin}, {@code write}..., {@code commit} or {@code abort}/{@code close}. */
 class TdWriteTransactionTest {
-    private static LocalTdServer td;
-
-    @BeforeAll
-    static void start() {
-        td = LocalTdServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        td.close();
-    }
+    @RegisterExtension
+    static final LocalTdServerExtension TD = new LocalTdServerExtension();
 
     private static List<Long> codes(String db, String table) {
-        return td.rows(db, table).stream().map(r -> (Long) r.get("code")).sorted().collect(Collectors.toList());
+        return TD.server().rows(db, table).stream().map(r -> (Long) r.get("code")).sorted().collect(Collectors.toList());
     }
 
     @Test
     void replace_commit_publishesAndReturnsTheResult_butLeavesLastResultAlone() {
-        String db = freshDatabase(td);
-        writer(td, db, "events").build().write(SCHEMA, records(1, 2));
-        TdWriter w = writer(td, db, "events").mode(TdWriteMode.REPLACE).build();
+        String db = freshDatabase(TD.server());
+        writer(TD.server(), db, "events").build().write(SCHEMA, records(1, 2));
+        TdWriter w = writer(TD.server(), db, "events").mode(TdWriteMode.REPLACE).build();
 
         TdWriteResult r;
         try (TdWriteTransaction tx = w.begin(SCHEMA)) {
@@ -52,7 +43,7 @@ class TdWriteTransactionTest {
         }
 
         assertThat(codes(db, "events")).containsExactly(10L, 11L, 12L);
-        assertThat(td.tables(db)).containsExactly("events");
+        assertThat(TD.server().tables(db)).containsExactly("events");
         assertThat(r.rows()).isEqualTo(3);
         assertThat(r.published()).isTrue();
         assertThat(w.lastResult()).isEmpty();
@@ -60,25 +51,25 @@ class TdWriteTransactionTest {
 
     @Test
     void replace_closeWithoutCommit_abortsAndDeletesTheTemporaryTable() {
-        String db = freshDatabase(td);
-        writer(td, db, "events").build().write(SCHEMA, records(1, 2));
-        TdWriter w = writer(td, db, "events").mode(TdWriteMode.REPLACE).chunkSize(1024).build();
+        String db = freshDatabase(TD.server());
+        writer(TD.server(), db, "events").build().write(SCHEMA, records(1, 2));
+        TdWriter w = writer(TD.server(), db, "events").mode(TdWriteMode.REPLACE).chunkSize(1024).build();
 
         TdWriteTransaction tx = w.begin(SCHEMA);
         records(100, 300).forEach(tx::write);
-        List<String> whileOpen = List.copyOf(td.tables(db));
+        List<String> whileOpen = List.copyOf(TD.server().tables(db));
         tx.close();
         tx.close();
 
         assertThat(whileOpen).as("chunks went into a temporary table").hasSize(2);
         assertThat(codes(db, "events")).containsExactly(1L, 2L);
-        assertThat(td.tables(db)).containsExactly("events");
+        assertThat(TD.server().tables(db)).containsExactly("events");
     }
 
     @Test
     void commitTwice_isAConfigError_andCloseAfterCommitKeepsTheRows() {
-        String db = freshDatabase(td);
-        TdWriter w = writer(td, db, "events").build();
+        String db = freshDatabase(TD.server());
+        TdWriter w = writer(TD.server(), db, "events").build();
         TdWriteTransaction tx = w.begin(SCHEMA);
         records(1, 2).forEach(tx::write);
         tx.commit();
@@ -92,8 +83,8 @@ class TdWriteTransactionTest {
 
     @Test
     void twoTransactionsOfOneWriter_runSideBySide_andBothPublish() {
-        String db = freshDatabase(td);
-        TdWriter w = writer(td, db, "events").build();
+        String db = freshDatabase(TD.server());
+        TdWriter w = writer(TD.server(), db, "events").build();
 
         try (TdWriteTransaction first = w.begin(SCHEMA); TdWriteTransaction second = w.begin(SCHEMA)) {
             records(1, 2).forEach(first::write);
@@ -107,8 +98,8 @@ class TdWriteTransactionTest {
 
     @Test
     void oneShotWrite_isKeptAsLastResult_evenWhileTheRecordSinkFormIsOpen() {
-        String db = freshDatabase(td);
-        TdWriter w = writer(td, db, "events").build();
+        String db = freshDatabase(TD.server());
+        TdWriter w = writer(TD.server(), db, "events").build();
         w.open(SCHEMA);
         records(1, 1).forEach(w::write);
 
@@ -122,7 +113,7 @@ class TdWriteTransactionTest {
 
     @Test
     void begin_nullSchema_isAConfigErrorNamingTheArgument() {
-        TdWriter w = writer(td, freshDatabase(td), "events").build();
+        TdWriter w = writer(TD.server(), freshDatabase(TD.server()), "events").build();
 
         assertThatThrownBy(() -> w.begin(null))
                 .isInstanceOf(FerryConfigException.class)
