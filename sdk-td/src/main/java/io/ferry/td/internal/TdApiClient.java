@@ -81,7 +81,7 @@ public final class TdApiClient {
     public boolean createTable(String db, String table) {
         int status = call(Call.post("/v3/table/create/" + db + "/" + table + "/log",
                         "create table " + db + "." + table)
-                .accept(409).notFound("database '" + db + "' does not exist")).status;
+                .accept(409).notFound("database '" + db + "' does not exist")).status();
         return status != 409;
     }
 
@@ -92,7 +92,7 @@ public final class TdApiClient {
      */
     public boolean deleteTable(String db, String table) {
         return call(Call.post("/v3/table/delete/" + db + "/" + table, "delete table " + db + "." + table)
-                .accept(404)).status != 404;
+                .accept(404)).status() != 404;
     }
 
     /**
@@ -123,7 +123,7 @@ public final class TdApiClient {
     public Optional<List<String>> databaseNames() {
         try {
             Response r = call(Call.get("/v3/database/list", "list databases"));
-            return Optional.of(namesIn(r.body, "databases"));
+            return Optional.of(namesIn(r.body(), "databases"));
         } catch (FerryIoException e) {
             LOG.debug("cannot list databases: {}", e.getMessage());
             return Optional.empty();
@@ -182,24 +182,20 @@ public final class TdApiClient {
 
     private TdHttpException failure(Call c, int status, String serverMessage, int attempts) {
         String detail = serverMessage.isEmpty() ? "" : ": " + serverMessage;
-        switch (status) {
-            case 401:
-                return new TdHttpException("Treasure Data rejected the API key " + ApiKey.MASK + " (HTTP 401) on "
-                        + c.what + " at " + base + detail + "; check apiKey or TD_API_KEY, and that the endpoint"
-                        + " is the key's region (US, TOKYO, EU01, KOREA)", status);
-            case 403:
-                return new TdHttpException("the API key " + ApiKey.MASK + " may not " + c.what + " (HTTP 403)"
-                        + detail, status);
-            case 404:
-                return new TdHttpException(c.notFound == null
-                        ? c.what + " failed: not found (HTTP 404)" + detail
-                        : c.notFound + " at " + base + " (HTTP 404 on " + c.what + ")" + detail, status);
-            default:
-                return new TdHttpException(c.what + " at " + base + " failed with HTTP " + status
-                        + (attempts > 1 ? " after " + attempts + " attempts" : "")
-                        + (c.idempotent || !RetryPolicy.isRetryableStatus(status) ? "" : "; the outcome is unknown")
-                        + detail, status);
-        }
+        return switch (status) {
+            case 401 -> new TdHttpException("Treasure Data rejected the API key " + ApiKey.MASK + " (HTTP 401) on "
+                    + c.what + " at " + base + detail + "; check apiKey or TD_API_KEY, and that the endpoint"
+                    + " is the key's region (US, TOKYO, EU01, KOREA)", status);
+            case 403 -> new TdHttpException("the API key " + ApiKey.MASK + " may not " + c.what + " (HTTP 403)"
+                    + detail, status);
+            case 404 -> new TdHttpException(c.notFound == null
+                    ? c.what + " failed: not found (HTTP 404)" + detail
+                    : c.notFound + " at " + base + " (HTTP 404 on " + c.what + ")" + detail, status);
+            default -> new TdHttpException(c.what + " at " + base + " failed with HTTP " + status
+                    + (attempts > 1 ? " after " + attempts + " attempts" : "")
+                    + (c.idempotent || !RetryPolicy.isRetryableStatus(status) ? "" : "; the outcome is unknown")
+                    + detail, status);
+        };
     }
 
     private static String describe(IOException e) {
@@ -276,14 +272,7 @@ public final class TdApiClient {
         return names;
     }
 
-    private static final class Response {
-        final int status;
-        final String body;
-
-        Response(int status, String body) {
-            this.status = status;
-            this.body = body;
-        }
+    private record Response(int status, String body) {
     }
 
     private static final class Call {
