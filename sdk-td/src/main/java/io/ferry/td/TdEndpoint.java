@@ -92,7 +92,7 @@ public final class TdEndpoint {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof TdEndpoint && ((TdEndpoint) o).uri.equals(uri);
+        return o instanceof TdEndpoint e && e.uri.equals(uri);
     }
 
     @Override

@@ -205,10 +205,9 @@ public final class TdUri {
 
     @Override
     public boolean equals(Object o) {
-        if (!(o instanceof TdUri)) {
+        if (!(o instanceof TdUri u)) {
             return false;
         }
-        TdUri u = (TdUri) o;
         return Objects.equals(apiKey, u.apiKey) && Objects.equals(endpoint, u.endpoint)
                 && database.equals(u.database) && table.equals(u.table) && mode == u.mode;
     }

@@ -119,10 +119,9 @@ public final class TdWriteResult {
 
     @Override
     public boolean equals(Object o) {
-        if (!(o instanceof TdWriteResult)) {
+        if (!(o instanceof TdWriteResult r)) {
             return false;
         }
-        TdWriteResult r = (TdWriteResult) o;
         return database.equals(r.database) && table.equals(r.table) && mode == r.mode && rows == r.rows
                 && chunks == r.chunks && bytes == r.bytes && uncompressedBytes == r.uncompressedBytes
                 && tablesTouched.equals(r.tablesTouched) && published == r.published && duration.equals(r.duration);

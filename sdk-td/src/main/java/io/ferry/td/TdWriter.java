@@ -10,9 +10,12 @@ import io.ferry.td.internal.ApiKey;
 import io.ferry.td.internal.RetryPolicy;
 import io.ferry.td.internal.Sleeper;
 import io.ferry.td.internal.TdApiClient;
+import io.ferry.td.internal.TdWritePlan;
 import io.ferry.td.internal.TdWriteSession;
 import java.net.http.HttpClient;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Writes records into a Treasure Data table: {@link TdWriteMode#APPEND append},
@@ -31,14 +34,23 @@ import java.util.Optional;
  *     .build();
  * TdWriteResult r = w.write(schema, records);
  *
+ * try (TdWriteTransaction tx = w.begin(schema)) {   // push-style
+ *     records.forEach(tx::write);
+ *     TdWriteResult result = tx.commit();
+ * }
+ *
  * TdWriter.fromUri("td://@/testdb/output_table?mode=replace").write(source);
  * }</pre>
  *
- * <p>As a {@link RecordSink} the sequence is {@code open}, {@code write}..., then {@code commit}
- * (publishes: the swap of a replace) or {@code abort} (the target stays as it was); the result of
- * the last commit is {@link #lastResult()}. A writer may be used for one write after another, by
- * one thread at a time; its settings are immutable. {@link #toString()} prints the key as
- * {@code ****}.
+ * <p>The settings are immutable and the writer is safe to share: {@link #begin(Schema)} and the
+ * one-shot {@link #write(Schema, Iterable)} may run from several threads at once, each in its own
+ * transaction. {@link #toString()} prints the key as {@code ****}.
+ *
+ * <p>As a {@link RecordSink} (for example {@code S3Import.run(writer)}) the sequence is
+ * {@link #open(Schema)}, {@link #write(Record)}..., then {@link #commit()} (publishes) or
+ * {@link #abort()} (the target stays as it was). These four calls drive one transaction held by
+ * the writer, so that form is used by one thread at a time, one write after another; its result
+ * is {@link #lastResult()}.
  */
 public final class TdWriter implements RecordSink {
     /** The environment variable read for the API key when none is given. */
@@ -50,20 +62,37 @@ public final class TdWriter implements RecordSink {
     /** Largest chunk size allowed: 256 MB. */
     public static final long MAX_CHUNK_SIZE = 256L * 1024 * 1024;
 
-    private final TdWriterBuilder settings;
     private final ApiKey apiKey;
-    private final HttpClient http;
+    private final TdEndpoint endpoint;
+    /** Target, mode, chunking, time rules and clock: handed to every transaction. */
+    private final TdWritePlan plan;
+    private final int maxAttempts;
+    private final Duration initialBackoff;
+    private final Duration maxBackoff;
+    private final Duration requestTimeout;
+    private final Duration connectTimeout;
+    /** The client the user gave, or null; kept apart from {@link #api} for {@link #toBuilder()}. */
+    private final HttpClient httpClient;
     private final TdApiClient api;
-    private TdWriteSession session;
-    private TdWriteResult lastResult;
+    /** The transaction of the RecordSink form, between open and commit/abort. */
+    private final AtomicReference<TdWriteTransaction> sinkTransaction = new AtomicReference<>();
+    private final AtomicReference<TdWriteResult> lastResult = new AtomicReference<>();
 
     private TdWriter(TdWriterBuilder b, ApiKey apiKey) {
-        this.settings = b.copy();
         this.apiKey = apiKey;
-        this.http = b.httpClient != null ? b.httpClient
-                : HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(b.connectTimeout).build();
-        this.api = new TdApiClient(http, b.endpoint.uri(), apiKey, b.requestTimeout,
-                RetryPolicy.of(b.maxAttempts, b.initialBackoff, b.maxBackoff), Sleeper.THREAD);
+        this.endpoint = b.endpoint;
+        this.plan = new TdWritePlan(b.database, b.table, b.mode, b.createDatabaseIfMissing, b.chunkSize,
+                b.timeColumn, b.timeValue, b.clock);
+        this.maxAttempts = b.maxAttempts;
+        this.initialBackoff = b.initialBackoff;
+        this.maxBackoff = b.maxBackoff;
+        this.requestTimeout = b.requestTimeout;
+        this.connectTimeout = b.connectTimeout;
+        this.httpClient = b.httpClient;
+        HttpClient http = httpClient != null ? httpClient
+                : HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(connectTimeout).build();
+        this.api = new TdApiClient(http, endpoint.uri(), apiKey, requestTimeout,
+                RetryPolicy.of(maxAttempts, initialBackoff, maxBackoff), Sleeper.THREAD, plan.clock());
     }
 
     static TdWriter create(TdWriterBuilder b, ApiKey apiKey) {
@@ -87,14 +116,43 @@ public final class TdWriter implements RecordSink {
 
     /** A builder holding this writer's settings (and key). */
     public TdWriterBuilder toBuilder() {
-        TdWriterBuilder b = settings.copy();
+        TdWriterBuilder b = new TdWriterBuilder();
         b.apiKey = apiKey;
+        b.endpoint = endpoint;
+        b.database = plan.database();
+        b.table = plan.table();
+        b.mode = plan.mode();
+        b.timeColumn = plan.timeColumn();
+        b.timeValue = plan.timeValue();
+        b.createDatabaseIfMissing = plan.createDatabaseIfMissing();
+        b.chunkSize = plan.chunkSize();
+        b.maxAttempts = maxAttempts;
+        b.initialBackoff = initialBackoff;
+        b.maxBackoff = maxBackoff;
+        b.requestTimeout = requestTimeout;
+        b.connectTimeout = connectTimeout;
+        b.clock = plan.clock();
+        b.httpClient = httpClient;
         return b;
     }
 
     /**
-     * Writes all records in one transaction: open, write each, commit; on any failure abort
-     * (the target stays as it was) and rethrow.
+     * Starts a transaction: checks the time rules against the schema, then creates the target
+     * table (APPEND; the replace modes create their temporary table when the first chunk is
+     * ready), and the database if allowed. Thread-safe; each call is a transaction of its own.
+     *
+     * @param schema the schema every record is bound to
+     * @return the open transaction; commit it, or close it to abort
+     * @throws FerryConfigException if the time rules do not fit the schema, or the database is missing
+     */
+    public TdWriteTransaction begin(Schema schema) {
+        FerryConfigException.requireNonNull(schema, "schema");
+        return TdWriteSession.open(api, plan, schema);
+    }
+
+    /**
+     * Writes all records in one transaction: begin, write each, commit; on any failure abort
+     * (the target stays as it was) and rethrow. The result is also kept as {@link #lastResult()}.
      *
      * @param schema  the schema every record is bound to
      * @param records the records; iterated once
@@ -103,17 +161,15 @@ public final class TdWriter implements RecordSink {
     public TdWriteResult write(Schema schema, Iterable<Record> records) {
         FerryConfigException.requireNonNull(schema, "schema");
         FerryConfigException.requireNonNull(records, "records");
-        open(schema);
-        try {
+        TdWriteResult result;
+        try (TdWriteTransaction tx = begin(schema)) {
             for (Record r : records) {
-                write(r);
+                tx.write(r);
             }
-        } catch (RuntimeException e) {
-            abort();
-            throw e;
+            result = tx.commit();
         }
-        commit();
-        return lastResult;
+        lastResult.set(result);
+        return result;
     }
 
     /** Writes all records of a source in one transaction; see {@link #write(Schema, Iterable)}. */
@@ -123,9 +179,7 @@ public final class TdWriter implements RecordSink {
     }
 
     /**
-     * Starts a write: checks the time rules against the schema, then creates the target table
-     * (APPEND; the replace modes create their temporary table when the first chunk is ready),
-     * and the database if allowed.
+     * RecordSink form: starts the writer's transaction; see {@link #begin(Schema)}.
      *
      * @throws FerryConfigException  (option {@code open}) if a write is already open
      * @throws FerryConfigException  if the time rules do not fit the schema, or the database is missing
@@ -133,25 +187,19 @@ public final class TdWriter implements RecordSink {
     @Override
     public void open(Schema schema) {
         FerryConfigException.requireNonNull(schema, "schema");
-        if (session != null) {
-            throw new FerryConfigException("open", "a write into " + settings.database + "." + settings.table
-                    + " is already open; commit or abort it first");
+        if (sinkTransaction.get() != null) {
+            throw alreadyOpen();
         }
-        TdWriteSession s = new TdWriteSession(api, settings.database, settings.table, settings.mode,
-                settings.createDatabaseIfMissing, settings.chunkSize, settings.timeColumn, settings.timeValue,
-                settings.clock);
-        session = s;
-        try {
-            s.open(schema);
-        } catch (RuntimeException e) {
-            session = null;
-            throw e;
+        TdWriteTransaction tx = begin(schema);
+        if (!sinkTransaction.compareAndSet(null, tx)) {
+            tx.abort();
+            throw alreadyOpen();
         }
     }
 
     /**
-     * Packs one record, uploading a chunk whenever it is full. After a failure the write is
-     * over (the temporary table of a replace is already deleted); call {@link #abort()}.
+     * RecordSink form: packs one record, uploading a chunk whenever it is full. After a failure
+     * the write is over (the temporary table of a replace is already deleted); call {@link #abort()}.
      *
      * @throws io.ferry.core.FerryDataException if the record's schema differs or its time is null
      */
@@ -162,65 +210,76 @@ public final class TdWriter implements RecordSink {
     }
 
     /**
-     * Uploads the last chunk and publishes; for the replace modes this is the atomic swap. The
-     * result is then {@link #lastResult()}.
+     * RecordSink form: uploads the last chunk and publishes; for the replace modes this is the
+     * atomic swap. The result is then {@link #lastResult()}.
      */
     @Override
     public void commit() {
-        TdWriteSession s = requireOpen("commit()");
-        session = null;
-        lastResult = s.commit();
+        TdWriteTransaction tx = requireOpen("commit()");
+        sinkTransaction.set(null);
+        lastResult.set(tx.commit());
     }
 
-    /** Ends the open write without publishing: the target stays as it was. Safe when nothing is open. */
+    /** RecordSink form: ends the open write without publishing; the target stays as it was. Safe when nothing is open. */
     @Override
     public void abort() {
-        TdWriteSession s = session;
-        session = null;
-        if (s != null) {
-            s.abort();
+        TdWriteTransaction tx = sinkTransaction.getAndSet(null);
+        if (tx != null) {
+            tx.abort();
         }
     }
 
-    private TdWriteSession requireOpen(String call) {
-        if (session == null) {
+    private FerryConfigException alreadyOpen() {
+        return new FerryConfigException("open", "a write into " + plan.database() + "." + plan.table()
+                + " is already open; commit or abort it first");
+    }
+
+    private TdWriteTransaction requireOpen(String call) {
+        TdWriteTransaction tx = sinkTransaction.get();
+        if (tx == null) {
             throw new FerryConfigException(call.substring(0, call.indexOf('(')), call + " needs an open write; call open(schema) first");
         }
-        return session;
+        return tx;
     }
 
-    /** The result of the last successful commit, if any. */
+    /**
+     * The result of the last write that this writer completed itself: the last one-shot
+     * {@link #write(Schema, Iterable)} / {@link #write(RecordSource)}, or the last
+     * {@link #commit()} of the RecordSink form (as after {@code S3Import.run(writer)}). Empty
+     * before the first. Transactions from {@link #begin(Schema)} return their result from
+     * {@link TdWriteTransaction#commit()} and leave this unchanged.
+     */
     public Optional<TdWriteResult> lastResult() {
-        return Optional.ofNullable(lastResult);
+        return Optional.ofNullable(lastResult.get());
     }
 
     /** The target database. */
     public String database() {
-        return settings.database;
+        return plan.database();
     }
 
     /** The target table. */
     public String table() {
-        return settings.table;
+        return plan.table();
     }
 
     /** The write mode. */
     public TdWriteMode mode() {
-        return settings.mode;
+        return plan.mode();
     }
 
     /** The API endpoint. */
     public TdEndpoint endpoint() {
-        return settings.endpoint;
+        return endpoint;
     }
 
     /** The chunk size in bytes before compression. */
     public long chunkSize() {
-        return settings.chunkSize;
+        return plan.chunkSize();
     }
 
     @Override
     public String toString() {
-        return "TdWriter{" + settings.describe() + ", apiKey=" + Secrets.MASK + "}";
+        return "TdWriter{" + toBuilder().describe() + ", apiKey=" + Secrets.MASK + "}";
     }
 }

@@ -183,7 +183,10 @@ public final class TdWriterBuilder {
         return this;
     }
 
-    /** The clock giving the upload time (the default {@code time}) and durations. Default UTC system clock. */
+    /**
+     * The clock giving the upload time (the default {@code time}), durations, and the time a
+     * {@code Retry-After} date is counted from. Default UTC system clock.
+     */
     public TdWriterBuilder clock(Clock clock) {
         this.clock = FerryConfigException.requireNonNull(clock, "clock");
         return this;
@@ -237,27 +240,6 @@ public final class TdWriterBuilder {
             key = ApiKey.of(fromEnv, TdWriter.API_KEY_ENV);
         }
         return TdWriter.create(this, key);
-    }
-
-    TdWriterBuilder copy() {
-        TdWriterBuilder b = new TdWriterBuilder();
-        b.apiKey = apiKey;
-        b.endpoint = endpoint;
-        b.database = database;
-        b.table = table;
-        b.mode = mode;
-        b.timeColumn = timeColumn;
-        b.timeValue = timeValue;
-        b.createDatabaseIfMissing = createDatabaseIfMissing;
-        b.chunkSize = chunkSize;
-        b.maxAttempts = maxAttempts;
-        b.initialBackoff = initialBackoff;
-        b.maxBackoff = maxBackoff;
-        b.requestTimeout = requestTimeout;
-        b.connectTimeout = connectTimeout;
-        b.clock = clock;
-        b.httpClient = httpClient;
-        return b;
     }
 
     String describe() {

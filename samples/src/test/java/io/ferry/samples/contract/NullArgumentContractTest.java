@@ -23,6 +23,7 @@ import io.ferry.formats.sink.FormatSink;
 import io.ferry.s3.export.ExportWriter;
 import io.ferry.s3.export.S3Export;
 import io.ferry.s3.imports.S3Import;
+import io.ferry.td.TdWriteMode;
 import io.ferry.td.TdWriter;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -128,6 +129,10 @@ class NullArgumentContractTest {
                         .credentials(Credentials.basic("AKIACONTRACT", "contract-test-secret-1")).guess().build(),
                 TdWriter.builder().endpoint(CLOSED_ENDPOINT).apiKey("1/contract-test-td-key").database("contract_db")
                         .table("contract_table").maxAttempts(1).build(),
+                // REPLACE_ON_NEW_DATA sends no request before the first chunk, so begin works with no server
+                TdWriter.builder().endpoint(CLOSED_ENDPOINT).apiKey("1/contract-test-td-key").database("contract_db")
+                        .table("contract_table").mode(TdWriteMode.REPLACE_ON_NEW_DATA).maxAttempts(1).build()
+                        .begin(schema),
                 (Consumer<Object>) x -> { }, (Function<Object, Object>) x -> x, (Supplier<Object>) () -> null,
                 (Predicate<Object>) x -> true, (BiConsumer<Object, Object>) (a, b) -> { }, (Runnable) () -> { }));
     }

@@ -4,6 +4,10 @@ import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Objects;
 
 /**
  * A failure {@link LocalTdServer} plays instead of its answer: an error status, a 429 with
@@ -13,12 +17,13 @@ import java.nio.charset.StandardCharsets;
  */
 public final class Fault {
     private final int status;
-    private final int retryAfterSeconds;
+    /** The Retry-After header's value, or null for none. */
+    private final String retryAfter;
     final boolean afterHandling;
 
-    private Fault(int status, int retryAfterSeconds, boolean afterHandling) {
+    private Fault(int status, String retryAfter, boolean afterHandling) {
         this.status = status;
-        this.retryAfterSeconds = retryAfterSeconds;
+        this.retryAfter = retryAfter;
         this.afterHandling = afterHandling;
     }
 
@@ -27,7 +32,7 @@ public final class Fault {
         if (status < 400 || status > 599) {
             throw new IllegalArgumentException("a fault status must be 4xx or 5xx, was " + status);
         }
-        return new Fault(status, -1, false);
+        return new Fault(status, null, false);
     }
 
     /** Answers 429 Too Many Requests with {@code Retry-After: seconds}. */
@@ -35,17 +40,23 @@ public final class Fault {
         if (retryAfterSeconds < 0) {
             throw new IllegalArgumentException("retryAfterSeconds must not be negative, was " + retryAfterSeconds);
         }
-        return new Fault(429, retryAfterSeconds, false);
+        return new Fault(429, Integer.toString(retryAfterSeconds), false);
+    }
+
+    /** Answers 429 Too Many Requests with {@code Retry-After} as an HTTP date: wait until {@code at}. */
+    public static Fault tooManyRequestsUntil(Instant at) {
+        Objects.requireNonNull(at, "at");
+        return new Fault(429, DateTimeFormatter.RFC_1123_DATE_TIME.format(at.atOffset(ZoneOffset.UTC)), false);
     }
 
     /** Closes the connection without answering. */
     public static Fault dropConnection() {
-        return new Fault(0, -1, false);
+        return new Fault(0, null, false);
     }
 
     /** The same fault, played after the request was handled (its effect is kept). */
     public Fault afterHandling() {
-        return new Fault(status, retryAfterSeconds, true);
+        return new Fault(status, retryAfter, true);
     }
 
     void apply(HttpExchange ex) throws IOException {
@@ -54,8 +65,8 @@ public final class Fault {
             ex.close();
             return;
         }
-        if (retryAfterSeconds >= 0) {
-            ex.getResponseHeaders().set("Retry-After", Integer.toString(retryAfterSeconds));
+        if (retryAfter != null) {
+            ex.getResponseHeaders().set("Retry-After", retryAfter);
         }
         byte[] body = ("{\"error\":\"injected fault\",\"message\":\"injected fault " + status + "\"}")
                 .getBytes(StandardCharsets.UTF_8);
@@ -69,7 +80,7 @@ public final class Fault {
     @Override
     public String toString() {
         String what = status == 0 ? "dropped connection"
-                : status == 429 ? "429 Retry-After " + retryAfterSeconds : "HTTP " + status;
+                : status == 429 ? "429 Retry-After " + retryAfter : "HTTP " + status;
         return afterHandling ? what + " after handling" : what;
     }
 }

@@ -166,21 +166,21 @@ final class TdCatalog {
     }
 
     private static void writeJson(JsonGenerator g, Object value) throws IOException {
-        if (value instanceof Map) {
+        if (value instanceof Map<?, ?> map) {
             g.writeStartObject();
-            for (Map.Entry<?, ?> e : ((Map<?, ?>) value).entrySet()) {
+            for (Map.Entry<?, ?> e : map.entrySet()) {
                 g.writeFieldName(e.getKey().toString());
                 writeJson(g, e.getValue());
             }
             g.writeEndObject();
-        } else if (value instanceof List) {
+        } else if (value instanceof List<?> list) {
             g.writeStartArray();
-            for (Object o : (List<?>) value) {
+            for (Object o : list) {
                 writeJson(g, o);
             }
             g.writeEndArray();
-        } else if (value instanceof Long) {
-            g.writeNumber((Long) value);
+        } else if (value instanceof Long l) {
+            g.writeNumber(l);
         } else {
             g.writeString(String.valueOf(value));
         }

@@ -11,30 +11,20 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.msgpack.core.MessagePack;
 import org.msgpack.core.MessagePacker;
 
 /** The server's own contract, spoken to over plain HTTP. */
 class LocalTdServerTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static LocalTdServer td;
-
-    @BeforeAll
-    static void start() {
-        td = LocalTdServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        td.close();
-    }
+    @RegisterExtension
+    static final LocalTdServerExtension TD = new LocalTdServerExtension();
 
     private static HttpResponse<String> send(String method, String path, String key, byte[] body)
             throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(td.endpoint() + path))
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(TD.server().endpoint() + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         if (key != null) {
             b.header("Authorization", "TD1 " + key);
@@ -54,8 +44,8 @@ class LocalTdServerTest {
 
     @Test
     void bindsToLoopback() {
-        assertThat(td.uri().getHost()).isEqualTo("127.0.0.1");
-        assertThat(td.uri().getPort()).isPositive();
+        assertThat(TD.server().uri().getHost()).isEqualTo("127.0.0.1");
+        assertThat(TD.server().uri().getPort()).isPositive();
     }
 
     @Test
@@ -84,16 +74,16 @@ class LocalTdServerTest {
                 .contains("{\"name\":\"bbb\",\"type\":\"log\",\"count\":0}");
 
         assertThat(send("POST", "/v3/table/swap/life_db/aaa/bbb", k, null).statusCode()).isEqualTo(200);
-        assertThat(td.rows("life_db", "aaa")).isEmpty();
-        assertThat(td.rows("life_db", "bbb")).containsExactly(Map.of("time", 1L, "v", "x1"), Map.of("time", 2L, "v", "x2"));
+        assertThat(TD.server().rows("life_db", "aaa")).isEmpty();
+        assertThat(TD.server().rows("life_db", "bbb")).containsExactly(Map.of("time", 1L, "v", "x1"), Map.of("time", 2L, "v", "x2"));
         assertThat(send("POST", "/v3/table/delete/life_db/aaa", k, null).statusCode()).isEqualTo(200);
         assertThat(send("POST", "/v3/table/delete/life_db/aaa", k, null).statusCode()).isEqualTo(404);
-        assertThat(td.tables("life_db")).containsExactly("bbb");
+        assertThat(TD.server().tables("life_db")).containsExactly("bbb");
     }
 
     @Test
     void importWithId_storesAnIdOnce() throws Exception {
-        td.createDatabase("dedup_db");
+        TD.server().createDatabase("dedup_db");
         send("POST", "/v3/table/create/dedup_db/events/log", LocalTdServer.WRITE_ONLY_KEY, null);
         byte[] body = msgpackGz(10, 11, 12);
 
@@ -103,12 +93,12 @@ class LocalTdServerTest {
         }
         send("PUT", "/v3/table/import_with_id/dedup_db/events/other/msgpack.gz", LocalTdServer.WRITE_ONLY_KEY, body);
 
-        assertThat(td.rows("dedup_db", "events")).hasSize(6);
+        assertThat(TD.server().rows("dedup_db", "events")).hasSize(6);
     }
 
     @Test
     void writeOnlyKey_mayNotListDeleteOrSwap() throws Exception {
-        td.createDatabase("wo_db");
+        TD.server().createDatabase("wo_db");
         String k = LocalTdServer.WRITE_ONLY_KEY;
         send("POST", "/v3/table/create/wo_db/aaa/log", k, null);
         send("POST", "/v3/table/create/wo_db/bbb/log", k, null);
@@ -119,12 +109,12 @@ class LocalTdServerTest {
                 send("POST", "/v3/table/delete/wo_db/aaa", k, null).statusCode(),
                 send("POST", "/v3/table/swap/wo_db/aaa/bbb", k, null).statusCode()))
                 .containsOnly(403);
-        assertThat(td.tables("wo_db")).containsExactly("aaa", "bbb");
+        assertThat(TD.server().tables("wo_db")).containsExactly("aaa", "bbb");
     }
 
     @Test
     void rowWithoutIntegerTime_is400() throws Exception {
-        td.createDatabase("bad_db");
+        TD.server().createDatabase("bad_db");
         send("POST", "/v3/table/create/bad_db/events/log", LocalTdServer.MASTER_KEY, null);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (MessagePacker p = MessagePack.newDefaultPacker(new GZIPOutputStream(out))) {
@@ -136,14 +126,14 @@ class LocalTdServerTest {
 
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(r.body()).contains("row 1 has no integer 'time'");
-        assertThat(td.rows("bad_db", "events")).isEmpty();
+        assertThat(TD.server().rows("bad_db", "events")).isEmpty();
     }
 
     @Test
     void requests_areLoggedWithoutKeys() throws Exception {
         send("GET", "/v3/database/list", LocalTdServer.MASTER_KEY, null);
 
-        assertThat(td.requests()).contains("GET /v3/database/list")
+        assertThat(TD.server().requests()).contains("GET /v3/database/list")
                 .noneMatch(l -> l.contains(LocalTdServer.MASTER_KEY));
     }
 }

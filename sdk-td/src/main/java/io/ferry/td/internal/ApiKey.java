@@ -49,7 +49,7 @@ public final class ApiKey {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ApiKey && ((ApiKey) o).value.equals(value);
+        return o instanceof ApiKey k && k.value.equals(value);
     }
 
     @Override

@@ -14,8 +14,8 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -39,6 +39,7 @@ public final class TdApiClient {
     private final Duration requestTimeout;
     private final RetryPolicy retry;
     private final Sleeper sleeper;
+    private final Clock clock;
 
     /**
      * @param http           the client to send with; not closed by this class
@@ -47,15 +48,17 @@ public final class TdApiClient {
      * @param requestTimeout the longest wait for one answer
      * @param retry          when to repeat failed calls
      * @param sleeper        waits between attempts
+     * @param clock          the time an HTTP-date {@code Retry-After} is measured from
      */
     public TdApiClient(HttpClient http, URI base, ApiKey key, Duration requestTimeout, RetryPolicy retry,
-                       Sleeper sleeper) {
+                       Sleeper sleeper, Clock clock) {
         this.http = FerryConfigException.requireNonNull(http, "http");
         this.base = FerryConfigException.requireNonNull(base, "base");
         this.key = FerryConfigException.requireNonNull(key, "key");
         this.requestTimeout = FerryConfigException.requireNonNull(requestTimeout, "requestTimeout");
         this.retry = FerryConfigException.requireNonNull(retry, "retry");
         this.sleeper = FerryConfigException.requireNonNull(sleeper, "sleeper");
+        this.clock = FerryConfigException.requireNonNull(clock, "clock");
     }
 
     /** The endpoint this client calls. */
@@ -78,7 +81,7 @@ public final class TdApiClient {
     public boolean createTable(String db, String table) {
         int status = call(Call.post("/v3/table/create/" + db + "/" + table + "/log",
                         "create table " + db + "." + table)
-                .accept(409).notFound("database '" + db + "' does not exist")).status;
+                .accept(409).notFound("database '" + db + "' does not exist")).status();
         return status != 409;
     }
 
@@ -89,7 +92,7 @@ public final class TdApiClient {
      */
     public boolean deleteTable(String db, String table) {
         return call(Call.post("/v3/table/delete/" + db + "/" + table, "delete table " + db + "." + table)
-                .accept(404)).status != 404;
+                .accept(404)).status() != 404;
     }
 
     /**
@@ -120,7 +123,7 @@ public final class TdApiClient {
     public Optional<List<String>> databaseNames() {
         try {
             Response r = call(Call.get("/v3/database/list", "list databases"));
-            return Optional.of(namesIn(r.body, "databases"));
+            return Optional.of(namesIn(r.body(), "databases"));
         } catch (FerryIoException e) {
             LOG.debug("cannot list databases: {}", e.getMessage());
             return Optional.empty();
@@ -166,7 +169,7 @@ public final class TdApiClient {
             boolean retryable = status == 429 || (c.idempotent && RetryPolicy.isRetryableStatus(status));
             if (retryable && retry.allowsAnotherAttempt(attempt)) {
                 Optional<Duration> retryAfter = RetryPolicy.parseRetryAfter(
-                        response.headers().firstValue("Retry-After").orElse(null), Instant.now());
+                        response.headers().firstValue("Retry-After").orElse(null), clock.instant());
                 Duration delay = retry.delayAfter(attempt, retryAfter);
                 LOG.warn("{} answered HTTP {}; retrying in {} ms (attempt {} of {})", c.what, status,
                         delay.toMillis(), attempt + 1, retry.maxAttempts());
@@ -179,24 +182,20 @@ public final class TdApiClient {
 
     private TdHttpException failure(Call c, int status, String serverMessage, int attempts) {
         String detail = serverMessage.isEmpty() ? "" : ": " + serverMessage;
-        switch (status) {
-            case 401:
-                return new TdHttpException("Treasure Data rejected the API key " + Secrets.MASK + " (HTTP 401) on "
-                        + c.what + " at " + base + detail + "; check apiKey or TD_API_KEY, and that the endpoint"
-                        + " is the key's region (US, TOKYO, EU01, KOREA)", status);
-            case 403:
-                return new TdHttpException("the API key " + Secrets.MASK + " may not " + c.what + " (HTTP 403)"
-                        + detail, status);
-            case 404:
-                return new TdHttpException(c.notFound == null
-                        ? c.what + " failed: not found (HTTP 404)" + detail
-                        : c.notFound + " at " + base + " (HTTP 404 on " + c.what + ")" + detail, status);
-            default:
-                return new TdHttpException(c.what + " at " + base + " failed with HTTP " + status
-                        + (attempts > 1 ? " after " + attempts + " attempts" : "")
-                        + (c.idempotent || !RetryPolicy.isRetryableStatus(status) ? "" : "; the outcome is unknown")
-                        + detail, status);
-        }
+        return switch (status) {
+            case 401 -> new TdHttpException("Treasure Data rejected the API key " + Secrets.MASK + " (HTTP 401) on "
+                    + c.what + " at " + base + detail + "; check apiKey or TD_API_KEY, and that the endpoint"
+                    + " is the key's region (US, TOKYO, EU01, KOREA)", status);
+            case 403 -> new TdHttpException("the API key " + Secrets.MASK + " may not " + c.what + " (HTTP 403)"
+                    + detail, status);
+            case 404 -> new TdHttpException(c.notFound == null
+                    ? c.what + " failed: not found (HTTP 404)" + detail
+                    : c.notFound + " at " + base + " (HTTP 404 on " + c.what + ")" + detail, status);
+            default -> new TdHttpException(c.what + " at " + base + " failed with HTTP " + status
+                    + (attempts > 1 ? " after " + attempts + " attempts" : "")
+                    + (c.idempotent || !RetryPolicy.isRetryableStatus(status) ? "" : "; the outcome is unknown")
+                    + detail, status);
+        };
     }
 
     private static String describe(IOException e) {
@@ -273,14 +272,7 @@ public final class TdApiClient {
         return names;
     }
 
-    private static final class Response {
-        final int status;
-        final String body;
-
-        Response(int status, String body) {
-            this.status = status;
-            this.body = body;
-        }
+    private record Response(int status, String body) {
     }
 
     private static final class Call {

@@ -147,7 +147,7 @@ public final class TdRowEncoder {
                     "the row time is null; every Treasure Data row needs a time: fill the column,"
                             + " or filter such rows out");
         }
-        return v instanceof Instant ? ((Instant) v).getEpochSecond() : (Long) v;
+        return v instanceof Instant i ? i.getEpochSecond() : (Long) v;
     }
 
     private static void packValue(ColumnType type, Object v, MessagePacker packer) throws IOException {

@@ -14,6 +14,7 @@ import io.ferry.td.TdWriteResult;
 import io.ferry.td.TdWriter;
 import io.ferry.td.TdWriterBuilder;
 import io.ferry.td.testing.LocalTdServer;
+import io.ferry.td.testing.LocalTdServerExtension;
 import io.ferry.testkit.Fault;
 import io.ferry.testkit.FaultPlan;
 import io.ferry.testkit.FaultProxy;
@@ -27,9 +28,9 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Seeded fault runs over {@link io.ferry.td.TdWriter} through {@link FaultProxy} in front of
@@ -67,7 +68,8 @@ class TdWriterFaultTest {
         REQUEST_KINDS.put("delete table", r -> r.path().startsWith("/v3/table/delete/"));
     }
 
-    private static LocalTdServer td;
+    @RegisterExtension
+    static final LocalTdServerExtension TD = new LocalTdServerExtension();
     /** Rows per chunk (all rows have the same size, so every chunk but the last holds this many). */
     private static int rowsPerChunk;
     private static final List<Target> TARGETED = new ArrayList<>();
@@ -80,7 +82,6 @@ class TdWriterFaultTest {
 
     @BeforeAll
     static void start() {
-        td = LocalTdServer.start();
         for (TdWriteMode mode : MODES) {
             for (String kind : REQUEST_KINDS.keySet()) {
                 if (mode == TdWriteMode.APPEND && (kind.equals("swap") || kind.equals("delete table"))) {
@@ -92,19 +93,14 @@ class TdWriterFaultTest {
             }
         }
         // a refused second chunk leaves exactly the first one
-        String db = freshDatabase(td);
-        td.injectFault("PUT /v3/table/import_with_id/" + db + "/", 2, io.ferry.td.testing.Fault.status(400));
+        String db = freshDatabase(TD.server());
+        TD.server().injectFault("PUT /v3/table/import_with_id/" + db + "/", 2, io.ferry.td.testing.Fault.status(400));
         try {
-            writer(db, td.endpoint()).mode(TdWriteMode.APPEND).build().write(SCHEMA, newRows());
+            writer(db, TD.server().endpoint()).mode(TdWriteMode.APPEND).build().write(SCHEMA, newRows());
         } catch (FerryException expected) {
-            rowsPerChunk = td.rows(db, TABLE).size();
+            rowsPerChunk = TD.server().rows(db, TABLE).size();
         }
         assertThat(rowsPerChunk).isBetween(10, NEW_ROWS / 3);
-    }
-
-    @AfterAll
-    static void stop() {
-        td.close();
     }
 
     /** Codes 1000000.. with names of one length: every row packs to the same size. */
@@ -132,7 +128,7 @@ class TdWriterFaultTest {
     }
 
     private static List<String> stored(String db) {
-        return td.rows(db, TABLE).stream().map(m -> m.get("code") + ":" + m.get("name")).collect(Collectors.toList());
+        return TD.server().rows(db, TABLE).stream().map(m -> m.get("code") + ":" + m.get("name")).collect(Collectors.toList());
     }
 
     /** The plan and mode of run {@code i}. */
@@ -161,10 +157,10 @@ class TdWriterFaultTest {
         long start = System.nanoTime();
         for (int i = 0; i < RUNS; i++) {
             TdWriteMode mode = mode(i);
-            String db = freshDatabase(td);
-            writer(db, td.endpoint()).mode(TdWriteMode.APPEND).build().write(SCHEMA, oldRows());
+            String db = freshDatabase(TD.server());
+            writer(db, TD.server().endpoint()).mode(TdWriteMode.APPEND).build().write(SCHEMA, oldRows());
             List<String> described = new ArrayList<>();
-            try (FaultProxy proxy = FaultProxy.start(td.uri().getPort(), plan(i, described))) {
+            try (FaultProxy proxy = FaultProxy.start(TD.server().uri().getPort(), plan(i, described))) {
                 String verdict;
                 try {
                     TdWriteResult r = writer(db, proxy.endpoint().toString()).mode(mode).build()
@@ -200,10 +196,10 @@ class TdWriterFaultTest {
 
     @Test
     void droppedSwapResponse_errorSaysTheOutcomeIsUnknown_andNoTemporaryTableIsLeft() {
-        String db = freshDatabase(td);
-        writer(db, td.endpoint()).mode(TdWriteMode.APPEND).build().write(SCHEMA, oldRows());
+        String db = freshDatabase(TD.server());
+        writer(db, TD.server().endpoint()).mode(TdWriteMode.APPEND).build().write(SCHEMA, oldRows());
         FaultPlan plan = FaultPlan.nth(REQUEST_KINDS.get("swap"), 1, Fault.DROP_RESPONSE);
-        try (FaultProxy proxy = FaultProxy.start(td.uri().getPort(), plan)) {
+        try (FaultProxy proxy = FaultProxy.start(TD.server().uri().getPort(), plan)) {
             TdWriter w = writer(db, proxy.endpoint().toString()).mode(TdWriteMode.REPLACE).build();
 
             assertThatThrownBy(() -> w.write(SCHEMA, newRows()))
@@ -213,7 +209,7 @@ class TdWriterFaultTest {
                     .hasMessageEndingWith("; the outcome is unknown");
             // the server did swap before its answer was lost: the target has the new rows
             assertThat(stored(db)).isEqualTo(codes(newRows()));
-            assertThat(td.tables(db)).containsExactly(TABLE);
+            assertThat(TD.server().tables(db)).containsExactly(TABLE);
             assertThat(proxy.exchanges().stream().filter(x -> REQUEST_KINDS.get("swap").test(x.request()))).hasSize(1);
         }
     }
@@ -224,14 +220,14 @@ class TdWriterFaultTest {
         if (!r.published() || r.rows() != NEW_ROWS) {
             return "succeeded with " + r;
         }
-        Set<String> tables = td.tables(db);
+        Set<String> tables = TD.server().tables(db);
         if (!tables.equals(Set.of(TABLE))) {
             // after the swap, the old rows sit in the temporary table; when its delete keeps failing the
             // write still succeeds (the new rows are published) and logs the table's name
             List<String> others = tables.stream().filter(t -> !t.equals(TABLE)).collect(Collectors.toList());
             boolean swappedOut = mode != TdWriteMode.APPEND && others.size() == 1
                     && others.get(0).startsWith(TABLE + "_ferry_tmp_")
-                    && td.rows(db, others.get(0)).stream().map(m -> m.get("code") + ":" + m.get("name"))
+                    && TD.server().rows(db, others.get(0)).stream().map(m -> m.get("code") + ":" + m.get("name"))
                             .collect(Collectors.toList()).equals(codes(oldRows()));
             if (!swappedOut) {
                 return "succeeded leaving tables " + tables;
@@ -246,8 +242,8 @@ class TdWriterFaultTest {
         if (!(e instanceof FerryException)) {
             return "threw " + e;
         }
-        if (!td.tables(db).equals(Set.of(TABLE))) {
-            return "failed leaving tables " + td.tables(db) + ": " + e.getMessage();
+        if (!TD.server().tables(db).equals(Set.of(TABLE))) {
+            return "failed leaving tables " + TD.server().tables(db) + ": " + e.getMessage();
         }
         List<String> rows = stored(db);
         List<String> old = codes(oldRows());

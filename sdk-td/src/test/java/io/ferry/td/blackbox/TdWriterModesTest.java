@@ -16,35 +16,26 @@ import io.ferry.td.TdWriteResult;
 import io.ferry.td.TdWriter;
 import io.ferry.td.testing.Fault;
 import io.ferry.td.testing.LocalTdServer;
+import io.ferry.td.testing.LocalTdServerExtension;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class TdWriterModesTest {
-    private static LocalTdServer td;
-
-    @BeforeAll
-    static void start() {
-        td = LocalTdServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        td.close();
-    }
+    @RegisterExtension
+    static final LocalTdServerExtension TD = new LocalTdServerExtension();
 
     private static List<Long> codes(String db, String table) {
-        return td.rows(db, table).stream().map(r -> (Long) r.get("code")).sorted().collect(Collectors.toList());
+        return TD.server().rows(db, table).stream().map(r -> (Long) r.get("code")).sorted().collect(Collectors.toList());
     }
 
     @Test
     void append_twice_doublesTheRows() {
-        String db = freshDatabase(td);
-        TdWriter w = writer(td, db, "events").build();
+        String db = freshDatabase(TD.server());
+        TdWriter w = writer(TD.server(), db, "events").build();
 
         TdWriteResult first = w.write(SCHEMA, records(1, 3));
         TdWriteResult second = w.write(SCHEMA, records(1, 3));
@@ -57,13 +48,13 @@ class TdWriterModesTest {
 
     @Test
     void replace_leavesExactlyTheNewRows_andNoTemporaryTable() {
-        String db = freshDatabase(td);
-        writer(td, db, "events").build().write(SCHEMA, records(1, 5));
+        String db = freshDatabase(TD.server());
+        writer(TD.server(), db, "events").build().write(SCHEMA, records(1, 5));
 
-        TdWriteResult r = writer(td, db, "events").mode(TdWriteMode.REPLACE).build().write(SCHEMA, records(100, 2));
+        TdWriteResult r = writer(TD.server(), db, "events").mode(TdWriteMode.REPLACE).build().write(SCHEMA, records(100, 2));
 
         assertThat(codes(db, "events")).containsExactly(100L, 101L);
-        assertThat(td.tables(db)).containsExactly("events");
+        assertThat(TD.server().tables(db)).containsExactly("events");
         assertThat(r.published()).isTrue();
         assertThat(r.tablesTouched()).hasSize(2).contains(db + ".events")
                 .anySatisfy(t -> assertThat(t).matches(db + "\\.events_ferry_tmp_[0-9a-f]{12}"));
@@ -71,35 +62,35 @@ class TdWriterModesTest {
 
     @Test
     void replace_missingTarget_createsItWithTheNewRows() {
-        String db = freshDatabase(td);
+        String db = freshDatabase(TD.server());
 
-        writer(td, db, "fresh_table").mode(TdWriteMode.REPLACE).build().write(SCHEMA, records(7, 1));
+        writer(TD.server(), db, "fresh_table").mode(TdWriteMode.REPLACE).build().write(SCHEMA, records(7, 1));
 
         assertThat(codes(db, "fresh_table")).containsExactly(7L);
-        assertThat(td.tables(db)).containsExactly("fresh_table");
+        assertThat(TD.server().tables(db)).containsExactly("fresh_table");
     }
 
     @Test
     void replace_uploadFailsBeforeTheSwap_keepsOldRowsAndDeletesTheTemporaryTable() {
-        String db = freshDatabase(td);
-        writer(td, db, "events").build().write(SCHEMA, records(1, 2));
-        td.injectFault("PUT /v3/table/import_with_id/" + db + "/", 1, Fault.status(500));
-        td.injectFault("PUT /v3/table/import_with_id/" + db + "/", 1, Fault.status(500));
-        TdWriter w = writer(td, db, "events").mode(TdWriteMode.REPLACE).maxAttempts(2).build();
+        String db = freshDatabase(TD.server());
+        writer(TD.server(), db, "events").build().write(SCHEMA, records(1, 2));
+        TD.server().injectFault("PUT /v3/table/import_with_id/" + db + "/", 1, Fault.status(500));
+        TD.server().injectFault("PUT /v3/table/import_with_id/" + db + "/", 1, Fault.status(500));
+        TdWriter w = writer(TD.server(), db, "events").mode(TdWriteMode.REPLACE).maxAttempts(2).build();
 
         assertThatThrownBy(() -> w.write(SCHEMA, records(100, 3)))
                 .isInstanceOf(FerryIoException.class)
                 .hasMessageContaining("failed with HTTP 500 after 2 attempts")
                 .hasMessageContaining("events_ferry_tmp_");
         assertThat(codes(db, "events")).containsExactly(1L, 2L);
-        assertThat(td.tables(db)).containsExactly("events");
+        assertThat(TD.server().tables(db)).containsExactly("events");
     }
 
     @Test
     void replace_recordsFailMidway_keepsOldRowsAndDeletesTheTemporaryTable() {
-        String db = freshDatabase(td);
-        writer(td, db, "events").build().write(SCHEMA, records(1, 2));
-        TdWriter w = writer(td, db, "events").mode(TdWriteMode.REPLACE).chunkSize(1024).build();
+        String db = freshDatabase(TD.server());
+        writer(TD.server(), db, "events").build().write(SCHEMA, records(1, 2));
+        TdWriter w = writer(TD.server(), db, "events").mode(TdWriteMode.REPLACE).chunkSize(1024).build();
         Iterable<Record> failing = () -> new Iterator<>() {
             private final Iterator<Record> it = records(100, 500).iterator();
 
@@ -121,14 +112,14 @@ class TdWriterModesTest {
                 .isInstanceOf(FerryDataException.class)
                 .hasMessage("input.csv, line 501, column 'code': not a number");
         assertThat(codes(db, "events")).containsExactly(1L, 2L);
-        assertThat(td.tables(db)).containsExactly("events");
+        assertThat(TD.server().tables(db)).containsExactly("events");
     }
 
     @Test
     void replace_asRecordSink_showsNothingBeforeCommit_andAbortLeavesTheTarget() {
-        String db = freshDatabase(td);
-        writer(td, db, "events").build().write(SCHEMA, records(1, 2));
-        TdWriter w = writer(td, db, "events").mode(TdWriteMode.REPLACE).chunkSize(1024).build();
+        String db = freshDatabase(TD.server());
+        writer(TD.server(), db, "events").build().write(SCHEMA, records(1, 2));
+        TdWriter w = writer(TD.server(), db, "events").mode(TdWriteMode.REPLACE).chunkSize(1024).build();
 
         w.open(SCHEMA);
         records(100, 300).forEach(w::write);
@@ -137,15 +128,15 @@ class TdWriterModesTest {
 
         assertThat(beforeAbort).containsExactly(1L, 2L);
         assertThat(codes(db, "events")).containsExactly(1L, 2L);
-        assertThat(td.tables(db)).containsExactly("events");
+        assertThat(TD.server().tables(db)).containsExactly("events");
         assertThat(w.lastResult()).isEmpty();
     }
 
     @Test
     void replace_asRecordSink_commitPublishes() {
-        String db = freshDatabase(td);
-        writer(td, db, "events").build().write(SCHEMA, records(1, 2));
-        TdWriter w = writer(td, db, "events").mode(TdWriteMode.REPLACE).build();
+        String db = freshDatabase(TD.server());
+        writer(TD.server(), db, "events").build().write(SCHEMA, records(1, 2));
+        TdWriter w = writer(TD.server(), db, "events").mode(TdWriteMode.REPLACE).build();
 
         w.open(SCHEMA);
         records(50, 3).forEach(w::write);
@@ -157,41 +148,41 @@ class TdWriterModesTest {
 
     @Test
     void replaceOnNewData_zeroRows_leavesTheTableUntouched() {
-        String db = freshDatabase(td);
-        writer(td, db, "events").build().write(SCHEMA, records(1, 2));
-        int requestsBefore = td.requests().size();
+        String db = freshDatabase(TD.server());
+        writer(TD.server(), db, "events").build().write(SCHEMA, records(1, 2));
+        int requestsBefore = TD.server().requests().size();
 
-        TdWriteResult r = writer(td, db, "events").mode(TdWriteMode.REPLACE_ON_NEW_DATA).build()
+        TdWriteResult r = writer(TD.server(), db, "events").mode(TdWriteMode.REPLACE_ON_NEW_DATA).build()
                 .write(SCHEMA, List.of());
 
         assertThat(codes(db, "events")).containsExactly(1L, 2L);
-        assertThat(td.tables(db)).containsExactly("events");
+        assertThat(TD.server().tables(db)).containsExactly("events");
         assertThat(r.published()).isFalse();
         assertThat(r.rows()).isZero();
-        assertThat(td.requests().subList(requestsBefore, td.requests().size()))
+        assertThat(TD.server().requests().subList(requestsBefore, TD.server().requests().size()))
                 .noneMatch(line -> line.contains("/swap/") || line.contains("/import"));
     }
 
     @Test
     void replaceOnNewData_zeroRowsAndNoTarget_createsNothing() {
-        String db = freshDatabase(td);
+        String db = freshDatabase(TD.server());
 
-        writer(td, db, "events").mode(TdWriteMode.REPLACE_ON_NEW_DATA).build().write(SCHEMA, List.of());
+        writer(TD.server(), db, "events").mode(TdWriteMode.REPLACE_ON_NEW_DATA).build().write(SCHEMA, List.of());
 
-        assertThat(td.tables(db)).isEmpty();
+        assertThat(TD.server().tables(db)).isEmpty();
     }
 
     @Test
     void replaceOnNewData_zeroRowsWithWriteOnlyKey_sendsNoRequestAtAll() {
-        String db = freshDatabase(td);
-        writer(td, db, "events").build().write(SCHEMA, records(1, 2));
-        int before = td.requests().size();
+        String db = freshDatabase(TD.server());
+        writer(TD.server(), db, "events").build().write(SCHEMA, records(1, 2));
+        int before = TD.server().requests().size();
 
-        TdWriteResult r = writer(td, db, "events").apiKey(LocalTdServer.WRITE_ONLY_KEY)
+        TdWriteResult r = writer(TD.server(), db, "events").apiKey(LocalTdServer.WRITE_ONLY_KEY)
                 .mode(TdWriteMode.REPLACE_ON_NEW_DATA).build().write(SCHEMA, List.of());
 
-        assertThat(td.requests()).hasSize(before);
-        assertThat(td.tables(db)).containsExactly("events");
+        assertThat(TD.server().requests()).hasSize(before);
+        assertThat(TD.server().tables(db)).containsExactly("events");
         assertThat(codes(db, "events")).containsExactly(1L, 2L);
         assertThat(r.published()).isFalse();
         assertThat(r.tablesTouched()).isEmpty();
@@ -199,31 +190,31 @@ class TdWriterModesTest {
 
     @Test
     void replaceOnNewData_openAndAbort_sendNoRequest() {
-        String db = freshDatabase(td);
-        int before = td.requests().size();
-        TdWriter w = writer(td, db, "events").mode(TdWriteMode.REPLACE_ON_NEW_DATA).build();
+        String db = freshDatabase(TD.server());
+        int before = TD.server().requests().size();
+        TdWriter w = writer(TD.server(), db, "events").mode(TdWriteMode.REPLACE_ON_NEW_DATA).build();
 
         w.open(SCHEMA);
         records(1, 2).forEach(w::write);
         w.abort();
 
-        assertThat(td.requests()).hasSize(before);
-        assertThat(td.tables(db)).isEmpty();
+        assertThat(TD.server().requests()).hasSize(before);
+        assertThat(TD.server().tables(db)).isEmpty();
     }
 
     @Test
     void replaceOnNewData_firstChunk_createsTheTemporaryTableThenSwapsAtCommit() {
-        String db = freshDatabase(td);
-        int before = td.requests().size();
-        TdWriter w = writer(td, db, "events").mode(TdWriteMode.REPLACE_ON_NEW_DATA).build();
+        String db = freshDatabase(TD.server());
+        int before = TD.server().requests().size();
+        TdWriter w = writer(TD.server(), db, "events").mode(TdWriteMode.REPLACE_ON_NEW_DATA).build();
         w.open(SCHEMA);
         records(1, 2).forEach(w::write);
-        assertThat(td.requests()).as("rows below one chunk are only buffered").hasSize(before);
+        assertThat(TD.server().requests()).as("rows below one chunk are only buffered").hasSize(before);
 
         w.commit();
 
         String tmp = "events_ferry_tmp_[0-9a-f]{12}";
-        List<String> sent = td.requests().subList(before, td.requests().size());
+        List<String> sent = TD.server().requests().subList(before, TD.server().requests().size());
         assertThat(sent).hasSize(5);
         assertThat(sent.get(0)).matches("POST /v3/table/create/" + db + "/" + tmp + "/log");
         assertThat(sent.get(1)).matches("PUT /v3/table/import_with_id/" + db + "/" + tmp + "/[0-9a-f]{32}/msgpack.gz");
@@ -235,8 +226,8 @@ class TdWriterModesTest {
 
     @Test
     void lifecycle_writeBeforeOpenOrAfterCommit_isAConfigErrorNamingTheCall() {
-        String db = freshDatabase(td);
-        TdWriter w = writer(td, db, "events").build();
+        String db = freshDatabase(TD.server());
+        TdWriter w = writer(TD.server(), db, "events").build();
         Record r = records(1, 1).get(0);
 
         assertThatThrownBy(() -> w.write(r))
@@ -254,8 +245,8 @@ class TdWriterModesTest {
 
     @Test
     void httpFailure_reachesTheCallerAsAPlainFerryIoException() {
-        String db = freshDatabase(td);
-        TdWriter w = writer(td, db, "events").apiKey("9/not-a-real-key").build();
+        String db = freshDatabase(TD.server());
+        TdWriter w = writer(TD.server(), db, "events").apiKey("9/not-a-real-key").build();
 
         assertThatThrownBy(() -> w.write(SCHEMA, records(1, 1)))
                 .isExactlyInstanceOf(FerryIoException.class)
@@ -264,10 +255,10 @@ class TdWriterModesTest {
 
     @Test
     void replaceOnNewData_withRows_replaces() {
-        String db = freshDatabase(td);
-        writer(td, db, "events").build().write(SCHEMA, records(1, 2));
+        String db = freshDatabase(TD.server());
+        writer(TD.server(), db, "events").build().write(SCHEMA, records(1, 2));
 
-        TdWriteResult r = writer(td, db, "events").mode(TdWriteMode.REPLACE_ON_NEW_DATA).build()
+        TdWriteResult r = writer(TD.server(), db, "events").mode(TdWriteMode.REPLACE_ON_NEW_DATA).build()
                 .write(SCHEMA, records(9, 1));
 
         assertThat(codes(db, "events")).containsExactly(9L);
@@ -276,19 +267,19 @@ class TdWriterModesTest {
 
     @Test
     void replace_emptyInput_leavesAnEmptyTable() {
-        String db = freshDatabase(td);
-        writer(td, db, "events").build().write(SCHEMA, records(1, 2));
+        String db = freshDatabase(TD.server());
+        writer(TD.server(), db, "events").build().write(SCHEMA, records(1, 2));
 
-        writer(td, db, "events").mode(TdWriteMode.REPLACE).build().write(SCHEMA, List.of());
+        writer(TD.server(), db, "events").mode(TdWriteMode.REPLACE).build().write(SCHEMA, List.of());
 
         assertThat(codes(db, "events")).isEmpty();
     }
 
     @Test
     void replace_writeOnlyKey_failsClearly_targetUntouched_namesTheTemporaryTable() {
-        String db = freshDatabase(td);
-        writer(td, db, "events").build().write(SCHEMA, records(1, 2));
-        TdWriter w = writer(td, db, "events").apiKey(LocalTdServer.WRITE_ONLY_KEY).mode(TdWriteMode.REPLACE).build();
+        String db = freshDatabase(TD.server());
+        writer(TD.server(), db, "events").build().write(SCHEMA, records(1, 2));
+        TdWriter w = writer(TD.server(), db, "events").apiKey(LocalTdServer.WRITE_ONLY_KEY).mode(TdWriteMode.REPLACE).build();
 
         assertThatThrownBy(() -> w.write(SCHEMA, records(100, 2)))
                 .isInstanceOf(FerryIoException.class)
@@ -299,32 +290,32 @@ class TdWriterModesTest {
                         + " deleted.*delete it with a key that may delete tables.*")
                 .hasMessageNotContaining(LocalTdServer.WRITE_ONLY_KEY);
         assertThat(codes(db, "events")).containsExactly(1L, 2L);
-        assertThat(td.tables(db)).hasSize(2).contains("events");
+        assertThat(TD.server().tables(db)).hasSize(2).contains("events");
     }
 
     @Test
     void append_writeOnlyKey_works() {
-        String db = freshDatabase(td);
+        String db = freshDatabase(TD.server());
 
-        writer(td, db, "events").apiKey(LocalTdServer.WRITE_ONLY_KEY).build().write(SCHEMA, records(1, 2));
+        writer(TD.server(), db, "events").apiKey(LocalTdServer.WRITE_ONLY_KEY).build().write(SCHEMA, records(1, 2));
 
         assertThat(codes(db, "events")).containsExactly(1L, 2L);
     }
 
     @Test
     void missingDatabase_throwsNamingIt() {
-        TdWriter w = writer(td, "no_such_db", "events").build();
+        TdWriter w = writer(TD.server(), "no_such_db", "events").build();
 
         assertThatThrownBy(() -> w.write(SCHEMA, records(1, 1)))
                 .isInstanceOf(FerryConfigException.class)
-                .hasMessageStartingWith("database 'no_such_db' does not exist at " + td.endpoint())
+                .hasMessageStartingWith("database 'no_such_db' does not exist at " + TD.server().endpoint())
                 .hasMessageEndingWith("create it, or set createDatabaseIfMissing(true) (database)");
-        assertThat(td.databases()).doesNotContain("no_such_db");
+        assertThat(TD.server().databases()).doesNotContain("no_such_db");
     }
 
     @Test
     void missingDatabase_createDatabaseIfMissing_createsDatabaseAndTable() {
-        TdWriteResult r = writer(td, "created_db", "events").createDatabaseIfMissing(true).build()
+        TdWriteResult r = writer(TD.server(), "created_db", "events").createDatabaseIfMissing(true).build()
                 .write(SCHEMA, records(1, 1));
 
         assertThat(codes("created_db", "events")).containsExactly(1L);
@@ -333,8 +324,8 @@ class TdWriterModesTest {
 
     @Test
     void unknownKey_failsWith401Message_withoutTheKey() {
-        String db = freshDatabase(td);
-        TdWriter w = writer(td, db, "events").apiKey("9/not-a-real-key").build();
+        String db = freshDatabase(TD.server());
+        TdWriter w = writer(TD.server(), db, "events").apiKey("9/not-a-real-key").build();
 
         assertThatThrownBy(() -> w.write(SCHEMA, records(1, 1)))
                 .isInstanceOf(FerryIoException.class)
@@ -345,16 +336,16 @@ class TdWriterModesTest {
 
     @Test
     void smallChunkSize_uploadsSeveralChunks_eachWithItsOwnId() {
-        String db = freshDatabase(td);
-        int before = td.requests().size();
+        String db = freshDatabase(TD.server());
+        int before = TD.server().requests().size();
 
-        TdWriteResult r = writer(td, db, "events").chunkSize(1024).build().write(SCHEMA, records(0, 300));
+        TdWriteResult r = writer(TD.server(), db, "events").chunkSize(1024).build().write(SCHEMA, records(0, 300));
 
-        List<String> imports = td.requests().subList(before, td.requests().size()).stream()
+        List<String> imports = TD.server().requests().subList(before, TD.server().requests().size()).stream()
                 .filter(l -> l.startsWith("PUT /v3/table/import_with_id/" + db + "/events/")).collect(Collectors.toList());
         assertThat(r.chunks()).isGreaterThan(3);
         assertThat(imports).hasSize(r.chunks()).doesNotHaveDuplicates();
-        assertThat(td.rows(db, "events")).hasSize(300);
+        assertThat(TD.server().rows(db, "events")).hasSize(300);
         assertThat(codes(db, "events")).first().isEqualTo(0L);
         assertThat(r.rows()).isEqualTo(300);
         assertThat(r.uncompressedBytes()).isGreaterThan(1024L * (r.chunks() - 1));
@@ -363,10 +354,10 @@ class TdWriterModesTest {
 
     @Test
     void rowsCarryTimeAndColumns() {
-        String db = freshDatabase(td);
+        String db = freshDatabase(TD.server());
 
-        writer(td, db, "events").build().write(SCHEMA, records(5, 1));
+        writer(TD.server(), db, "events").build().write(SCHEMA, records(5, 1));
 
-        assertThat(td.rows(db, "events")).containsExactly(Map.of("time", 1_700_000_000L, "code", 5L, "name", "n5"));
+        assertThat(TD.server().rows(db, "events")).containsExactly(Map.of("time", 1_700_000_000L, "code", 5L, "name", "n5"));
     }
 }

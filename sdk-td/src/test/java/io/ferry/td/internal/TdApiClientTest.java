@@ -6,38 +6,41 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.ferry.core.FerryIoException;
 import io.ferry.td.testing.Fault;
 import io.ferry.td.testing.LocalTdServer;
+import io.ferry.td.testing.LocalTdServerExtension;
 import java.net.http.HttpClient;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class TdApiClientTest {
-    private static LocalTdServer td;
+    @RegisterExtension
+    static final LocalTdServerExtension TD = new LocalTdServerExtension();
     private final List<Duration> waits = new ArrayList<>();
 
     @BeforeAll
     static void start() {
-        td = LocalTdServer.start();
-        td.createDatabase("apidb");
-    }
-
-    @AfterAll
-    static void stop() {
-        td.close();
+        TD.server().createDatabase("apidb");
     }
 
     private TdApiClient client(String key, int attempts) {
-        return new TdApiClient(HttpClient.newHttpClient(), td.uri(), ApiKey.of(key, "apiKey"), Duration.ofSeconds(10),
-                new RetryPolicy(attempts, Duration.ofMillis(100), Duration.ofSeconds(1), () -> 0.0), waits::add);
+        return client(key, attempts, Clock.systemUTC());
+    }
+
+    private TdApiClient client(String key, int attempts, Clock clock) {
+        return new TdApiClient(HttpClient.newHttpClient(), TD.server().uri(), ApiKey.of(key, "apiKey"), Duration.ofSeconds(10),
+                new RetryPolicy(attempts, Duration.ofMillis(100), Duration.ofSeconds(1), () -> 0.0), waits::add, clock);
     }
 
     @Test
     void tooManyRequests_waitsForRetryAfter() {
-        td.injectFault("POST /v3/table/create/apidb/t429", 1, Fault.tooManyRequests(7));
+        TD.server().injectFault("POST /v3/table/create/apidb/t429", 1, Fault.tooManyRequests(7));
 
         boolean created = client(LocalTdServer.MASTER_KEY, 3).createTable("apidb", "t429");
 
@@ -46,9 +49,21 @@ class TdApiClientTest {
     }
 
     @Test
+    void tooManyRequests_retryAfterAsADate_isMeasuredFromTheGivenClock() {
+        Instant now = Instant.parse("2031-05-06T07:08:09Z");
+        TD.server().injectFault("POST /v3/table/create/apidb/t429date", 1, Fault.tooManyRequestsUntil(now.plusSeconds(42)));
+
+        boolean created = client(LocalTdServer.MASTER_KEY, 3, Clock.fixed(now, ZoneOffset.UTC))
+                .createTable("apidb", "t429date");
+
+        assertThat(created).isTrue();
+        assertThat(waits).containsExactly(Duration.ofSeconds(42));
+    }
+
+    @Test
     void serverErrors_waitWithExponentialBackoff() {
         for (int i = 0; i < 3; i++) {
-            td.injectFault("POST /v3/table/create/apidb/t500", 1, Fault.status(500));
+            TD.server().injectFault("POST /v3/table/create/apidb/t500", 1, Fault.status(500));
         }
 
         client(LocalTdServer.MASTER_KEY, 4).createTable("apidb", "t500");
@@ -71,7 +86,7 @@ class TdApiClientTest {
     void createTable_missingDatabase_throws404NamingIt() {
         assertThatThrownBy(() -> client(LocalTdServer.MASTER_KEY, 1).createTable("nodb", "events"))
                 .isInstanceOf(TdHttpException.class)
-                .hasMessageStartingWith("database 'nodb' does not exist at " + td.endpoint()
+                .hasMessageStartingWith("database 'nodb' does not exist at " + TD.server().endpoint()
                         + " (HTTP 404 on create table nodb.events)")
                 .satisfies(e -> assertThat(((TdHttpException) e).status()).isEqualTo(404));
     }
@@ -100,11 +115,11 @@ class TdApiClientTest {
 
     @Test
     void clientError_isNotRepeated_andQuotesTheServerMessage() {
-        td.injectFault("POST /v3/table/create/apidb/echo", 1, Fault.status(400));
+        TD.server().injectFault("POST /v3/table/create/apidb/echo", 1, Fault.status(400));
 
         assertThatThrownBy(() -> client(LocalTdServer.MASTER_KEY, 1).createTable("apidb", "echo"))
                 .isInstanceOf(FerryIoException.class)
-                .hasMessage("create table apidb.echo at " + td.endpoint() + " failed with HTTP 400: injected fault 400");
+                .hasMessage("create table apidb.echo at " + TD.server().endpoint() + " failed with HTTP 400: injected fault 400");
         assertThat(waits).isEmpty();
     }
 }
