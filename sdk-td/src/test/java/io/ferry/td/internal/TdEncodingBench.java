@@ -1,12 +1,10 @@
-package io.ferry.bench;
+package io.ferry.td.internal;
 
 import io.ferry.core.record.Column;
 import io.ferry.core.record.ColumnType;
 import io.ferry.core.record.Record;
 import io.ferry.core.record.Schema;
 import io.ferry.td.TdWriter;
-import io.ferry.td.internal.MsgpackGzChunk;
-import io.ferry.td.internal.TdRowEncoder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -25,8 +23,9 @@ import org.msgpack.core.MessagePacker;
  * cut into chunks of the default size, as {@code TdWriter} does before uploading; then the same
  * rows without gzip, and with gzip level 6. No network.
  *
- * <p>Run: {@code mvn -B -ntp -q -pl benchmarks -am test-compile exec:java
- * -Dbench.main=io.ferry.bench.TdEncodingBench -Dbench.args="2000000"} (argument: rows per run).
+ * <p>It measures internals, so it lives beside them in sdk-td's test sources (the benchmarks
+ * module uses public API only). Run: {@code mvn -B -ntp -q -pl sdk-td -am test-compile exec:java
+ * -Dbench.args="2000000"} (argument: rows per run).
  */
 public final class TdEncodingBench {
     private static final Schema SCHEMA = Schema.of(
@@ -40,6 +39,7 @@ public final class TdEncodingBench {
     private TdEncodingBench() {
     }
 
+    /** Entry point; see the class comment. */
     public static void main(String[] args) throws IOException {
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 2_000_000;
         // varied values from a seeded random, so that compression ratios are not flattered
