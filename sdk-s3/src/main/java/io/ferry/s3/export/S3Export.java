@@ -12,6 +12,7 @@ import io.ferry.formats.csv.CsvFormat;
 import io.ferry.s3.S3ClientOptionsBuilder;
 import io.ferry.s3.S3Connection;
 import io.ferry.s3.export.internal.ExportChecks;
+import io.ferry.s3.export.internal.ExportPlan;
 import io.ferry.s3.export.internal.ExportSession;
 import io.ferry.s3.export.internal.Rotation;
 import io.ferry.s3.internal.BucketNames;
@@ -61,11 +62,15 @@ public final class S3Export {
     private final Builder spec;
     private final KeyTemplate path;
     private final S3Connection connection;
+    private final ExportPlan plan;
 
-    private S3Export(Builder b, KeyTemplate path, S3Connection connection) {
+    private S3Export(Builder b, KeyTemplate path, S3Connection connection, Rotation rotation) {
         this.spec = new Builder(b, path, connection);
         this.path = path;
         this.connection = connection;
+        this.plan = new ExportPlan(connection, spec.bucket, path, spec.format, spec.compression,
+                (long) spec.partSizeMb << 20, spec.sse, spec.acl, spec.writeStrategy, rotation, maxBufferedBytes(),
+                spec.testWrite, spec.writeEmptyObjects, spec.listener, spec.clock);
     }
 
     /** A new builder; {@code bucket} and {@code path} are required. */
@@ -119,7 +124,7 @@ public final class S3Export {
     public ExportWriter open(String table, Schema schema) {
         FerryConfigException.requireNonNull(table, "table");
         FerryConfigException.requireNonNull(schema, "schema");
-        return new ExportSession(this, table, schema);
+        return new ExportSession(plan, table, schema);
     }
 
     /** How S3 is reached. */
@@ -426,8 +431,9 @@ public final class S3Export {
             ExportChecks.compression(format, compression);
             S3Connection c = buildConnection();
             ExportChecks.credentials(c);
-            ExportChecks.rotation(path, template, Rotation.of(maxRowsPerObject, maxBytesPerObject, rotateInterval));
-            return new S3Export(this, template, c);
+            Rotation rotation = Rotation.of(maxRowsPerObject, maxBytesPerObject, rotateInterval);
+            ExportChecks.rotation(path, template, rotation);
+            return new S3Export(this, template, c, rotation);
         }
     }
 }
