@@ -66,12 +66,8 @@ public final class ExportedObject {
 
     @Override
     public boolean equals(Object o) {
-        if (!(o instanceof ExportedObject)) {
-            return false;
-        }
-        ExportedObject x = (ExportedObject) o;
-        return x.bucket.equals(bucket) && x.key.equals(key) && x.rows == rows && x.bytes == bytes
-                && x.eTag.equals(eTag) && x.parts == parts;
+        return o instanceof ExportedObject x && x.bucket.equals(bucket) && x.key.equals(key) && x.rows == rows
+                && x.bytes == bytes && x.eTag.equals(eTag) && x.parts == parts;
     }
 
     @Override

@@ -12,6 +12,7 @@ import io.ferry.formats.csv.CsvFormat;
 import io.ferry.s3.S3ClientOptionsBuilder;
 import io.ferry.s3.S3Connection;
 import io.ferry.s3.export.internal.ExportChecks;
+import io.ferry.s3.export.internal.ExportPlan;
 import io.ferry.s3.export.internal.ExportSession;
 import io.ferry.s3.export.internal.Rotation;
 import io.ferry.s3.internal.BucketNames;
@@ -58,14 +59,46 @@ public final class S3Export {
     /** Smallest {@code maxBufferedBytes}: 1 MiB. */
     public static final long MIN_BUFFERED_BYTES = 1L << 20;
 
-    private final Builder spec;
-    private final KeyTemplate path;
     private final S3Connection connection;
+    private final String bucket;
+    private final KeyTemplate path;
+    private final FileFormat format;
+    private final Compression compression;
+    private final int partSizeMb;
+    private final Sse sse;
+    private final CannedAcl acl;
+    private final WriteStrategy writeStrategy;
+    private final long maxRowsPerObject;
+    private final long maxBytesPerObject;
+    private final Duration rotateInterval;
+    // as set; 0 for the default, which maxBufferedBytes() resolves
+    private final long maxBufferedBytes;
+    private final boolean testWrite;
+    private final boolean writeEmptyObjects;
+    private final ExportListener listener;
+    private final Clock clock;
+    private final ExportPlan plan;
 
-    private S3Export(Builder b, KeyTemplate path, S3Connection connection) {
-        this.spec = new Builder(b, path, connection);
-        this.path = path;
+    private S3Export(Builder b, KeyTemplate path, S3Connection connection, Rotation rotation) {
         this.connection = connection;
+        this.bucket = b.bucket;
+        this.path = path;
+        this.format = b.format;
+        this.compression = b.compression;
+        this.partSizeMb = b.partSizeMb;
+        this.sse = b.sse;
+        this.acl = b.acl;
+        this.writeStrategy = b.writeStrategy;
+        this.maxRowsPerObject = b.maxRowsPerObject;
+        this.maxBytesPerObject = b.maxBytesPerObject;
+        this.rotateInterval = b.rotateInterval;
+        this.maxBufferedBytes = b.maxBufferedBytes;
+        this.testWrite = b.testWrite;
+        this.writeEmptyObjects = b.writeEmptyObjects;
+        this.listener = b.listener;
+        this.clock = b.clock;
+        this.plan = new ExportPlan(connection, bucket, path, format, compression, (long) partSizeMb << 20, sse, acl,
+                writeStrategy, rotation, maxBufferedBytes(), testWrite, writeEmptyObjects, listener, clock);
     }
 
     /** A new builder; {@code bucket} and {@code path} are required. */
@@ -75,7 +108,7 @@ public final class S3Export {
 
     /** A builder holding this export's settings. */
     public Builder toBuilder() {
-        return new Builder(spec, path, connection);
+        return new Builder(this);
     }
 
     /**
@@ -119,7 +152,7 @@ public final class S3Export {
     public ExportWriter open(String table, Schema schema) {
         FerryConfigException.requireNonNull(table, "table");
         FerryConfigException.requireNonNull(schema, "schema");
-        return new ExportSession(this, table, schema);
+        return new ExportSession(plan, table, schema);
     }
 
     /** How S3 is reached. */
@@ -129,7 +162,7 @@ public final class S3Export {
 
     /** The bucket. */
     public String bucket() {
-        return spec.bucket;
+        return bucket;
     }
 
     /** The object key template. */
@@ -139,47 +172,47 @@ public final class S3Export {
 
     /** The file format; default {@link CsvFormat#csv()}. */
     public FileFormat format() {
-        return spec.format;
+        return format;
     }
 
     /** File compression; default {@link Compression#NONE}. */
     public Compression compression() {
-        return spec.compression;
+        return compression;
     }
 
     /** The part size in MiB; default {@value #DEFAULT_PART_SIZE_MB}. */
     public int partSizeMb() {
-        return spec.partSizeMb;
+        return partSizeMb;
     }
 
     /** Server-side encryption, if set. */
     public Optional<Sse> sse() {
-        return Optional.ofNullable(spec.sse);
+        return Optional.ofNullable(sse);
     }
 
     /** The canned ACL, if set. */
     public Optional<CannedAcl> acl() {
-        return Optional.ofNullable(spec.acl);
+        return Optional.ofNullable(acl);
     }
 
     /** What to do when a key exists; default {@link WriteStrategy#CREATE_NEW}. */
     public WriteStrategy writeStrategy() {
-        return spec.writeStrategy;
+        return writeStrategy;
     }
 
     /** Rows per object before a new one starts; 0 (default) for no limit. */
     public long maxRowsPerObject() {
-        return spec.maxRowsPerObject;
+        return maxRowsPerObject;
     }
 
     /** Bytes per object before a new one starts; 0 (default) for no limit. */
     public long maxBytesPerObject() {
-        return spec.maxBytesPerObject;
+        return maxBytesPerObject;
     }
 
     /** Age of an object before a new one starts, if set. */
     public Optional<Duration> rotateInterval() {
-        return Optional.ofNullable(spec.rotateInterval);
+        return Optional.ofNullable(rotateInterval);
     }
 
     /**
@@ -187,34 +220,34 @@ public final class S3Export {
      * quarter of the JVM's maximum heap, at least twice the part size.
      */
     public long maxBufferedBytes() {
-        return spec.maxBufferedBytes > 0 ? spec.maxBufferedBytes
-                : Math.max(2L * ((long) spec.partSizeMb << 20), Runtime.getRuntime().maxMemory() / 4);
+        return maxBufferedBytes > 0 ? maxBufferedBytes
+                : Math.max(2L * ((long) partSizeMb << 20), Runtime.getRuntime().maxMemory() / 4);
     }
 
     /** Whether a probe object is written and deleted before the first row; default true. */
     public boolean testWrite() {
-        return spec.testWrite;
+        return testWrite;
     }
 
     /** Whether an export without rows still writes its (header-only) object; default false. */
     public boolean writeEmptyObjects() {
-        return spec.writeEmptyObjects;
+        return writeEmptyObjects;
     }
 
     /** The progress listener; default {@link ExportListener#NONE}. */
     public ExportListener listener() {
-        return spec.listener;
+        return listener;
     }
 
     /** The clock for {@code {{YEAR}}}..{@code {{MINUTE}}} and {@code rotateInterval}; default UTC system clock. */
     public Clock clock() {
-        return spec.clock;
+        return clock;
     }
 
     @Override
     public String toString() {
-        return "S3Export{s3://" + spec.bucket + "/" + path.template() + ", format=" + spec.format + ", compression="
-                + spec.compression + ", partSizeMb=" + spec.partSizeMb + ", strategy=" + spec.writeStrategy + ", "
+        return "S3Export{s3://" + bucket + "/" + path.template() + ", format=" + format + ", compression="
+                + compression + ", partSizeMb=" + partSizeMb + ", strategy=" + writeStrategy + ", "
                 + connection + "}";
     }
 
@@ -242,25 +275,25 @@ public final class S3Export {
             super(Builder.class);
         }
 
-        private Builder(Builder b, KeyTemplate path, S3Connection connection) {
-            super(Builder.class, connection);
-            bucket = b.bucket;
-            this.path = path.template();
-            partitionZone = path.partitionZone();
-            format = b.format;
-            compression = b.compression;
-            partSizeMb = b.partSizeMb;
-            sse = b.sse;
-            acl = b.acl;
-            writeStrategy = b.writeStrategy;
-            maxRowsPerObject = b.maxRowsPerObject;
-            maxBytesPerObject = b.maxBytesPerObject;
-            rotateInterval = b.rotateInterval;
-            testWrite = b.testWrite;
-            maxBufferedBytes = b.maxBufferedBytes;
-            writeEmptyObjects = b.writeEmptyObjects;
-            listener = b.listener;
-            clock = b.clock;
+        private Builder(S3Export e) {
+            super(Builder.class, e.connection);
+            bucket = e.bucket;
+            path = e.path.template();
+            partitionZone = e.path.partitionZone();
+            format = e.format;
+            compression = e.compression;
+            partSizeMb = e.partSizeMb;
+            sse = e.sse;
+            acl = e.acl;
+            writeStrategy = e.writeStrategy;
+            maxRowsPerObject = e.maxRowsPerObject;
+            maxBytesPerObject = e.maxBytesPerObject;
+            rotateInterval = e.rotateInterval;
+            testWrite = e.testWrite;
+            maxBufferedBytes = e.maxBufferedBytes;
+            writeEmptyObjects = e.writeEmptyObjects;
+            listener = e.listener;
+            clock = e.clock;
         }
 
         /** The bucket name (required). */
@@ -426,8 +459,9 @@ public final class S3Export {
             ExportChecks.compression(format, compression);
             S3Connection c = buildConnection();
             ExportChecks.credentials(c);
-            ExportChecks.rotation(path, template, Rotation.of(maxRowsPerObject, maxBytesPerObject, rotateInterval));
-            return new S3Export(this, template, c);
+            Rotation rotation = Rotation.of(maxRowsPerObject, maxBytesPerObject, rotateInterval);
+            ExportChecks.rotation(path, template, rotation);
+            return new S3Export(this, template, c, rotation);
         }
     }
 }

@@ -98,7 +98,7 @@ public final class Sse {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Sse && ((Sse) o).type == type && Objects.equals(((Sse) o).kmsKeyId, kmsKeyId);
+        return o instanceof Sse s && s.type == type && Objects.equals(s.kmsKeyId, kmsKeyId);
     }
 
     @Override

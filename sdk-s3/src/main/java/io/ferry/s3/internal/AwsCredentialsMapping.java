@@ -78,23 +78,22 @@ public final class AwsCredentialsMapping {
     }
 
     private static AwsCredentialsProvider map(Credentials c, String fallbackRegion, List<AutoCloseable> resources) {
-        if (c instanceof BasicCredentials) {
-            BasicCredentials b = (BasicCredentials) c;
+        // one branch per permitted subtype of the sealed Credentials (a pattern switch needs Java 21)
+        if (c instanceof BasicCredentials b) {
             return StaticCredentialsProvider.create(AwsBasicCredentials.create(b.accessKeyId(), b.secretAccessKey()));
         }
-        if (c instanceof SessionCredentials) {
-            SessionCredentials s = (SessionCredentials) c;
+        if (c instanceof SessionCredentials s) {
             return StaticCredentialsProvider.create(
                     AwsSessionCredentials.create(s.accessKeyId(), s.secretAccessKey(), s.sessionToken()));
         }
-        if (c instanceof AssumeRoleCredentials) {
-            return assumeRole((AssumeRoleCredentials) c, fallbackRegion, resources);
+        if (c instanceof AssumeRoleCredentials role) {
+            return assumeRole(role, fallbackRegion, resources);
         }
         if (c instanceof AnonymousCredentials) {
             return AnonymousCredentialsProvider.create();
         }
-        if (c instanceof ProfileCredentials) {
-            ProfileCredentialsProvider p = ProfileCredentialsProvider.create(((ProfileCredentials) c).profileName());
+        if (c instanceof ProfileCredentials profile) {
+            ProfileCredentialsProvider p = ProfileCredentialsProvider.create(profile.profileName());
             resources.add(p);
             return p;
         }
@@ -103,6 +102,7 @@ public final class AwsCredentialsMapping {
             resources.add(p);
             return p;
         }
+        // unreachable while Credentials stays sealed; a new subtype must get a branch above
         throw new FerryConfigException("credentials", "unknown credentials kind " + c.getClass().getName()
                 + "; use one of the Credentials factories");
     }

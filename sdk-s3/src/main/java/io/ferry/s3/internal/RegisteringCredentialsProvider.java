@@ -23,8 +23,8 @@ final class RegisteringCredentialsProvider implements AwsCredentialsProvider {
         AwsCredentials c = delegate.resolveCredentials();
         if (c != null) {
             Secrets.register(c.secretAccessKey());
-            if (c instanceof AwsSessionCredentials) {
-                Secrets.register(((AwsSessionCredentials) c).sessionToken());
+            if (c instanceof AwsSessionCredentials session) {
+                Secrets.register(session.sessionToken());
             }
         }
         return c;

@@ -4,15 +4,7 @@ import io.ferry.core.FerryIoException;
 import java.io.ByteArrayInputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +13,6 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.S3Exception;
-import software.amazon.awssdk.services.s3.model.UploadPartResponse;
 
 /**
  * An {@link OutputStream} onto one S3 object of unknown length. Bytes collect in a part buffer;
@@ -38,11 +29,13 @@ import software.amazon.awssdk.services.s3.model.UploadPartResponse;
  * retried after a lost answer, NoSuchUpload for an upload already completed, a 5xx or an I/O
  * failure after the SDK gave up), the key is checked with {@link OwnWrites}, and an object that
  * carries this object's write id counts as published.
+ *
+ * <p>This class keeps the object's state; the part buffer ({@link PartBuffer}), the parts in
+ * flight ({@link PartUploads}), the upload start with its stray check ({@link UploadStarter}) and
+ * the requests with their confirmation ({@link ObjectRequests}) live beside it.
  */
 public final class MultipartObjectOutput extends OutputStream {
     private static final Logger LOG = LoggerFactory.getLogger(MultipartObjectOutput.class);
-    // small: an export may hold a thousand partitions open, each with its own buffer
-    private static final int INITIAL_BUFFER = 8 * 1024;
 
     private enum State { OPEN, CLOSED, SEALED, PUBLISHED, ABORTED }
 
@@ -51,16 +44,10 @@ public final class MultipartObjectOutput extends OutputStream {
     private String key;
     private final ObjectOptions options;
     private final long basePartSize;
-    private final UploadPool pool;
     private final PartListener listener;
-    private final BufferLedger ledger;
-
-    private final List<CompletableFuture<CompletedPart>> parts = new ArrayList<>();
-    private final AtomicReference<Throwable> failure = new AtomicReference<>();
-    private byte[] buffer;
-    // the size this object asked for: a recycled buffer may be larger, but it was held by the pool anyway
-    private int capacity;
-    private int filled;
+    private final PartBuffer buffer;
+    private final ObjectRequests requests;
+    private final PartUploads parts;
     private long bytes;
     private String uploadId;
     private State state = State.OPEN;
@@ -92,9 +79,10 @@ public final class MultipartObjectOutput extends OutputStream {
         this.key = key;
         this.options = options;
         this.basePartSize = basePartSize;
-        this.pool = pool;
         this.listener = listener;
-        this.ledger = ledger;
+        this.buffer = new PartBuffer(pool, ledger);
+        this.requests = new ObjectRequests(s3, bucket, options);
+        this.parts = new PartUploads(s3, bucket, options, pool, requests);
     }
 
     /** The object's key. */
@@ -109,12 +97,12 @@ public final class MultipartObjectOutput extends OutputStream {
 
     /** Bytes written but not yet handed to the upload pool. */
     public long pendingBytes() {
-        return filled;
+        return buffer.filled();
     }
 
     /** Bytes this object's part buffer holds room for (its capacity, not its fill). */
     public long bufferedBytes() {
-        return capacity;
+        return buffer.capacity();
     }
 
     /** Whether a CreateMultipartUpload was sent for this object (it may have created uploads even if it failed). */
@@ -149,7 +137,7 @@ public final class MultipartObjectOutput extends OutputStream {
 
     /** Parts queued so far (0 while the data fits one part). */
     public int partCount() {
-        return parts.size();
+        return parts.count();
     }
 
     @Override
@@ -167,120 +155,29 @@ public final class MultipartObjectOutput extends OutputStream {
         if (state != State.OPEN) {
             throw new IllegalStateException("s3://" + bucket + "/" + key + " is " + state.name().toLowerCase());
         }
-        throwIfFailed();
+        parts.throwIfFailed(key);
         while (len > 0) {
-            long limit = PartSizes.sizeOfPart(parts.size() + 1, basePartSize);
-            if (filled == limit) {
+            long limit = PartSizes.sizeOfPart(parts.count() + 1, basePartSize);
+            if (buffer.filled() == limit) {
                 // dispatch lazily: a full buffer may still turn out to be the only (single put) part
                 dispatch();
                 continue;
             }
-            int n = (int) Math.min(len, limit - filled);
-            ensureCapacity(filled + n, limit);
-            System.arraycopy(b, off, buffer, filled, n);
-            filled += n;
+            int n = buffer.append(b, off, len, limit);
             bytes += n;
             off += n;
             len -= n;
         }
     }
 
-    private void ensureCapacity(int needed, long limit) {
-        if (buffer != null && capacity >= needed) {
-            return;
-        }
-        int size = (int) Math.min(limit, Math.max(needed, buffer == null ? INITIAL_BUFFER : 2L * capacity));
-        ledger.change(size - capacity);
-        capacity = size;
-        if (buffer != null && buffer.length >= size) {
-            return;
-        }
-        byte[] grown = pool.buffer(size);
-        if (buffer != null) {
-            System.arraycopy(buffer, 0, grown, 0, filled);
-            pool.recycle(buffer);
-        }
-        buffer = grown;
-    }
-
     private void dispatch() {
         if (uploadId == null) {
             multipartStarted = true;
-            uploadId = startUpload();
+            uploadId = UploadStarter.start(s3, requests, bucket, key, options);
         }
-        int partNumber = parts.size() + 1;
-        byte[] data = buffer == null ? new byte[0] : buffer;
-        int size = filled;
-        ledger.change(-capacity);
-        capacity = 0;
-        buffer = null;
-        filled = 0;
-        CompletableFuture<CompletedPart> part = pool.submit(() -> {
-            try {
-                UploadPartResponse r = s3.uploadPart(b -> options.apply(b.bucket(bucket).key(key).uploadId(uploadId)
-                                .partNumber(partNumber).contentLength((long) size)),
-                        RequestBody.fromContentProvider(() -> new ByteArrayInputStream(data, 0, size), size,
-                                "application/octet-stream"));
-                return CompletedPart.builder().partNumber(partNumber).eTag(r.eTag())
-                        .checksumCRC32(r.checksumCRC32()).build();
-            } catch (RuntimeException e) {
-                failure.compareAndSet(null, new PartFailure(partNumber, e));
-                throw e;
-            } finally {
-                pool.recycle(data);
-            }
-        });
-        parts.add(part);
-        listener.partQueued(partNumber, size);
-    }
-
-    private String createUpload(AttemptCounter attempts) {
-        return call("start the multipart upload", () -> s3.createMultipartUpload(b -> options.apply(
-                b.bucket(bucket).key(key)).overrideConfiguration(o -> o.addMetricPublisher(attempts))).uploadId());
-    }
-
-    /**
-     * Starts the multipart upload, and makes sure it is this key's only upload of this run: when
-     * the answer to CreateMultipartUpload was lost, the SDK sent it again and the store started a
-     * second upload whose id never reached us. Only then (the SDK's metrics say the request was
-     * sent more than once, or say nothing) are the key's uploads listed: strays (same key,
-     * initiated since just before the call, less the sweep's clock skew) are aborted at once,
-     * before any part is uploaded, and so is ours, which is then started afresh: on some stores
-     * (S3Mock 5.2.0) aborting one upload of a key breaks every other upload of that key. When the
-     * check itself fails, the end-of-run {@link UploadSweep} is the fallback. Skipping the listing
-     * after a single attempt matters where the store lists slowly: S3Mock reads every upload of
-     * the bucket for each listing, which made an export of thousands of small objects quadratic.
-     */
-    private String startUpload() {
-        for (int round = 1; ; round++) {
-            Instant notBefore = Instant.now().minus(UploadSweep.CLOCK_SKEW);
-            AttemptCounter attempts = new AttemptCounter();
-            String id = createUpload(attempts);
-            if (attempts.sentOnce()) {
-                return id;
-            }
-            List<String> strays;
-            try {
-                strays = UploadSweep.strays(s3, bucket, key, id, notBefore);
-            } catch (SdkException | UncheckedIOException e) {
-                LOG.debug("cannot list the uploads of s3://{}/{}: {}", bucket, key, S3Errors.describe(e));
-                return id;
-            }
-            if (strays.isEmpty() || round == OwnWrites.ATTEMPTS) {
-                return id;
-            }
-            LOG.info("s3://{}/{} has {} more multipart upload(s) started by a retried request; aborting them and"
-                    + " starting again", bucket, key, strays.size());
-            try {
-                for (String stray : strays) {
-                    UploadSweep.abort(s3, bucket, key, stray);
-                }
-                UploadSweep.abort(s3, bucket, key, id);
-            } catch (SdkException | UncheckedIOException e) {
-                LOG.debug("cannot abort the extra uploads of s3://{}/{}: {}", bucket, key, S3Errors.describe(e));
-                return id;
-            }
-        }
+        PartBuffer.Taken taken = buffer.take();
+        int partNumber = parts.submit(key, uploadId, taken.data(), taken.size());
+        listener.partQueued(partNumber, taken.size());
     }
 
     /** Ends the data; nothing is uploaded or published yet. Safe to call twice. */
@@ -299,11 +196,11 @@ public final class MultipartObjectOutput extends OutputStream {
      * @throws IllegalStateException if less than {@link PartSizes#MIN_PART_SIZE} is buffered
      */
     public void flushPart() {
-        if (state != State.OPEN || filled < PartSizes.MIN_PART_SIZE) {
-            throw new IllegalStateException("s3://" + bucket + "/" + key + " holds " + filled
+        if (state != State.OPEN || buffer.filled() < PartSizes.MIN_PART_SIZE) {
+            throw new IllegalStateException("s3://" + bucket + "/" + key + " holds " + buffer.filled()
                     + " bytes, less than a part");
         }
-        throwIfFailed();
+        parts.throwIfFailed(key);
         dispatch();
     }
 
@@ -318,8 +215,8 @@ public final class MultipartObjectOutput extends OutputStream {
             return;
         }
         try {
-            throwIfFailed();
-            if (filled > 0 || uploadId == null) {
+            parts.throwIfFailed(key);
+            if (buffer.filled() > 0 || uploadId == null) {
                 dispatch();
             }
         } catch (RuntimeException e) {
@@ -340,10 +237,10 @@ public final class MultipartObjectOutput extends OutputStream {
             return;
         }
         try {
-            if (filled > 0 || uploadId == null) {
+            if (buffer.filled() > 0 || uploadId == null) {
                 dispatch();
             }
-            awaitParts();
+            parts.await(key);
             state = State.SEALED;
         } catch (RuntimeException e) {
             abort();
@@ -369,14 +266,10 @@ public final class MultipartObjectOutput extends OutputStream {
                 eTag = putSingle();
             } else {
                 seal();
-                List<CompletedPart> done = new ArrayList<>(parts.size());
-                for (CompletableFuture<CompletedPart> p : parts) {
-                    done.add(p.join());
-                }
-                done.sort(Comparator.comparingInt(CompletedPart::partNumber));
+                List<CompletedPart> done = parts.completed();
                 publishAttempted = true;
-                eTag = confirmed("complete the multipart upload", () -> s3.completeMultipartUpload(b -> options.apply(
-                        b.bucket(bucket).key(key).uploadId(uploadId)
+                eTag = requests.confirmed("complete the multipart upload", key, () -> s3.completeMultipartUpload(
+                        b -> options.apply(b.bucket(bucket).key(key).uploadId(uploadId)
                                 .multipartUpload(m -> m.parts(done)))).eTag(),
                         () -> options.kms() ? null : OwnWrites.multipartETag(
                                 done.stream().map(CompletedPart::eTag).collect(Collectors.toList())));
@@ -409,15 +302,16 @@ public final class MultipartObjectOutput extends OutputStream {
     }
 
     private String putSingle() {
-        byte[] data = buffer == null ? new byte[0] : buffer;
-        int size = filled;
+        PartBuffer.Taken held = buffer.peek();
+        byte[] data = held.data();
+        int size = held.size();
         publishAttempted = true;
-        String eTag = confirmed("put the object", () -> s3.putObject(b -> options.apply(b.bucket(bucket).key(key)
-                        .contentLength((long) size)),
+        String eTag = requests.confirmed("put the object", key, () -> s3.putObject(
+                b -> options.apply(b.bucket(bucket).key(key).contentLength((long) size)),
                 RequestBody.fromContentProvider(() -> new ByteArrayInputStream(data, 0, size), size,
                         "application/octet-stream")).eTag(),
                 () -> options.kms() ? null : OwnWrites.singleETag(data, 0, size));
-        releaseBuffer();
+        buffer.release();
         return eTag;
     }
 
@@ -431,16 +325,7 @@ public final class MultipartObjectOutput extends OutputStream {
             return;
         }
         state = State.ABORTED;
-        for (CompletableFuture<CompletedPart> p : parts) {
-            try {
-                p.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            } catch (ExecutionException | CompletionException e) {
-                LOG.debug("part of s3://{}/{} failed before abort", bucket, key, io.ferry.core.Secrets.redact(e));
-            }
-        }
+        parts.settle(key);
         if (uploadId != null) {
             try {
                 s3.abortMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(uploadId));
@@ -457,129 +342,6 @@ public final class MultipartObjectOutput extends OutputStream {
                         uploadId, bucket, key, S3Errors.describe(e));
             }
         }
-        releaseBuffer();
-    }
-
-    private void releaseBuffer() {
-        ledger.change(-capacity);
-        capacity = 0;
-        if (buffer != null) {
-            pool.recycle(buffer);
-            buffer = null;
-        }
-    }
-
-    private void awaitParts() {
-        for (CompletableFuture<CompletedPart> p : parts) {
-            try {
-                p.join();
-            } catch (CompletionException e) {
-                throwIfFailed();
-                throw failed("upload a part", e.getCause());
-            }
-        }
-    }
-
-    private void throwIfFailed() {
-        Throwable t = failure.get();
-        if (t instanceof PartFailure) {
-            PartFailure f = (PartFailure) t;
-            throw failed("upload part " + f.partNumber, f.getCause());
-        }
-    }
-
-    private <T> T call(String what, Supplier<T> request) {
-        try {
-            return request.get();
-        } catch (S3Exception e) {
-            if (e.statusCode() == 412 && options.ifNoneMatch()) {
-                throw new KeyExistsException(bucket, key, e);
-            }
-            throw failed(what, e);
-        } catch (SdkException | UncheckedIOException e) {
-            throw failed(what, e);
-        }
-    }
-
-    /**
-     * Runs a publishing request. When its outcome may hide a success of an earlier attempt, HEADs
-     * the key and returns the ETag found if the object is this one.
-     *
-     * @param expectedETag the ETag this object would have, or null if unknown
-     */
-    private String confirmed(String what, Supplier<String> request, Supplier<String> expectedETag) {
-        try {
-            return request.get();
-        } catch (S3Exception e) {
-            boolean conflict = e.statusCode() == 412 && options.ifNoneMatch();
-            if (conflict || mayHaveActed(e)) {
-                String own = ownWrite(what, expectedETag, e);
-                if (own != null) {
-                    return own;
-                }
-            }
-            if (conflict) {
-                throw new KeyExistsException(bucket, key, e);
-            }
-            throw failed(what, e);
-        } catch (SdkException | UncheckedIOException e) {
-            String own = ownWrite(what, expectedETag, e);
-            if (own != null) {
-                return own;
-            }
-            throw failed(what, e);
-        }
-    }
-
-    /**
-     * Whether a failed publishing request may have been carried out by an earlier attempt: a
-     * server error (the SDK retried), NoSuchUpload (the upload was completed), or a 2xx/3xx
-     * reported as an error; not a plain 4xx refusal.
-     */
-    private static boolean mayHaveActed(S3Exception e) {
-        String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
-        return e.statusCode() >= 500 || e.statusCode() < 400 || "NoSuchUpload".equals(code)
-                || (e.statusCode() == 404 && code == null);
-    }
-
-    /**
-     * The ETag of this object if the key holds it (written by an attempt whose answer was lost),
-     * else null.
-     *
-     * @throws FerryIoException if that cannot be told: then neither a new key nor success is safe
-     */
-    private String ownWrite(String what, Supplier<String> expectedETag, RuntimeException cause) {
-        String where = "s3://" + bucket + "/" + key;
-        try {
-            OwnWrites.Remote remote = OwnWrites.head(s3, bucket, key);
-            if (remote.writtenBy(options.writeId(), expectedETag.get(), where)) {
-                LOG.info("{} was written by this export; the answer to an earlier attempt was lost ({})", where,
-                        S3Errors.describe(cause));
-                return remote.eTag();
-            }
-            return null;
-        } catch (FerryIoException e) {
-            boolean denied = e.getCause() instanceof S3Exception && ((S3Exception) e.getCause()).statusCode() == 403;
-            throw new FerryIoException("cannot " + what + " of " + where + ": " + S3Errors.describe(cause)
-                    + "; whether an earlier attempt wrote it is unknown (" + e.getMessage() + ")"
-                    + (denied ? "; grant s3:GetObject on the export's keys so Ferry can recognise its own writes" : ""),
-                    cause, !denied);
-        }
-    }
-
-    private FerryIoException failed(String what, Throwable cause) {
-        return new FerryIoException("cannot " + what + " of s3://" + bucket + "/" + key + ": "
-                + S3Errors.describe(cause), cause, OwnWrites.retryable(cause));
-    }
-
-    /** A part upload's failure, remembered until the writer thread reports it. */
-    private static final class PartFailure extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        private final int partNumber;
-
-        PartFailure(int partNumber, Throwable cause) {
-            super(cause);
-            this.partNumber = partNumber;
-        }
+        buffer.release();
     }
 }

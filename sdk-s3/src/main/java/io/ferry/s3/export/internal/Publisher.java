@@ -80,7 +80,7 @@ final class Publisher {
         try {
             o.existedBefore = OwnWrites.head(s3, bucket, o.out.key()).exists();
         } catch (FerryIoException e) {
-            if (e.getCause() instanceof S3Exception && ((S3Exception) e.getCause()).statusCode() == 403) {
+            if (e.getCause() instanceof S3Exception s && s.statusCode() == 403) {
                 // without s3:GetObject: unknown, so a rollback will not delete it
                 o.existedBefore = null;
                 return;
@@ -146,7 +146,7 @@ final class Publisher {
                     f.join();
                 } catch (CompletionException e) {
                     if (failure == null) {
-                        failure = e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause()
+                        failure = e.getCause() instanceof RuntimeException r ? r
                                 : new FerryIoException("publishing failed: " + e.getCause(), e.getCause());
                     }
                 }
@@ -215,7 +215,7 @@ final class Publisher {
                     .append(", which this export may have ").append(replace ? "written" : "published")
                     .append(" before failing: check and delete them by hand");
         }
-        boolean retryable = failure instanceof FerryIoException && ((FerryIoException) failure).retryable();
+        boolean retryable = failure instanceof FerryIoException io && io.retryable();
         return new FerryIoException(m.toString(), failure, retryable);
     }
 }
