@@ -1,6 +1,6 @@
-package io.ferry.td.blackbox;
+package io.ferry.td;
 
-import static io.ferry.td.blackbox.TdTestData.freshDatabase;
+import static io.ferry.td.TdTestData.freshDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,8 +9,6 @@ import io.ferry.core.record.Column;
 import io.ferry.core.record.ColumnType;
 import io.ferry.core.record.Record;
 import io.ferry.core.record.Schema;
-import io.ferry.td.TdWriter;
-import io.ferry.td.TdWriterBuilder;
 import io.ferry.td.testing.LocalTdServer;
 import io.ferry.td.testing.LocalTdServerExtension;
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package io.ferry.core.schedule.spec;
+package io.ferry.core.schedule;
 
 import io.ferry.core.testing.TestClock;
 import java.time.Duration;

@@ -1,18 +1,9 @@
-package io.ferry.core.schedule.spec;
+package io.ferry.core.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ferry.core.FerryConfigException;
-import io.ferry.core.schedule.CronScheduler;
-import io.ferry.core.schedule.JobInfo;
-import io.ferry.core.schedule.JobReport;
-import io.ferry.core.schedule.JobRun;
-import io.ferry.core.schedule.JobStatus;
-import io.ferry.core.schedule.JobTrigger;
-import io.ferry.core.schedule.Schedule;
-import io.ferry.core.schedule.ScheduledJob;
-import io.ferry.core.schedule.SchedulerListener;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;

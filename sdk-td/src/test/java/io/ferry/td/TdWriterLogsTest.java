@@ -1,14 +1,13 @@
-package io.ferry.td.blackbox;
+package io.ferry.td;
 
-import static io.ferry.td.blackbox.TdTestData.SCHEMA;
-import static io.ferry.td.blackbox.TdTestData.freshDatabase;
-import static io.ferry.td.blackbox.TdTestData.records;
-import static io.ferry.td.blackbox.TdTestData.writer;
+import static io.ferry.td.TdTestData.SCHEMA;
+import static io.ferry.td.TdTestData.freshDatabase;
+import static io.ferry.td.TdTestData.records;
+import static io.ferry.td.TdTestData.writer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.ferry.core.testing.CapturingLoggerFactory;
-import io.ferry.td.TdWriteMode;
 import io.ferry.td.testing.Fault;
 import io.ferry.td.testing.LocalTdServer;
 import org.junit.jupiter.api.Test;

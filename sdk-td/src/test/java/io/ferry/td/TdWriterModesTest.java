@@ -1,9 +1,9 @@
-package io.ferry.td.blackbox;
+package io.ferry.td;
 
-import static io.ferry.td.blackbox.TdTestData.SCHEMA;
-import static io.ferry.td.blackbox.TdTestData.freshDatabase;
-import static io.ferry.td.blackbox.TdTestData.records;
-import static io.ferry.td.blackbox.TdTestData.writer;
+import static io.ferry.td.TdTestData.SCHEMA;
+import static io.ferry.td.TdTestData.freshDatabase;
+import static io.ferry.td.TdTestData.records;
+import static io.ferry.td.TdTestData.writer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,9 +11,6 @@ import io.ferry.core.FerryConfigException;
 import io.ferry.core.FerryDataException;
 import io.ferry.core.FerryIoException;
 import io.ferry.core.record.Record;
-import io.ferry.td.TdWriteMode;
-import io.ferry.td.TdWriteResult;
-import io.ferry.td.TdWriter;
 import io.ferry.td.testing.Fault;
 import io.ferry.td.testing.LocalTdServer;
 import io.ferry.td.testing.LocalTdServerExtension;

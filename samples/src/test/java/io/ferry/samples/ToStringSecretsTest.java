@@ -1,4 +1,4 @@
-package io.ferry.samples.contract;
+package io.ferry.samples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

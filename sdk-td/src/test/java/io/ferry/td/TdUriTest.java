@@ -1,12 +1,9 @@
-package io.ferry.td.blackbox;
+package io.ferry.td;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ferry.core.FerryConfigException;
-import io.ferry.td.TdEndpoint;
-import io.ferry.td.TdUri;
-import io.ferry.td.TdWriteMode;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,7 +1,7 @@
-package io.ferry.td.blackbox;
+package io.ferry.td;
 
-import static io.ferry.td.blackbox.TdTestData.SCHEMA;
-import static io.ferry.td.blackbox.TdTestData.freshDatabase;
+import static io.ferry.td.TdTestData.SCHEMA;
+import static io.ferry.td.TdTestData.freshDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,10 +9,6 @@ import io.ferry.core.FerryException;
 import io.ferry.core.FerryIoException;
 import io.ferry.core.record.Record;
 import io.ferry.core.testing.TestReport;
-import io.ferry.td.TdWriteMode;
-import io.ferry.td.TdWriteResult;
-import io.ferry.td.TdWriter;
-import io.ferry.td.TdWriterBuilder;
 import io.ferry.td.testing.LocalTdServer;
 import io.ferry.td.testing.LocalTdServerExtension;
 import io.ferry.testkit.Fault;

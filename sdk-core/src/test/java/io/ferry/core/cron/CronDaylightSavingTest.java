@@ -1,8 +1,7 @@
-package io.ferry.core.cron.spec;
+package io.ferry.core.cron;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ferry.core.cron.CronExpression;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,10 +1,9 @@
-package io.ferry.core.cron.spec;
+package io.ferry.core.cron;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ferry.core.FerryConfigException;
-import io.ferry.core.cron.CronExpression;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;

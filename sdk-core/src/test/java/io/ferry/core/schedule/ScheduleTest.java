@@ -1,10 +1,9 @@
-package io.ferry.core.schedule.spec;
+package io.ferry.core.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ferry.core.FerryConfigException;
-import io.ferry.core.schedule.Schedule;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;

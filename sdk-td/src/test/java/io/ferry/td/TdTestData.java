@@ -1,11 +1,9 @@
-package io.ferry.td.blackbox;
+package io.ferry.td;
 
 import io.ferry.core.record.Column;
 import io.ferry.core.record.ColumnType;
 import io.ferry.core.record.Record;
 import io.ferry.core.record.Schema;
-import io.ferry.td.TdWriter;
-import io.ferry.td.TdWriterBuilder;
 import io.ferry.td.testing.LocalTdServer;
 import java.time.Duration;
 import java.util.ArrayList;

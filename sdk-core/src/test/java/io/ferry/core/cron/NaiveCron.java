@@ -1,4 +1,4 @@
-package io.ferry.core.cron.spec;
+package io.ferry.core.cron;
 
 import java.time.LocalDateTime;
 import java.util.BitSet;

@@ -1,10 +1,9 @@
-package io.ferry.core.schedule.spec;
+package io.ferry.core.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ferry.core.FerryDataException;
-import io.ferry.core.schedule.StateStore;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
