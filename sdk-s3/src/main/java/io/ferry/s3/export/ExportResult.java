@@ -3,6 +3,7 @@ package io.ferry.s3.export;
 import io.ferry.core.FerryConfigException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * What an export wrote: every object, in the order they were published, and the totals.
@@ -13,16 +14,27 @@ public final class ExportResult {
     private final List<ExportedObject> objects;
     private final Duration elapsed;
 
-    private ExportResult(String syncId, List<ExportedObject> objects, Duration elapsed) {
-        this.syncId = syncId;
-        this.objects = List.copyOf(objects);
-        this.elapsed = elapsed;
+    private ExportResult(Builder b) {
+        this.syncId = b.syncId;
+        this.objects = b.objects;
+        this.elapsed = b.elapsed;
     }
 
-    /** A result of the given objects. */
-    public static ExportResult of(String syncId, List<ExportedObject> objects, Duration elapsed) {
-        return new ExportResult(FerryConfigException.requireNonNull(syncId, "syncId"), FerryConfigException.requireNonNull(objects, "objects"),
-                FerryConfigException.requireNonNull(elapsed, "elapsed"));
+    /**
+     * A new builder: no object, a zero duration, and a sync id that must be set. {@link S3Export}
+     * builds its results with it; tests of code that consumes results can too.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this result's values. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.syncId = syncId;
+        b.objects = objects;
+        b.elapsed = elapsed;
+        return b;
     }
 
     /** The export run's id, as {@code {{SYNC_ID}}} rendered it. */
@@ -56,8 +68,63 @@ public final class ExportResult {
     }
 
     @Override
+    public boolean equals(Object o) {
+        return o instanceof ExportResult r && syncId.equals(r.syncId) && objects.equals(r.objects)
+                && elapsed.equals(r.elapsed);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(syncId, objects, elapsed);
+    }
+
+    @Override
     public String toString() {
         return "ExportResult{" + objects.size() + " objects, " + rows() + " rows, " + bytes() + " bytes, "
                 + elapsed.toMillis() + " ms}";
+    }
+
+    /** Builds an {@link ExportResult}. Not thread-safe. */
+    public static final class Builder {
+        private String syncId;
+        private List<ExportedObject> objects = List.of();
+        private Duration elapsed = Duration.ZERO;
+
+        private Builder() {
+        }
+
+        /** The run's id, as {@code {{SYNC_ID}}} rendered it; required. */
+        public Builder syncId(String syncId) {
+            this.syncId = FerryConfigException.requireNonNull(syncId, "syncId");
+            return this;
+        }
+
+        /** The objects written, in the order they were published; default none. */
+        public Builder objects(List<ExportedObject> objects) {
+            this.objects = List.copyOf(FerryConfigException.requireNonNull(objects, "objects"));
+            return this;
+        }
+
+        /** Time from {@code open} to the end of {@code commit}, zero or more; default zero. */
+        public Builder elapsed(Duration elapsed) {
+            FerryConfigException.requireNonNull(elapsed, "elapsed");
+            if (elapsed.isNegative()) {
+                throw new FerryConfigException("elapsed", "elapsed must be zero or more, was " + elapsed);
+            }
+            this.elapsed = elapsed;
+            return this;
+        }
+
+        /**
+         * Builds the result.
+         *
+         * @throws FerryConfigException if no sync id was set
+         */
+        public ExportResult build() {
+            if (syncId == null) {
+                throw new FerryConfigException("syncId", "syncId is required: set syncId(...)");
+            }
+            return new ExportResult(this);
+        }
     }
 }

@@ -133,7 +133,8 @@ public final class ExportSession implements ExportWriter {
                 plan.listener().objectWritten(done);
             }
             state = State.COMMITTED;
-            return ExportResult.of(syncId, published, Duration.ofNanos(System.nanoTime() - startNanos));
+            return ExportResult.builder().syncId(syncId).objects(published)
+                    .elapsed(Duration.ofNanos(System.nanoTime() - startNanos)).build();
         } catch (RuntimeException e) {
             RuntimeException failure = publisher.rollBack(router.started(), e);
             abort();
