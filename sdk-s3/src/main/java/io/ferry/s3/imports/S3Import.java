@@ -15,7 +15,6 @@ import io.ferry.formats.read.Preview;
 import io.ferry.s3.S3ClientOptionsBuilder;
 import io.ferry.s3.S3Connection;
 import io.ferry.s3.imports.internal.ImportEngine;
-import io.ferry.s3.imports.internal.StartState;
 import io.ferry.s3.internal.BucketNames;
 import java.time.Clock;
 import java.time.Duration;
@@ -171,7 +170,7 @@ public final class S3Import {
         private boolean skipGlacierObjects;
         private String startAfter;
         private boolean incremental;
-        private boolean useModifiedTime;
+        private IncrementalState.Mode selectBy = IncrementalState.Mode.PATH;
         private Instant modifiedAfter;
         private IncrementalState state;
         private Duration settleTime = ObjectSelector.DEFAULT_SETTLE_TIME;
@@ -197,7 +196,7 @@ public final class S3Import {
             skipGlacierObjects = b.skipGlacierObjects;
             startAfter = b.startAfter;
             incremental = b.incremental;
-            useModifiedTime = b.useModifiedTime;
+            selectBy = b.selectBy;
             modifiedAfter = b.modifiedAfter;
             state = b.state;
             settleTime = b.settleTime;
@@ -245,8 +244,9 @@ public final class S3Import {
         }
 
         /**
-         * Skip keys up to and including this one (TD's {@code last_path}); path mode only; null
-         * clears it. A {@link #state(IncrementalState)} replaces it.
+         * Skip keys up to and including this one (TD's {@code last_path}): a start at
+         * {@code IncrementalState.afterPath(key)}; path mode only; null clears it. A
+         * {@link #state(IncrementalState)} replaces it.
          */
         public Builder startAfter(String key) {
             this.startAfter = key;
@@ -259,15 +259,19 @@ public final class S3Import {
             return this;
         }
 
-        /** Select by LastModified instead of key order; default false. */
+        /**
+         * Select by LastModified ({@link IncrementalState.Mode#MODIFIED_TIME}) instead of key order
+         * ({@link IncrementalState.Mode#PATH}); default false.
+         */
         public Builder useModifiedTime(boolean use) {
-            this.useModifiedTime = use;
+            this.selectBy = use ? IncrementalState.Mode.MODIFIED_TIME : IncrementalState.Mode.PATH;
             return this;
         }
 
         /**
-         * With {@code useModifiedTime(true)}: only objects modified at or after this time; null
-         * clears it. A {@link #state(IncrementalState)} replaces it.
+         * With {@code useModifiedTime(true)}: only objects modified at or after this time, a start at
+         * {@code IncrementalState.modifiedSince(time)}; null clears it (the start is then the epoch).
+         * A {@link #state(IncrementalState)} replaces it.
          */
         public Builder modifiedAfter(Instant time) {
             this.modifiedAfter = time;
@@ -275,10 +279,10 @@ public final class S3Import {
         }
 
         /**
-         * Continue from the state a previous incremental run returned; null clears it. A state
-         * takes precedence over the start options: {@code startAfter} and {@code modifiedAfter}
-         * are then ignored, whatever order they were set in. Its mode must match
-         * {@code useModifiedTime}.
+         * Start from this state: the one a previous incremental run returned, or a start point such
+         * as {@code IncrementalState.afterPath(key)}; null clears it. A state takes precedence over
+         * the start options: {@code startAfter} and {@code modifiedAfter} are then ignored, whatever
+         * order they were set in. Its mode must match {@code useModifiedTime}.
          */
         public Builder state(IncrementalState state) {
             this.state = state;
@@ -394,8 +398,40 @@ public final class S3Import {
                     .pathMatchPattern(pathMatchPattern)
                     .skipArchived(skipGlacierObjects)
                     .settleTime(settleTime)
-                    .state(StartState.initial(useModifiedTime, startAfter, modifiedAfter, state, incremental))
+                    .state(start())
                     .build());
+        }
+
+        /**
+         * Where the import starts, the one state the selector gets: a given state (checked against
+         * the selection mode), else one made from the start options; in path mode without a start
+         * point, an empty path cursor when the import is incremental (so it can return a next state)
+         * and none otherwise.
+         */
+        private IncrementalState start() {
+            boolean byTime = selectBy == IncrementalState.Mode.MODIFIED_TIME;
+            if (state != null) {
+                if (state.mode() != selectBy) {
+                    throw new FerryConfigException("state", "the state is in " + state.mode() + " mode but the"
+                            + " import selects by " + (byTime ? "modified time" : "path")
+                            + "; set useModifiedTime(" + !byTime + ") or start without the state");
+                }
+                return state;
+            }
+            if (!byTime && modifiedAfter != null) {
+                throw new FerryConfigException("modifiedAfter", "modifiedAfter needs useModifiedTime(true)");
+            }
+            if (byTime && startAfter != null) {
+                throw new FerryConfigException("startAfter", "startAfter selects by key; with useModifiedTime(true)"
+                        + " use modifiedAfter instead");
+            }
+            if (byTime) {
+                return IncrementalState.modifiedSince(modifiedAfter == null ? Instant.EPOCH : modifiedAfter);
+            }
+            if (startAfter != null) {
+                return IncrementalState.afterPath(startAfter);
+            }
+            return incremental ? IncrementalState.afterPath("") : null;
         }
     }
 }

@@ -3,8 +3,6 @@ package io.ferry.s3.imports.internal;
 import io.ferry.core.FerryDataException;
 import io.ferry.core.FerryIoException;
 import io.ferry.core.filter.FilterChain;
-import io.ferry.core.incremental.IncrementalState;
-import io.ferry.core.incremental.KeyOrder;
 import io.ferry.core.incremental.ListedObject;
 import io.ferry.core.incremental.ObjectSelector;
 import io.ferry.core.incremental.Selection;
@@ -172,11 +170,7 @@ public final class ImportEngine {
 
     private Selection select(S3Client client) {
         Instant listedAt = clock.instant();
-        String after = selector.state()
-                .filter(st -> st.mode() == IncrementalState.Mode.PATH)
-                .flatMap(IncrementalState::lastPath)
-                .filter(p -> KeyOrder.compare(p, prefix) > 0)
-                .orElse(null);
+        String after = selector.listStartAfter().orElse(null);
         return selector.select(ObjectLister.list(client, bucket, prefix, after, readAttempts), listedAt);
     }
 
