@@ -54,7 +54,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class S3Import {
     /** Raw bytes read from the first object for a guess: 1 MB. */
-    public static final int GUESS_RAW_BYTES = ImportEngine.GUESS_RAW_BYTES;
+    public static final int GUESS_RAW_BYTES = 1024 * 1024;
     /** Default memory for prefetched objects: 64 MB. */
     public static final long DEFAULT_MAX_BUFFERED_BYTES = 64L * 1024 * 1024;
     /** Default for {@link Builder#readAttempts(int)}: 5 GetObject calls per object. */
@@ -62,15 +62,51 @@ public final class S3Import {
 
     private static final Logger LOG = LoggerFactory.getLogger(S3Import.class);
 
-    private final Builder spec;
+    private final String bucket;
+    private final String pathPrefix;
+    private final String pathMatchPattern;
+    private final boolean skipGlacierObjects;
+    private final String startAfter;
+    private final boolean incremental;
+    private final IncrementalState.Mode selectBy;
+    private final Instant modifiedAfter;
+    private final IncrementalState state;
+    private final Duration settleTime;
+    private final boolean failOnNoFiles;
+    private final ParserConfig parser;
+    private final boolean guessParser;
+    private final BadRowPolicy badRows;
+    private final Decoder decoder;
+    private final FilterChain filters;
+    private final long maxBufferedBytes;
+    private final int readAttempts;
+    private final Clock clock;
     private final S3Connection connection;
     private final ImportEngine engine;
 
     private S3Import(Builder b, S3Connection connection, ObjectSelector selector) {
-        this.spec = new Builder(b);
+        this.bucket = b.bucket;
+        this.pathPrefix = b.pathPrefix;
+        this.pathMatchPattern = b.pathMatchPattern;
+        this.skipGlacierObjects = b.skipGlacierObjects;
+        this.startAfter = b.startAfter;
+        this.incremental = b.incremental;
+        this.selectBy = b.selectBy;
+        this.modifiedAfter = b.modifiedAfter;
+        this.state = b.state;
+        this.settleTime = b.settleTime;
+        this.failOnNoFiles = b.failOnNoFiles;
+        this.parser = b.parser;
+        this.guessParser = b.guessParser;
+        this.badRows = b.badRows;
+        this.decoder = b.decoder;
+        this.filters = b.filters;
+        this.maxBufferedBytes = b.maxBufferedBytes;
+        this.readAttempts = b.readAttempts;
+        this.clock = b.clock;
         this.connection = connection;
-        this.engine = new ImportEngine(connection, b.bucket, b.pathPrefix, selector, b.failOnNoFiles, b.parser,
-                b.badRows, b.decoder, b.filters, b.maxBufferedBytes, b.readAttempts, b.clock);
+        this.engine = new ImportEngine(connection, bucket, pathPrefix, selector, failOnNoFiles, parser,
+                badRows, decoder, filters, maxBufferedBytes, readAttempts, clock);
     }
 
     /**
@@ -84,7 +120,7 @@ public final class S3Import {
 
     /** A builder holding this import's settings. */
     public Builder toBuilder() {
-        return new Builder(spec);
+        return new Builder(this);
     }
 
     /**
@@ -122,7 +158,7 @@ public final class S3Import {
      */
     public ImportResult run(RecordSink sink) {
         FerryConfigException.requireNonNull(sink, "sink");
-        if (spec.parser == null && !spec.guessParser) {
+        if (parser == null && !guessParser) {
             throw new FerryConfigException("parser", "run() needs a parser config: give parser(...) on the builder"
                     + " (e.g. with imp.guess().parser(), after reviewing it), or call guess() on the builder to guess"
                     + " it from the first object at each run");
@@ -132,18 +168,18 @@ public final class S3Import {
         List<String> archived = new ArrayList<>();
         o.selection().skippedArchived().forEach(x -> archived.add(x.key()));
         return new ImportResult(o.objects(), o.skippedRows(), o.badRows(), archived,
-                spec.incremental ? o.selection().nextState().orElse(null) : null,
+                incremental ? o.selection().nextState().orElse(null) : null,
                 Duration.ofNanos(System.nanoTime() - start));
     }
 
     /** The bucket. */
     public String bucket() {
-        return spec.bucket;
+        return bucket;
     }
 
     /** The key prefix. */
     public String pathPrefix() {
-        return spec.pathPrefix;
+        return pathPrefix;
     }
 
     /** The connection options. */
@@ -153,13 +189,13 @@ public final class S3Import {
 
     /** Whether {@link ImportResult#nextState()} is filled. */
     public boolean incremental() {
-        return spec.incremental;
+        return incremental;
     }
 
     @Override
     public String toString() {
-        return "S3Import{bucket=" + spec.bucket + ", pathPrefix=" + spec.pathPrefix + ", incremental="
-                + spec.incremental + ", " + connection + "}";
+        return "S3Import{bucket=" + bucket + ", pathPrefix=" + pathPrefix + ", incremental="
+                + incremental + ", " + connection + "}";
     }
 
     /** Builds an {@link S3Import}. Setters reject bad values at once; {@link #build()} checks combinations. Not thread-safe. */
@@ -188,8 +224,8 @@ public final class S3Import {
             super(Builder.class);
         }
 
-        private Builder(Builder b) {
-            super(Builder.class, b.buildConnection());
+        private Builder(S3Import b) {
+            super(Builder.class, b.connection);
             bucket = b.bucket;
             pathPrefix = b.pathPrefix;
             pathMatchPattern = b.pathMatchPattern;

@@ -19,6 +19,7 @@ import io.ferry.formats.read.Preview;
 import io.ferry.s3.S3Connection;
 import io.ferry.s3.export.internal.S3Errors;
 import io.ferry.s3.imports.ImportedObject;
+import io.ferry.s3.imports.S3Import;
 import io.ferry.s3.internal.S3ClientLease;
 import java.time.Clock;
 import java.time.Instant;
@@ -31,9 +32,6 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /** The work behind {@code S3Import}: list, select, guess, preview and run. Immutable. */
 public final class ImportEngine {
-    /** Raw bytes read from the first object for a guess: 1 MB. */
-    public static final int GUESS_RAW_BYTES = 1024 * 1024;
-
     private static final Logger LOG = LoggerFactory.getLogger(ImportEngine.class);
 
     private final S3Connection connection;
@@ -189,7 +187,7 @@ public final class ImportEngine {
         byte[] head;
         try {
             head = client.getObjectAsBytes(r -> r.bucket(bucket).key(first.key())
-                    .range("bytes=0-" + (GUESS_RAW_BYTES - 1))).asByteArray();
+                    .range("bytes=0-" + (S3Import.GUESS_RAW_BYTES - 1))).asByteArray();
         } catch (SdkException e) {
             throw new FerryIoException("cannot read s3://" + bucket + "/" + first.key() + ": " + S3Errors.describe(e),
                     e, S3Errors.retryable(e));
