@@ -15,12 +15,14 @@ import io.ferry.formats.read.Preview;
 import io.ferry.s3.S3ClientOptionsBuilder;
 import io.ferry.s3.S3Connection;
 import io.ferry.s3.imports.internal.ImportEngine;
+import io.ferry.s3.imports.internal.ImportPlan;
+import io.ferry.s3.imports.internal.ImportStart;
 import io.ferry.s3.internal.BucketNames;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,51 +64,16 @@ public final class S3Import {
 
     private static final Logger LOG = LoggerFactory.getLogger(S3Import.class);
 
-    private final String bucket;
-    private final String pathPrefix;
-    private final String pathMatchPattern;
-    private final boolean skipGlacierObjects;
-    private final String startAfter;
-    private final boolean incremental;
-    private final IncrementalState.Mode selectBy;
-    private final Instant modifiedAfter;
-    private final IncrementalState state;
-    private final Duration settleTime;
-    private final boolean failOnNoFiles;
-    private final ParserConfig parser;
+    private final ImportPlan plan;
+    private final ImportStart start;
     private final boolean guessParser;
-    private final BadRowPolicy badRows;
-    private final Decoder decoder;
-    private final FilterChain filters;
-    private final long maxBufferedBytes;
-    private final int readAttempts;
-    private final Clock clock;
-    private final S3Connection connection;
     private final ImportEngine engine;
 
-    private S3Import(Builder b, S3Connection connection, ObjectSelector selector) {
-        this.bucket = b.bucket;
-        this.pathPrefix = b.pathPrefix;
-        this.pathMatchPattern = b.pathMatchPattern;
-        this.skipGlacierObjects = b.skipGlacierObjects;
-        this.startAfter = b.startAfter;
-        this.incremental = b.incremental;
-        this.selectBy = b.selectBy;
-        this.modifiedAfter = b.modifiedAfter;
-        this.state = b.state;
-        this.settleTime = b.settleTime;
-        this.failOnNoFiles = b.failOnNoFiles;
-        this.parser = b.parser;
-        this.guessParser = b.guessParser;
-        this.badRows = b.badRows;
-        this.decoder = b.decoder;
-        this.filters = b.filters;
-        this.maxBufferedBytes = b.maxBufferedBytes;
-        this.readAttempts = b.readAttempts;
-        this.clock = b.clock;
-        this.connection = connection;
-        this.engine = new ImportEngine(connection, bucket, pathPrefix, selector, failOnNoFiles, parser,
-                badRows, decoder, filters, maxBufferedBytes, readAttempts, clock);
+    private S3Import(ImportPlan plan, ImportStart start, boolean guessParser) {
+        this.plan = plan;
+        this.start = start;
+        this.guessParser = guessParser;
+        this.engine = new ImportEngine(plan);
     }
 
     /**
@@ -158,44 +125,38 @@ public final class S3Import {
      */
     public ImportResult run(RecordSink sink) {
         FerryConfigException.requireNonNull(sink, "sink");
-        if (parser == null && !guessParser) {
+        if (plan.parser() == null && !guessParser) {
             throw new FerryConfigException("parser", "run() needs a parser config: give parser(...) on the builder"
                     + " (e.g. with imp.guess().parser(), after reviewing it), or call guess() on the builder to guess"
                     + " it from the first object at each run");
         }
-        long start = System.nanoTime();
-        ImportEngine.Outcome o = engine.run(sink);
-        List<String> archived = new ArrayList<>();
-        o.selection().skippedArchived().forEach(x -> archived.add(x.key()));
-        return new ImportResult(o.objects(), o.skippedRows(), o.badRows(), archived,
-                incremental ? o.selection().nextState().orElse(null) : null,
-                Duration.ofNanos(System.nanoTime() - start));
+        return engine.run(sink);
     }
 
     /** The bucket. */
     public String bucket() {
-        return bucket;
+        return plan.bucket();
     }
 
     /** The key prefix. */
     public String pathPrefix() {
-        return pathPrefix;
+        return plan.prefix();
     }
 
     /** The connection options. */
     public S3Connection connection() {
-        return connection;
+        return plan.connection();
     }
 
     /** Whether {@link ImportResult#nextState()} is filled. */
     public boolean incremental() {
-        return incremental;
+        return plan.incremental();
     }
 
     @Override
     public String toString() {
-        return "S3Import{bucket=" + bucket + ", pathPrefix=" + pathPrefix + ", incremental="
-                + incremental + ", " + connection + "}";
+        return "S3Import{bucket=" + plan.bucket() + ", pathPrefix=" + plan.prefix() + ", incremental="
+                + plan.incremental() + ", " + plan.connection() + "}";
     }
 
     /** Builds an {@link S3Import}. Setters reject bad values at once; {@link #build()} checks combinations. Not thread-safe. */
@@ -204,11 +165,8 @@ public final class S3Import {
         private String pathPrefix = "";
         private String pathMatchPattern;
         private boolean skipGlacierObjects;
-        private String startAfter;
         private boolean incremental;
-        private IncrementalState.Mode selectBy = IncrementalState.Mode.PATH;
-        private Instant modifiedAfter;
-        private IncrementalState state;
+        private ImportStart start = ImportStart.NONE;
         private Duration settleTime = ObjectSelector.DEFAULT_SETTLE_TIME;
         private boolean failOnNoFiles;
         private ParserConfig parser;
@@ -224,27 +182,25 @@ public final class S3Import {
             super(Builder.class);
         }
 
-        private Builder(S3Import b) {
-            super(Builder.class, b.connection);
-            bucket = b.bucket;
-            pathPrefix = b.pathPrefix;
-            pathMatchPattern = b.pathMatchPattern;
-            skipGlacierObjects = b.skipGlacierObjects;
-            startAfter = b.startAfter;
-            incremental = b.incremental;
-            selectBy = b.selectBy;
-            modifiedAfter = b.modifiedAfter;
-            state = b.state;
-            settleTime = b.settleTime;
-            failOnNoFiles = b.failOnNoFiles;
-            parser = b.parser;
-            guessParser = b.guessParser;
-            badRows = b.badRows;
-            decoder = b.decoder;
-            filters = b.filters;
-            maxBufferedBytes = b.maxBufferedBytes;
-            readAttempts = b.readAttempts;
-            clock = b.clock;
+        private Builder(S3Import imp) {
+            super(Builder.class, imp.plan.connection());
+            ImportPlan p = imp.plan;
+            bucket = p.bucket();
+            pathPrefix = p.prefix();
+            pathMatchPattern = p.selector().pathMatchPattern().map(Pattern::pattern).orElse(null);
+            skipGlacierObjects = p.selector().skipArchived();
+            incremental = p.incremental();
+            start = imp.start;
+            settleTime = p.selector().settleTime();
+            failOnNoFiles = p.failOnNoFiles();
+            parser = p.parser();
+            guessParser = imp.guessParser;
+            badRows = p.badRows();
+            decoder = p.decoder();
+            filters = p.filters();
+            maxBufferedBytes = p.maxBufferedBytes();
+            readAttempts = p.readAttempts();
+            clock = p.clock();
         }
 
         /** The bucket name (required). */
@@ -285,7 +241,7 @@ public final class S3Import {
          * {@link #state(IncrementalState)} replaces it.
          */
         public Builder startAfter(String key) {
-            this.startAfter = key;
+            this.start = start.withStartAfter(key);
             return this;
         }
 
@@ -300,7 +256,7 @@ public final class S3Import {
          * ({@link IncrementalState.Mode#PATH}); default false.
          */
         public Builder useModifiedTime(boolean use) {
-            this.selectBy = use ? IncrementalState.Mode.MODIFIED_TIME : IncrementalState.Mode.PATH;
+            this.start = start.withSelectBy(use ? IncrementalState.Mode.MODIFIED_TIME : IncrementalState.Mode.PATH);
             return this;
         }
 
@@ -310,7 +266,7 @@ public final class S3Import {
          * A {@link #state(IncrementalState)} replaces it.
          */
         public Builder modifiedAfter(Instant time) {
-            this.modifiedAfter = time;
+            this.start = start.withModifiedAfter(time);
             return this;
         }
 
@@ -321,7 +277,7 @@ public final class S3Import {
          * order they were set in. Its mode must match {@code useModifiedTime}.
          */
         public Builder state(IncrementalState state) {
-            this.state = state;
+            this.start = start.withSaved(state);
             return this;
         }
 
@@ -429,45 +385,15 @@ public final class S3Import {
                 LOG.warn("pathPrefix '{}' starts with '/': S3 keys rarely do, so this selects keys under '//' in"
                         + " s3://{}; remove the leading '/' unless your keys really start with it", pathPrefix, bucket);
             }
-            return new S3Import(this, buildConnection(), ObjectSelector.builder()
+            ObjectSelector selector = ObjectSelector.builder()
                     .prefix(pathPrefix)
                     .pathMatchPattern(pathMatchPattern)
                     .skipArchived(skipGlacierObjects)
                     .settleTime(settleTime)
-                    .state(start())
-                    .build());
-        }
-
-        /**
-         * Where the import starts, the one state the selector gets: a given state (checked against
-         * the selection mode), else one made from the start options; in path mode without a start
-         * point, an empty path cursor when the import is incremental (so it can return a next state)
-         * and none otherwise.
-         */
-        private IncrementalState start() {
-            boolean byTime = selectBy == IncrementalState.Mode.MODIFIED_TIME;
-            if (state != null) {
-                if (state.mode() != selectBy) {
-                    throw new FerryConfigException("state", "the state is in " + state.mode() + " mode but the"
-                            + " import selects by " + (byTime ? "modified time" : "path")
-                            + "; set useModifiedTime(" + !byTime + ") or start without the state");
-                }
-                return state;
-            }
-            if (!byTime && modifiedAfter != null) {
-                throw new FerryConfigException("modifiedAfter", "modifiedAfter needs useModifiedTime(true)");
-            }
-            if (byTime && startAfter != null) {
-                throw new FerryConfigException("startAfter", "startAfter selects by key; with useModifiedTime(true)"
-                        + " use modifiedAfter instead");
-            }
-            if (byTime) {
-                return IncrementalState.modifiedSince(modifiedAfter == null ? Instant.EPOCH : modifiedAfter);
-            }
-            if (startAfter != null) {
-                return IncrementalState.afterPath(startAfter);
-            }
-            return incremental ? IncrementalState.afterPath("") : null;
+                    .state(start.state(incremental))
+                    .build();
+            return new S3Import(new ImportPlan(buildConnection(), bucket, selector, failOnNoFiles, parser, badRows,
+                    decoder, filters, maxBufferedBytes, readAttempts, clock, incremental), start, guessParser);
         }
     }
 }
