@@ -15,6 +15,7 @@ import io.ferry.s3.export.ExportedObject;
 import io.ferry.s3.export.S3Export;
 import io.ferry.s3.export.WriteStrategy;
 import io.ferry.s3.internal.S3ClientLease;
+import io.ferry.s3.internal.S3Errors;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;

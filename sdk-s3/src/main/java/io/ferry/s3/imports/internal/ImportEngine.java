@@ -1,7 +1,6 @@
 package io.ferry.s3.imports.internal;
 
 import io.ferry.core.FerryDataException;
-import io.ferry.core.FerryIoException;
 import io.ferry.core.incremental.ListedObject;
 import io.ferry.core.incremental.ObjectSelector;
 import io.ferry.core.incremental.Selection;
@@ -11,10 +10,10 @@ import io.ferry.formats.guess.FormatGuesser;
 import io.ferry.formats.guess.GuessResult;
 import io.ferry.formats.read.ParserConfig;
 import io.ferry.formats.read.Preview;
-import io.ferry.s3.export.internal.S3Errors;
 import io.ferry.s3.imports.ImportResult;
 import io.ferry.s3.imports.S3Import;
 import io.ferry.s3.internal.S3ClientLease;
+import io.ferry.s3.internal.S3Errors;
 import java.time.Duration;
 import java.time.Instant;
 import org.slf4j.Logger;
@@ -127,8 +126,7 @@ public final class ImportEngine {
             head = client.getObjectAsBytes(r -> r.bucket(plan.bucket()).key(first.key())
                     .range("bytes=0-" + (S3Import.GUESS_RAW_BYTES - 1))).asByteArray();
         } catch (SdkException e) {
-            throw new FerryIoException("cannot read s3://" + plan.bucket() + "/" + first.key() + ": " + S3Errors.describe(e),
-                    e, S3Errors.retryable(e));
+            throw S3Errors.cannot("read", plan.bucket(), first.key(), e);
         }
         return FormatGuesser.guess(first.key(), head, first.size() <= head.length);
     }

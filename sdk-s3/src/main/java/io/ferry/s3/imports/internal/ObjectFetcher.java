@@ -3,7 +3,7 @@ package io.ferry.s3.imports.internal;
 import io.ferry.core.FerryException;
 import io.ferry.core.FerryIoException;
 import io.ferry.core.incremental.ListedObject;
-import io.ferry.s3.export.internal.S3Errors;
+import io.ferry.s3.internal.S3Errors;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.util.List;
@@ -119,8 +119,7 @@ public final class ObjectFetcher implements AutoCloseable {
         if (cause instanceof FerryException) {
             return (FerryException) cause;
         }
-        return new FerryIoException("cannot read s3://" + bucket + "/" + o.key() + ": " + S3Errors.describe(cause),
-                cause, S3Errors.retryable(cause));
+        return S3Errors.cannot("read", bucket, o.key(), cause);
     }
 
     /** Stops the downloads still running. */

@@ -1,5 +1,6 @@
-package io.ferry.s3.export.internal;
+package io.ferry.s3.internal;
 
+import io.ferry.core.FerryIoException;
 import io.ferry.core.Secrets;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -31,6 +32,33 @@ public final class S3Errors {
                     + (message == null ? "" : ": " + message) + hint;
         }
         return t == null ? "unknown error" : t.getClass().getSimpleName() + ": " + t.getMessage();
+    }
+
+    /**
+     * The failure of a request on one object or prefix, with its cause described and retryable as
+     * {@link #describe} and {@link #retryable} say: {@code cannot read s3://bucket/key: AccessDenied
+     * (HTTP 403): Access Denied}.
+     *
+     * @param what what was being done, a verb phrase such as {@code read} or {@code list}
+     */
+    public static FerryIoException cannot(String what, String bucket, String key, Throwable cause) {
+        return cannot(what, bucket, key, describe(cause), cause, retryable(cause));
+    }
+
+    /**
+     * The failure of a request on one object or prefix: {@code cannot <what> s3://<bucket>/<key>: <reason>}.
+     *
+     * @param what      what was being done, a verb phrase such as {@code read} or {@code list}
+     * @param key       the key or prefix, followed by where in the object when that matters
+     *                  ({@code key + " from byte " + position})
+     * @param reason    why, already free of secrets (e.g. from {@link #describe})
+     * @param cause     the cause, or null
+     * @param retryable whether running again may succeed
+     */
+    public static FerryIoException cannot(String what, String bucket, String key, String reason, Throwable cause,
+                                          boolean retryable) {
+        return new FerryIoException("cannot " + what + " s3://" + bucket + "/" + key + ": " + reason, cause,
+                retryable);
     }
 
     /** Whether repeating the request may succeed. */
