@@ -66,11 +66,7 @@ public final class ListedObject {
 
     @Override
     public boolean equals(Object o) {
-        if (!(o instanceof ListedObject)) {
-            return false;
-        }
-        ListedObject x = (ListedObject) o;
-        return x.key.equals(key) && x.size == size && x.lastModified.equals(lastModified)
+        return o instanceof ListedObject x && x.key.equals(key) && x.size == size && x.lastModified.equals(lastModified)
                 && x.storageClass.equals(storageClass);
     }
 

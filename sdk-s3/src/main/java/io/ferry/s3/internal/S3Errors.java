@@ -20,8 +20,7 @@ public final class S3Errors {
     }
 
     private static String describeRaw(Throwable t) {
-        if (t instanceof S3Exception) {
-            S3Exception e = (S3Exception) t;
+        if (t instanceof S3Exception e) {
             String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
             String message = e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
             String hint = code != null && code.startsWith("ExpiredToken")
@@ -63,10 +62,10 @@ public final class S3Errors {
 
     /** Whether repeating the request may succeed. */
     public static boolean retryable(Throwable t) {
-        if (t instanceof S3Exception) {
-            int status = ((S3Exception) t).statusCode();
+        if (t instanceof S3Exception e) {
+            int status = e.statusCode();
             return status >= 500 || status == 429 || status == 408;
         }
-        return t instanceof SdkException && ((SdkException) t).retryable();
+        return t instanceof SdkException e && e.retryable();
     }
 }

@@ -83,8 +83,8 @@ public final class ImportRun {
 
     /** Drops a half-read download instead of letting close() read the rest of it. */
     private static void abort(InputStream raw) {
-        if (raw instanceof Abortable) {
-            ((Abortable) raw).abort();
+        if (raw instanceof Abortable a) {
+            a.abort();
         }
     }
 

@@ -116,8 +116,8 @@ public final class ObjectFetcher implements AutoCloseable {
     }
 
     private FerryException failure(ListedObject o, Throwable cause) {
-        if (cause instanceof FerryException) {
-            return (FerryException) cause;
+        if (cause instanceof FerryException f) {
+            return f;
         }
         return S3Errors.cannot("read", bucket, o.key(), cause);
     }

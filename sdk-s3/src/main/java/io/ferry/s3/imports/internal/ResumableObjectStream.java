@@ -142,7 +142,7 @@ final class ResumableObjectStream extends InputStream implements Abortable {
                 accept(in, ranged);
                 return;
             } catch (SdkException e) {
-                if (e instanceof S3Exception && ((S3Exception) e).statusCode() == 412) {
+                if (e instanceof S3Exception s3 && s3.statusCode() == 412) {
                     throw new FerryIoException("s3://" + bucket + "/" + key + " was replaced while it was being"
                             + " read: its ETag is no longer " + eTag + " (HTTP 412 on the GetObject resuming at byte "
                             + position + "); the run was aborted so no row is read twice or from two versions;"
