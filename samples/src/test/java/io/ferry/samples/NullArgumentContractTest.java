@@ -122,7 +122,7 @@ class NullArgumentContractTest {
                 Filters.addTime(Clock.systemUTC()), Filters.retain("abc"), Filters.drop("abc"), Filters.digest("abc"),
                 Filters.add(Column.of("added", ColumnType.STRING), "x"),
                 Filters.expandJson("abc", List.of(JsonField.of("/a", "a", ColumnType.LONG))),
-                IncrementalState.afterPath("k/0"),
+                IncrementalState.afterPath("k/0"), IncrementalState.modifiedSince(Instant.EPOCH),
                 FormatSink.toStream(CsvFormat.csv(), Compression.NONE, new ByteArrayOutputStream()),
                 CsvFormat.csv().newWriter(schema, new ByteArrayOutputStream()), export, exportWriter,
                 S3Import.builder().bucket("contract-bucket").region("us-east-1").endpoint(CLOSED_ENDPOINT)

@@ -10,31 +10,35 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 
 /**
  * Where an incremental import stopped: the state a scheduler stores between runs (the "config
- * diff" of a Treasure Data connector). Immutable; round-trips through JSON.
+ * diff" of a Treasure Data connector), which is also where a first run starts. Immutable;
+ * round-trips through JSON. One of two kinds:
  *
  * <ul>
- *   <li>{@link Mode#PATH}: the last imported key. The next run takes keys listed after it.</li>
- *   <li>{@link Mode#MODIFIED_TIME}: a cursor time and the keys (with their LastModified) already
- *       imported at or after it. The next run takes objects modified at or after the cursor that
- *       it has not seen in that version. Keeping the keys makes objects that share a second with
- *       the cursor, or land late, neither skipped nor imported twice.</li>
+ *   <li>{@link PathCursor} ({@link Mode#PATH}): the last imported key. The next run takes keys
+ *       listed after it.</li>
+ *   <li>{@link ModifiedTimeCursor} ({@link Mode#MODIFIED_TIME}): a cursor time and the keys (with
+ *       their LastModified) already imported at or after it. The next run takes objects modified
+ *       at or after the cursor that it has not seen in that version. Keeping the keys makes
+ *       objects that share a second with the cursor, or land late, neither skipped nor imported
+ *       twice.</li>
  * </ul>
  *
  * <pre>{@code
  * String saved = result.nextState().orElseThrow().toJson();
  * IncrementalState state = IncrementalState.fromJson(saved);
+ * if (state instanceof PathCursor p) {
+ *     System.out.println("continues after " + p.key());
+ * }
  * }</pre>
  */
-public final class IncrementalState {
+public abstract sealed class IncrementalState permits PathCursor, ModifiedTimeCursor {
     private static final JsonFactory JSON = new JsonFactory();
 
     /** What the state tracks. */
@@ -45,37 +49,36 @@ public final class IncrementalState {
         MODIFIED_TIME
     }
 
-    private final Mode mode;
-    private final String lastPath;
-    private final Instant cursor;
-    private final Map<String, Instant> seen;
-
-    private IncrementalState(Mode mode, String lastPath, Instant cursor, Map<String, Instant> seen) {
-        this.mode = mode;
-        this.lastPath = lastPath;
-        this.cursor = cursor;
-        TreeMap<String, Instant> sorted = new TreeMap<>(KeyOrder.UTF8);
-        sorted.putAll(seen);
-        this.seen = Collections.unmodifiableMap(sorted);
+    IncrementalState() {
     }
 
-    /** A path state: the next run takes keys after {@code lastPath} (TD's {@code last_path}). */
+    /**
+     * A path state (a {@link PathCursor}): the next run takes keys after {@code lastPath} (TD's
+     * {@code last_path}); {@code ""} takes every key.
+     *
+     * @throws FerryConfigException if {@code lastPath} is null
+     */
     public static IncrementalState afterPath(String lastPath) {
-        FerryConfigException.requireNonNull(lastPath, "lastPath");
-        return new IncrementalState(Mode.PATH, lastPath, null, Map.of());
+        return new PathCursor(FerryConfigException.requireNonNull(lastPath, "lastPath"));
     }
 
-    /** A modified-time state with no key seen: the next run takes objects modified at or after {@code time}. */
+    /**
+     * A modified-time state with no key seen (a {@link ModifiedTimeCursor}): the next run takes
+     * objects modified at or after {@code time}.
+     *
+     * @throws FerryConfigException if {@code time} is null
+     */
     public static IncrementalState modifiedSince(Instant time) {
         return modifiedSince(time, Map.of());
     }
 
     /**
-     * A modified-time state.
+     * A modified-time state (a {@link ModifiedTimeCursor}).
      *
      * @param cursor the earliest LastModified the next run takes
      * @param seen   keys already imported, with the LastModified they had then; entries before the
      *               cursor are dropped
+     * @throws FerryConfigException if an argument, a key or a time is null
      */
     public static IncrementalState modifiedSince(Instant cursor, Map<String, Instant> seen) {
         FerryConfigException.requireNonNull(cursor, "cursor");
@@ -86,97 +89,56 @@ public final class IncrementalState {
                 kept.put(FerryConfigException.requireNonNull(k, "key"), t);
             }
         });
-        return new IncrementalState(Mode.MODIFIED_TIME, null, cursor, kept);
+        return new ModifiedTimeCursor(cursor, kept);
     }
 
-    /** What the state tracks. */
-    public Mode mode() {
-        return mode;
-    }
+    /** What the state tracks: {@link Mode#PATH} for a {@link PathCursor}, else {@link Mode#MODIFIED_TIME}. */
+    public abstract Mode mode();
 
-    /** The last imported key (PATH mode). */
+    /** The last imported key of a {@link PathCursor}; empty for a {@link ModifiedTimeCursor}. */
     public Optional<String> lastPath() {
-        return Optional.ofNullable(lastPath);
+        return Optional.empty();
     }
 
-    /** The earliest LastModified the next run takes (MODIFIED_TIME mode). */
+    /** The earliest LastModified the next run takes, for a {@link ModifiedTimeCursor}; empty for a {@link PathCursor}. */
     public Optional<Instant> modifiedCursor() {
-        return Optional.ofNullable(cursor);
-    }
-
-    /** Keys imported at or after the cursor, with their LastModified then, in key order (MODIFIED_TIME mode). */
-    public Map<String, Instant> seen() {
-        return seen;
-    }
-
-    /** Whether {@code o} is new under this state, i.e. the next run should take it. */
-    public boolean admits(ListedObject o) {
-        FerryConfigException.requireNonNull(o, "object");
-        if (mode == Mode.PATH) {
-            return KeyOrder.compare(o.key(), lastPath) > 0;
-        }
-        return !o.lastModified().isBefore(cursor) && !o.lastModified().equals(seen.get(o.key()));
+        return Optional.empty();
     }
 
     /**
-     * The state after importing {@code imported} (objects this state admitted). Nothing imported
-     * keeps this state. In MODIFIED_TIME mode the cursor moves to the latest imported LastModified
-     * but never past {@code horizon} (objects modified after it may still be landing) nor back.
+     * Keys imported at or after the cursor, with their LastModified then, in key order, for a
+     * {@link ModifiedTimeCursor}; empty for a {@link PathCursor}.
      */
-    IncrementalState advance(List<ListedObject> imported, Instant horizon) {
-        if (imported.isEmpty()) {
-            return this;
-        }
-        if (mode == Mode.PATH) {
-            String last = lastPath;
-            for (ListedObject o : imported) {
-                if (KeyOrder.compare(o.key(), last) > 0) {
-                    last = o.key();
-                }
-            }
-            return afterPath(last);
-        }
-        Instant latest = cursor;
-        for (ListedObject o : imported) {
-            if (o.lastModified().isAfter(latest)) {
-                latest = o.lastModified();
-            }
-        }
-        Instant next = latest.isAfter(horizon) ? horizon : latest;
-        if (next.isBefore(cursor)) {
-            next = cursor;
-        }
-        Map<String, Instant> all = new TreeMap<>(KeyOrder.UTF8);
-        all.putAll(seen);
-        for (ListedObject o : imported) {
-            all.put(o.key(), o.lastModified());
-        }
-        return modifiedSince(next, all);
+    public Map<String, Instant> seen() {
+        return Map.of();
     }
+
+    /**
+     * Whether {@code o} is new under this state, i.e. the next run should take it.
+     *
+     * @throws FerryConfigException if {@code o} is null
+     */
+    public abstract boolean admits(ListedObject o);
+
+    /**
+     * The state after importing {@code imported} (objects this state admitted). Nothing imported
+     * keeps this state. A modified-time cursor moves to the latest imported LastModified but never
+     * past {@code horizon} (objects modified after it may still be landing) nor back.
+     */
+    abstract IncrementalState advance(List<ListedObject> imported, Instant horizon);
+
+    /** Writes this state's fields, {@code mode} first, into an open JSON object. */
+    abstract void writeFields(JsonGenerator g) throws IOException;
 
     /**
      * This state as JSON: {@code {"mode":"path","last_path":"..."}} or
      * {@code {"mode":"modified_time","last_modified_time":"...","seen":[{"key":"...","last_modified":"..."}]}}.
      */
-    public String toJson() {
+    public final String toJson() {
         StringWriter w = new StringWriter();
         try (JsonGenerator g = JSON.createGenerator(w)) {
             g.writeStartObject();
-            if (mode == Mode.PATH) {
-                g.writeStringField("mode", "path");
-                g.writeStringField("last_path", lastPath);
-            } else {
-                g.writeStringField("mode", "modified_time");
-                g.writeStringField("last_modified_time", cursor.toString());
-                g.writeArrayFieldStart("seen");
-                for (Map.Entry<String, Instant> e : seen.entrySet()) {
-                    g.writeStartObject();
-                    g.writeStringField("key", e.getKey());
-                    g.writeStringField("last_modified", e.getValue().toString());
-                    g.writeEndObject();
-                }
-                g.writeEndArray();
-            }
+            writeFields(g);
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -203,34 +165,12 @@ public final class IncrementalState {
                 String key = p.currentName();
                 p.nextToken();
                 switch (key) {
-                    case "mode": mode = p.getText(); break;
-                    case "last_path": path = p.getText(); break;
-                    case "last_modified_time": time = instant(p.getText(), key); break;
-                    case "seen":
-                        while (p.nextToken() == JsonToken.START_OBJECT) {
-                            String k = null;
-                            Instant t = null;
-                            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                                String f = p.currentName();
-                                p.nextToken();
-                                if (f.equals("key")) {
-                                    k = p.getText();
-                                } else if (f.equals("last_modified")) {
-                                    t = instant(p.getText(), "seen.last_modified");
-                                } else {
-                                    throw new FerryConfigException("seen." + f, "unknown key '" + f
-                                            + "'; a seen entry has key and last_modified");
-                                }
-                            }
-                            if (k == null || t == null) {
-                                throw new FerryConfigException("seen", "each seen entry needs key and last_modified");
-                            }
-                            seen.put(k, t);
-                        }
-                        break;
-                    default:
-                        throw new FerryConfigException(key, "unknown key '" + key
-                                + "' in an incremental state; the keys are mode, last_path, last_modified_time, seen");
+                    case "mode" -> mode = p.getText();
+                    case "last_path" -> path = p.getText();
+                    case "last_modified_time" -> time = instant(p.getText(), key);
+                    case "seen" -> readSeen(p, seen);
+                    default -> throw new FerryConfigException(key, "unknown key '" + key
+                            + "' in an incremental state; the keys are mode, last_path, last_modified_time, seen");
                 }
             }
         } catch (IOException e) {
@@ -246,6 +186,29 @@ public final class IncrementalState {
                 + " 'modified_time' with last_modified_time; found mode " + mode);
     }
 
+    private static void readSeen(JsonParser p, Map<String, Instant> seen) throws IOException {
+        while (p.nextToken() == JsonToken.START_OBJECT) {
+            String k = null;
+            Instant t = null;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String f = p.currentName();
+                p.nextToken();
+                if (f.equals("key")) {
+                    k = p.getText();
+                } else if (f.equals("last_modified")) {
+                    t = instant(p.getText(), "seen.last_modified");
+                } else {
+                    throw new FerryConfigException("seen." + f, "unknown key '" + f
+                            + "'; a seen entry has key and last_modified");
+                }
+            }
+            if (k == null || t == null) {
+                throw new FerryConfigException("seen", "each seen entry needs key and last_modified");
+            }
+            seen.put(k, t);
+        }
+    }
+
     private static Instant instant(String text, String key) {
         try {
             return Instant.parse(text);
@@ -254,20 +217,7 @@ public final class IncrementalState {
         }
     }
 
-    @Override
-    public boolean equals(Object o) {
-        if (!(o instanceof IncrementalState s)) {
-            return false;
-        }
-        return s.mode == mode && Objects.equals(s.lastPath, lastPath) && Objects.equals(s.cursor, cursor)
-                && s.seen.equals(seen);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(mode, lastPath, cursor, seen);
-    }
-
+    /** The JSON form, as {@link #toJson()}. */
     @Override
     public String toString() {
         return toJson();

@@ -66,10 +66,7 @@ public final class ListedObject {
 
     @Override
     public boolean equals(Object o) {
-        if (!(o instanceof ListedObject x)) {
-            return false;
-        }
-        return x.key.equals(key) && x.size == size && x.lastModified.equals(lastModified)
+        return o instanceof ListedObject x && x.key.equals(key) && x.size == size && x.lastModified.equals(lastModified)
                 && x.storageClass.equals(storageClass);
     }
 

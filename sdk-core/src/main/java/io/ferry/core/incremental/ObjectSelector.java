@@ -20,13 +20,15 @@ import java.util.regex.PatternSyntaxException;
  * DEEP_ARCHIVE) is skipped and reported, or is an error naming its key. The rest is selected in
  * S3's key order.
  *
+ * <p>A listing may start after {@link #listStartAfter()}: the selection is the same.
+ *
  * <pre>{@code
  * ObjectSelector selector = ObjectSelector.builder()
  *     .prefix("logging/")
  *     .pathMatchPattern("\\.gz$")
  *     .state(IncrementalState.afterPath("logging/E231A697YXWD39.2017-04-23-15.b2aede4a.gz"))
  *     .build();
- * Selection s = selector.select(listing, listedAt);
+ * Selection s = selector.select(lister.list(selector.prefix(), selector.listStartAfter()), listedAt);
  * }</pre>
  */
 public final class ObjectSelector {
@@ -86,6 +88,19 @@ public final class ObjectSelector {
     /** How long after its LastModified an object may still appear in a listing (MODIFIED_TIME mode). */
     public Duration settleTime() {
         return settleTime;
+    }
+
+    /**
+     * The key a listing may start after (S3's {@code StartAfter}) without missing an object this
+     * selector takes: the key of a {@link PathCursor} state when it sorts after the prefix; empty
+     * otherwise (no state, a {@link ModifiedTimeCursor}, or a key at or before the prefix, where
+     * the prefix already starts the listing later).
+     */
+    public Optional<String> listStartAfter() {
+        if (state instanceof PathCursor p && KeyOrder.compare(p.key(), prefix) > 0) {
+            return Optional.of(p.key());
+        }
+        return Optional.empty();
     }
 
     /**

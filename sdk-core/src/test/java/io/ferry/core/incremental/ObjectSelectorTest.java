@@ -90,6 +90,46 @@ class ObjectSelectorTest {
         assertThat(keys(s.selected())).containsExactly("aZ", "a\uFFFD", "a\uD83D\uDE00");
     }
 
+    /** state;prefix;listing starts after (empty: from the prefix) */
+    @ParameterizedTest(name = "{0} under ''{1}''")
+    @CsvSource(delimiter = ';', nullValues = "-", value = {
+            "-;logging/;-",
+            "path:;logging/;-",
+            "path:;'';-",
+            "path:logging/;logging/;-",
+            "path:a/z;logging/;-",
+            "path:logging/E231A697YXWD39.2017-04-23-15.b2aede4a.gz;logging/;"
+                    + "logging/E231A697YXWD39.2017-04-23-15.b2aede4a.gz",
+            "path:m/x;logging/;m/x",
+            "path:k;'';k",
+            "time:2026-01-01T00:00:00Z;logging/;-"})
+    void listStartAfter_pathCursorAfterThePrefixOnly(String state, String prefix, String expected) {
+        ObjectSelector.Builder b = ObjectSelector.builder().prefix(prefix == null ? "" : prefix);
+        if (state != null) {
+            b.state(state.startsWith("path:") ? IncrementalState.afterPath(state.substring(5))
+                    : IncrementalState.modifiedSince(Instant.parse(state.substring(5))));
+        }
+        assertThat(b.build().listStartAfter()).isEqualTo(java.util.Optional.ofNullable(expected));
+    }
+
+    /** Starting the listing where {@link ObjectSelector#listStartAfter()} says selects the same as the whole listing. */
+    @Test
+    void listStartAfter_listingFromThereSelectsTheSame() {
+        List<ListedObject> listing = new ArrayList<>();
+        for (String k : List.of("a", "p", "p/", "p/1", "p/2", "p/3", "p\uD83D\uDE00", "q/1")) {
+            listing.add(obj(k, 1));
+        }
+        for (String after : List.of("", "a", "p", "p/", "p/2", "p/9", "z")) {
+            ObjectSelector selector = ObjectSelector.builder().prefix("p/").state(IncrementalState.afterPath(after))
+                    .build();
+            List<ListedObject> listed = listing.stream()
+                    .filter(o -> selector.listStartAfter().map(k -> KeyOrder.compare(o.key(), k) > 0).orElse(true))
+                    .collect(Collectors.toList());
+            assertThat(keys(selector.select(listed, T0).selected())).as("after '%s'", after)
+                    .isEqualTo(keys(selector.select(listing, T0).selected()));
+        }
+    }
+
     @Test
     void build_invalidRegex_throws() {
         assertThatThrownBy(() -> ObjectSelector.builder().pathMatchPattern("(.csv"))

@@ -1,9 +1,11 @@
 package io.ferry.s3.imports;
 
+import io.ferry.core.FerryConfigException;
 import io.ferry.core.incremental.IncrementalState;
 import io.ferry.formats.read.BadRow;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -25,14 +27,33 @@ public final class ImportResult {
     private final IncrementalState nextState;
     private final Duration duration;
 
-    ImportResult(List<ImportedObject> objects, long skippedRows, List<BadRow> badRows, List<String> skippedArchived,
-                 IncrementalState nextState, Duration duration) {
-        this.objects = List.copyOf(objects);
-        this.skippedRows = skippedRows;
-        this.badRows = List.copyOf(badRows);
-        this.skippedArchived = List.copyOf(skippedArchived);
-        this.nextState = nextState;
-        this.duration = duration;
+    private ImportResult(Builder b) {
+        this.objects = b.objects;
+        this.skippedRows = b.skippedRows;
+        this.badRows = b.badRows;
+        this.skippedArchived = b.skippedArchived;
+        this.nextState = b.nextState;
+        this.duration = b.duration;
+    }
+
+    /**
+     * A new builder: no object, no bad row, nothing archived, no next state, a zero duration.
+     * {@link S3Import#run} builds its results with it; tests of code that consumes results can too.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this result's values. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.objects = objects;
+        b.skippedRows = skippedRows;
+        b.badRows = badRows;
+        b.skippedArchived = skippedArchived;
+        b.nextState = nextState;
+        b.duration = duration;
+        return b;
     }
 
     /** The objects read, in key order. */
@@ -78,10 +99,84 @@ public final class ImportResult {
         return duration;
     }
 
+    /** Equal to a result with the same objects, bad rows, archived keys, next state and duration. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ImportResult r && r.objects.equals(objects) && r.skippedRows == skippedRows
+                && r.badRows.equals(badRows) && r.skippedArchived.equals(skippedArchived)
+                && Objects.equals(r.nextState, nextState) && r.duration.equals(duration);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(objects, skippedRows, badRows, skippedArchived, nextState, duration);
+    }
+
     @Override
     public String toString() {
         return "ImportResult{objects=" + objects.size() + ", rows=" + rows() + ", bytes=" + bytes() + ", skippedRows="
                 + skippedRows + ", skippedArchived=" + skippedArchived.size() + ", nextState=" + nextState
                 + ", duration=" + duration.toMillis() + " ms}";
+    }
+
+    /** Builds an {@link ImportResult}. Setters reject nulls and negative values at once. Not thread-safe. */
+    public static final class Builder {
+        private List<ImportedObject> objects = List.of();
+        private long skippedRows;
+        private List<BadRow> badRows = List.of();
+        private List<String> skippedArchived = List.of();
+        private IncrementalState nextState;
+        private Duration duration = Duration.ZERO;
+
+        private Builder() {
+        }
+
+        /** The objects read, in key order; default none. */
+        public Builder objects(List<ImportedObject> objects) {
+            this.objects = List.copyOf(FerryConfigException.requireNonNull(objects, "objects"));
+            return this;
+        }
+
+        /** Bad rows skipped over all objects, 0 or more; default 0. */
+        public Builder skippedRows(long skippedRows) {
+            if (skippedRows < 0) {
+                throw new FerryConfigException("skippedRows", "skippedRows must be 0 or more, was " + skippedRows);
+            }
+            this.skippedRows = skippedRows;
+            return this;
+        }
+
+        /** The first bad rows skipped; default none. */
+        public Builder badRows(List<BadRow> badRows) {
+            this.badRows = List.copyOf(FerryConfigException.requireNonNull(badRows, "badRows"));
+            return this;
+        }
+
+        /** Keys of archived objects skipped; default none. */
+        public Builder skippedArchived(List<String> keys) {
+            this.skippedArchived = List.copyOf(FerryConfigException.requireNonNull(keys, "skippedArchived"));
+            return this;
+        }
+
+        /** The state for the next run, or null when the import is not incremental (the default). */
+        public Builder nextState(IncrementalState nextState) {
+            this.nextState = nextState;
+            return this;
+        }
+
+        /** Wall time of the run, zero or more; default zero. */
+        public Builder duration(Duration duration) {
+            FerryConfigException.requireNonNull(duration, "duration");
+            if (duration.isNegative()) {
+                throw new FerryConfigException("duration", "duration must be zero or more, was " + duration);
+            }
+            this.duration = duration;
+            return this;
+        }
+
+        /** Builds the result. */
+        public ImportResult build() {
+            return new ImportResult(this);
+        }
     }
 }

@@ -59,12 +59,8 @@ public final class ImportedObject {
 
     @Override
     public boolean equals(Object o) {
-        if (!(o instanceof ImportedObject)) {
-            return false;
-        }
-        ImportedObject x = (ImportedObject) o;
-        return x.key.equals(key) && x.bytes == bytes && x.rows == rows && x.skippedRows == skippedRows
-                && x.duration.equals(duration);
+        return o instanceof ImportedObject x && x.key.equals(key) && x.bytes == bytes && x.rows == rows
+                && x.skippedRows == skippedRows && x.duration.equals(duration);
     }
 
     @Override

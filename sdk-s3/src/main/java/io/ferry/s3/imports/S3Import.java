@@ -15,13 +15,14 @@ import io.ferry.formats.read.Preview;
 import io.ferry.s3.S3ClientOptionsBuilder;
 import io.ferry.s3.S3Connection;
 import io.ferry.s3.imports.internal.ImportEngine;
-import io.ferry.s3.imports.internal.StartState;
+import io.ferry.s3.imports.internal.ImportPlan;
+import io.ferry.s3.imports.internal.ImportStart;
 import io.ferry.s3.internal.BucketNames;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,7 +56,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class S3Import {
     /** Raw bytes read from the first object for a guess: 1 MB. */
-    public static final int GUESS_RAW_BYTES = ImportEngine.GUESS_RAW_BYTES;
+    public static final int GUESS_RAW_BYTES = 1024 * 1024;
     /** Default memory for prefetched objects: 64 MB. */
     public static final long DEFAULT_MAX_BUFFERED_BYTES = 64L * 1024 * 1024;
     /** Default for {@link Builder#readAttempts(int)}: 5 GetObject calls per object. */
@@ -63,15 +64,16 @@ public final class S3Import {
 
     private static final Logger LOG = LoggerFactory.getLogger(S3Import.class);
 
-    private final Builder spec;
-    private final S3Connection connection;
+    private final ImportPlan plan;
+    private final ImportStart start;
+    private final boolean guessParser;
     private final ImportEngine engine;
 
-    private S3Import(Builder b, S3Connection connection, ObjectSelector selector) {
-        this.spec = new Builder(b);
-        this.connection = connection;
-        this.engine = new ImportEngine(connection, b.bucket, b.pathPrefix, selector, b.failOnNoFiles, b.parser,
-                b.badRows, b.decoder, b.filters, b.maxBufferedBytes, b.readAttempts, b.clock);
+    private S3Import(ImportPlan plan, ImportStart start, boolean guessParser) {
+        this.plan = plan;
+        this.start = start;
+        this.guessParser = guessParser;
+        this.engine = new ImportEngine(plan);
     }
 
     /**
@@ -85,7 +87,7 @@ public final class S3Import {
 
     /** A builder holding this import's settings. */
     public Builder toBuilder() {
-        return new Builder(spec);
+        return new Builder(this);
     }
 
     /**
@@ -123,44 +125,38 @@ public final class S3Import {
      */
     public ImportResult run(RecordSink sink) {
         FerryConfigException.requireNonNull(sink, "sink");
-        if (spec.parser == null && !spec.guessParser) {
+        if (plan.parser() == null && !guessParser) {
             throw new FerryConfigException("parser", "run() needs a parser config: give parser(...) on the builder"
                     + " (e.g. with imp.guess().parser(), after reviewing it), or call guess() on the builder to guess"
                     + " it from the first object at each run");
         }
-        long start = System.nanoTime();
-        ImportEngine.Outcome o = engine.run(sink);
-        List<String> archived = new ArrayList<>();
-        o.selection().skippedArchived().forEach(x -> archived.add(x.key()));
-        return new ImportResult(o.objects(), o.skippedRows(), o.badRows(), archived,
-                spec.incremental ? o.selection().nextState().orElse(null) : null,
-                Duration.ofNanos(System.nanoTime() - start));
+        return engine.run(sink);
     }
 
     /** The bucket. */
     public String bucket() {
-        return spec.bucket;
+        return plan.bucket();
     }
 
     /** The key prefix. */
     public String pathPrefix() {
-        return spec.pathPrefix;
+        return plan.prefix();
     }
 
     /** The connection options. */
     public S3Connection connection() {
-        return connection;
+        return plan.connection();
     }
 
     /** Whether {@link ImportResult#nextState()} is filled. */
     public boolean incremental() {
-        return spec.incremental;
+        return plan.incremental();
     }
 
     @Override
     public String toString() {
-        return "S3Import{bucket=" + spec.bucket + ", pathPrefix=" + spec.pathPrefix + ", incremental="
-                + spec.incremental + ", " + connection + "}";
+        return "S3Import{bucket=" + plan.bucket() + ", pathPrefix=" + plan.prefix() + ", incremental="
+                + plan.incremental() + ", " + plan.connection() + "}";
     }
 
     /** Builds an {@link S3Import}. Setters reject bad values at once; {@link #build()} checks combinations. Not thread-safe. */
@@ -169,11 +165,8 @@ public final class S3Import {
         private String pathPrefix = "";
         private String pathMatchPattern;
         private boolean skipGlacierObjects;
-        private String startAfter;
         private boolean incremental;
-        private boolean useModifiedTime;
-        private Instant modifiedAfter;
-        private IncrementalState state;
+        private ImportStart start = ImportStart.NONE;
         private Duration settleTime = ObjectSelector.DEFAULT_SETTLE_TIME;
         private boolean failOnNoFiles;
         private ParserConfig parser;
@@ -189,27 +182,25 @@ public final class S3Import {
             super(Builder.class);
         }
 
-        private Builder(Builder b) {
-            super(Builder.class, b.buildConnection());
-            bucket = b.bucket;
-            pathPrefix = b.pathPrefix;
-            pathMatchPattern = b.pathMatchPattern;
-            skipGlacierObjects = b.skipGlacierObjects;
-            startAfter = b.startAfter;
-            incremental = b.incremental;
-            useModifiedTime = b.useModifiedTime;
-            modifiedAfter = b.modifiedAfter;
-            state = b.state;
-            settleTime = b.settleTime;
-            failOnNoFiles = b.failOnNoFiles;
-            parser = b.parser;
-            guessParser = b.guessParser;
-            badRows = b.badRows;
-            decoder = b.decoder;
-            filters = b.filters;
-            maxBufferedBytes = b.maxBufferedBytes;
-            readAttempts = b.readAttempts;
-            clock = b.clock;
+        private Builder(S3Import imp) {
+            super(Builder.class, imp.plan.connection());
+            ImportPlan p = imp.plan;
+            bucket = p.bucket();
+            pathPrefix = p.prefix();
+            pathMatchPattern = p.selector().pathMatchPattern().map(Pattern::pattern).orElse(null);
+            skipGlacierObjects = p.selector().skipArchived();
+            incremental = p.incremental();
+            start = imp.start;
+            settleTime = p.selector().settleTime();
+            failOnNoFiles = p.failOnNoFiles();
+            parser = p.parser();
+            guessParser = imp.guessParser;
+            badRows = p.badRows();
+            decoder = p.decoder();
+            filters = p.filters();
+            maxBufferedBytes = p.maxBufferedBytes();
+            readAttempts = p.readAttempts();
+            clock = p.clock();
         }
 
         /** The bucket name (required). */
@@ -245,11 +236,12 @@ public final class S3Import {
         }
 
         /**
-         * Skip keys up to and including this one (TD's {@code last_path}); path mode only; null
-         * clears it. A {@link #state(IncrementalState)} replaces it.
+         * Skip keys up to and including this one (TD's {@code last_path}): a start at
+         * {@code IncrementalState.afterPath(key)}; path mode only; null clears it. A
+         * {@link #state(IncrementalState)} replaces it.
          */
         public Builder startAfter(String key) {
-            this.startAfter = key;
+            this.start = start.withStartAfter(key);
             return this;
         }
 
@@ -259,29 +251,33 @@ public final class S3Import {
             return this;
         }
 
-        /** Select by LastModified instead of key order; default false. */
+        /**
+         * Select by LastModified ({@link IncrementalState.Mode#MODIFIED_TIME}) instead of key order
+         * ({@link IncrementalState.Mode#PATH}); default false.
+         */
         public Builder useModifiedTime(boolean use) {
-            this.useModifiedTime = use;
+            this.start = start.withSelectBy(use ? IncrementalState.Mode.MODIFIED_TIME : IncrementalState.Mode.PATH);
             return this;
         }
 
         /**
-         * With {@code useModifiedTime(true)}: only objects modified at or after this time; null
-         * clears it. A {@link #state(IncrementalState)} replaces it.
+         * With {@code useModifiedTime(true)}: only objects modified at or after this time, a start at
+         * {@code IncrementalState.modifiedSince(time)}; null clears it (the start is then the epoch).
+         * A {@link #state(IncrementalState)} replaces it.
          */
         public Builder modifiedAfter(Instant time) {
-            this.modifiedAfter = time;
+            this.start = start.withModifiedAfter(time);
             return this;
         }
 
         /**
-         * Continue from the state a previous incremental run returned; null clears it. A state
-         * takes precedence over the start options: {@code startAfter} and {@code modifiedAfter}
-         * are then ignored, whatever order they were set in. Its mode must match
-         * {@code useModifiedTime}.
+         * Start from this state: the one a previous incremental run returned, or a start point such
+         * as {@code IncrementalState.afterPath(key)}; null clears it. A state takes precedence over
+         * the start options: {@code startAfter} and {@code modifiedAfter} are then ignored, whatever
+         * order they were set in. Its mode must match {@code useModifiedTime}.
          */
         public Builder state(IncrementalState state) {
-            this.state = state;
+            this.start = start.withSaved(state);
             return this;
         }
 
@@ -389,13 +385,15 @@ public final class S3Import {
                 LOG.warn("pathPrefix '{}' starts with '/': S3 keys rarely do, so this selects keys under '//' in"
                         + " s3://{}; remove the leading '/' unless your keys really start with it", pathPrefix, bucket);
             }
-            return new S3Import(this, buildConnection(), ObjectSelector.builder()
+            ObjectSelector selector = ObjectSelector.builder()
                     .prefix(pathPrefix)
                     .pathMatchPattern(pathMatchPattern)
                     .skipArchived(skipGlacierObjects)
                     .settleTime(settleTime)
-                    .state(StartState.initial(useModifiedTime, startAfter, modifiedAfter, state, incremental))
-                    .build());
+                    .state(start.state(incremental))
+                    .build();
+            return new S3Import(new ImportPlan(buildConnection(), bucket, selector, failOnNoFiles, parser, badRows,
+                    decoder, filters, maxBufferedBytes, readAttempts, clock, incremental), start, guessParser);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.ferry.s3.export.internal;
 
 import io.ferry.core.FerryIoException;
+import io.ferry.s3.internal.S3Errors;
 import java.io.UncheckedIOException;
 import java.util.HashSet;
 import java.util.Set;
@@ -71,11 +72,9 @@ final class KeyAllocator implements Publisher.KeyChooser {
                 LOG.debug("cannot check whether s3://{}/{} exists (403); the write stays conditional", bucket, key);
                 return false;
             }
-            throw new FerryIoException("cannot check whether s3://" + bucket + "/" + key + " exists: "
-                    + S3Errors.describe(e), e, S3Errors.retryable(e));
+            throw S3Errors.cannot("check whether", bucket, key + " exists", e);
         } catch (SdkException | UncheckedIOException e) {
-            throw new FerryIoException("cannot check whether s3://" + bucket + "/" + key + " exists: "
-                    + S3Errors.describe(e), e, S3Errors.retryable(e));
+            throw S3Errors.cannot("check whether", bucket, key + " exists", e);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.ferry.s3.export.internal;
 
 import io.ferry.core.FerryIoException;
+import io.ferry.s3.internal.S3Errors;
 import java.io.ByteArrayInputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;

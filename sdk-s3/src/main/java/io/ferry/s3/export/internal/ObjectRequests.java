@@ -1,6 +1,7 @@
 package io.ferry.s3.export.internal;
 
 import io.ferry.core.FerryIoException;
+import io.ferry.s3.internal.S3Errors;
 import java.io.UncheckedIOException;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -118,7 +119,6 @@ final class ObjectRequests {
 
     /** The exception for a failed request of the object at {@code key}. */
     FerryIoException failed(String what, String key, Throwable cause) {
-        return new FerryIoException("cannot " + what + " of s3://" + bucket + "/" + key + ": "
-                + S3Errors.describe(cause), cause, OwnWrites.retryable(cause));
+        return S3Errors.cannot(what + " of", bucket, key, S3Errors.describe(cause), cause, OwnWrites.retryable(cause));
     }
 }

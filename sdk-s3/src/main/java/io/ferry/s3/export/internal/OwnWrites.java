@@ -1,6 +1,7 @@
 package io.ferry.s3.export.internal;
 
 import io.ferry.core.FerryIoException;
+import io.ferry.s3.internal.S3Errors;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -109,8 +110,7 @@ final class OwnWrites {
     }
 
     private static FerryIoException failed(String verb, String bucket, String key, RuntimeException e) {
-        return new FerryIoException("cannot " + verb + " s3://" + bucket + "/" + key + ": " + S3Errors.describe(e), e,
-                retryable(e));
+        return S3Errors.cannot(verb, bucket, key, S3Errors.describe(e), e, retryable(e));
     }
 
     private static void pause(int attempt) {

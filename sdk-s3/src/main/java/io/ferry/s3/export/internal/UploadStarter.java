@@ -1,5 +1,6 @@
 package io.ferry.s3.export.internal;
 
+import io.ferry.s3.internal.S3Errors;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;

@@ -2,6 +2,7 @@ package io.ferry.s3.export.internal;
 
 import io.ferry.core.FerryConfigException;
 import io.ferry.core.FerryIoException;
+import io.ferry.s3.internal.S3Errors;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;

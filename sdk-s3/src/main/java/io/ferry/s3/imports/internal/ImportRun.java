@@ -28,30 +28,21 @@ public final class ImportRun {
     public static final long SMALL_OBJECT_LIMIT = 8L * 1024 * 1024;
 
     private final S3Client client;
-    private final String bucket;
-    private final Decoder decoder;
+    private final ImportPlan plan;
     private final ParserConfig parser;
-    private final int concurrency;
-    private final long maxBufferedBytes;
-    private final int readAttempts;
     private final List<ImportedObject> imported = new ArrayList<>();
     private final List<BadRow> badRows = new ArrayList<>();
     private long skippedRows;
     private long rows;
 
     /**
-     * A run over {@code bucket} with the given decoding and parsing; a broken download is resumed
-     * with up to {@code readAttempts} GetObject calls per object.
+     * A run of {@code plan} with {@code parser} (the plan's, or the one guessed for this call); a
+     * broken download is resumed with up to the plan's {@code readAttempts} GetObject calls per object.
      */
-    public ImportRun(S3Client client, String bucket, Decoder decoder, ParserConfig parser, int concurrency,
-                     long maxBufferedBytes, int readAttempts) {
+    public ImportRun(S3Client client, ImportPlan plan, ParserConfig parser) {
         this.client = client;
-        this.bucket = bucket;
-        this.decoder = decoder;
+        this.plan = plan;
         this.parser = parser;
-        this.concurrency = concurrency;
-        this.maxBufferedBytes = maxBufferedBytes;
-        this.readAttempts = readAttempts;
     }
 
     /**
@@ -59,15 +50,15 @@ public final class ImportRun {
      * {@code limit > 0}.
      */
     public void read(List<ListedObject> objects, RecordSink sink, long limit) {
-        try (ObjectFetcher fetcher = new ObjectFetcher(client, bucket, objects, concurrency, maxBufferedBytes,
-                SMALL_OBJECT_LIMIT, readAttempts)) {
+        try (ObjectFetcher fetcher = new ObjectFetcher(client, plan.bucket(), objects, plan.concurrency(),
+                plan.maxBufferedBytes(), SMALL_OBJECT_LIMIT, plan.readAttempts())) {
             for (int i = 0; i < objects.size(); i++) {
                 ListedObject o = objects.get(i);
                 long start = System.nanoTime();
                 long before = rows;
                 long skippedBefore = skippedRows;
                 InputStream raw = fetcher.open(i);
-                try (DecodedInput input = DecodedInput.open(decoder, o.key(), raw)) {
+                try (DecodedInput input = DecodedInput.open(plan.decoder(), o.key(), raw)) {
                     // a large object streams: let a second thread download and decompress ahead of parsing
                     boolean readAhead = o.size() > SMALL_OBJECT_LIMIT && input.decoder() != Decoder.ZIP;
                     while (!(limit > 0 && rows >= limit) && input.nextPart()) {
@@ -92,8 +83,8 @@ public final class ImportRun {
 
     /** Drops a half-read download instead of letting close() read the rest of it. */
     private static void abort(InputStream raw) {
-        if (raw instanceof Abortable) {
-            ((Abortable) raw).abort();
+        if (raw instanceof Abortable a) {
+            a.abort();
         }
     }
 

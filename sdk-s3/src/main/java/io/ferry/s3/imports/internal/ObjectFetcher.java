@@ -4,7 +4,7 @@ import io.ferry.core.FerryException;
 import io.ferry.core.FerryIoException;
 import io.ferry.core.incremental.ListedObject;
 import io.ferry.core.internal.DaemonThreads;
-import io.ferry.s3.export.internal.S3Errors;
+import io.ferry.s3.internal.S3Errors;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.util.List;
@@ -112,11 +112,10 @@ public final class ObjectFetcher implements AutoCloseable {
     }
 
     private FerryException failure(ListedObject o, Throwable cause) {
-        if (cause instanceof FerryException) {
-            return (FerryException) cause;
+        if (cause instanceof FerryException f) {
+            return f;
         }
-        return new FerryIoException("cannot read s3://" + bucket + "/" + o.key() + ": " + S3Errors.describe(cause),
-                cause, S3Errors.retryable(cause));
+        return S3Errors.cannot("read", bucket, o.key(), cause);
     }
 
     /** Stops the downloads still running. */

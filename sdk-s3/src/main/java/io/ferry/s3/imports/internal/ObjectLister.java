@@ -2,7 +2,7 @@ package io.ferry.s3.imports.internal;
 
 import io.ferry.core.FerryIoException;
 import io.ferry.core.incremental.ListedObject;
-import io.ferry.s3.export.internal.S3Errors;
+import io.ferry.s3.internal.S3Errors;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -56,8 +56,8 @@ public final class ObjectLister {
             } catch (SdkException e) {
                 String where = "s3://" + request.bucket() + "/" + request.prefix();
                 if (attempt >= attempts || !ReadRetries.isTransient(e)) {
-                    throw new FerryIoException("cannot list " + where + (attempt > 1 ? " after " + attempt
-                            + " ListObjectsV2 attempts" : "") + ": " + S3Errors.describe(e), e,
+                    throw S3Errors.cannot("list", request.bucket(), request.prefix() + (attempt > 1 ? " after "
+                            + attempt + " ListObjectsV2 attempts" : ""), S3Errors.describe(e), e,
                             S3Errors.retryable(e) || ReadRetries.isTransient(e));
                 }
                 LOG.info("listing {} failed ({}); trying again", where, S3Errors.describe(e));

@@ -78,11 +78,11 @@ final class ReadAheadInputStream extends InputStream {
             ended = true;
             return false;
         }
-        if (item instanceof IOException) {
-            throw new IOException(((IOException) item).getMessage(), (IOException) item);
+        if (item instanceof IOException e) {
+            throw new IOException(e.getMessage(), e);
         }
-        if (item instanceof RuntimeException) {
-            throw (RuntimeException) item;
+        if (item instanceof RuntimeException e) {
+            throw e;
         }
         current = (byte[]) item;
         pos = 0;

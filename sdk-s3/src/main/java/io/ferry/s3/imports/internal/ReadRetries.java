@@ -1,7 +1,7 @@
 package io.ferry.s3.imports.internal;
 
 import io.ferry.core.FerryIoException;
-import io.ferry.s3.export.internal.S3Errors;
+import io.ferry.s3.internal.S3Errors;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;

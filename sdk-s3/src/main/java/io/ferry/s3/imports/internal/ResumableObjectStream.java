@@ -1,7 +1,7 @@
 package io.ferry.s3.imports.internal;
 
 import io.ferry.core.FerryIoException;
-import io.ferry.s3.export.internal.S3Errors;
+import io.ferry.s3.internal.S3Errors;
 import java.io.IOException;
 import java.io.InputStream;
 import org.slf4j.Logger;
@@ -65,7 +65,7 @@ final class ResumableObjectStream extends InputStream implements Abortable {
         try (ResumableObjectStream in = new ResumableObjectStream(client, bucket, key, attempts)) {
             return in.readAllBytes();
         } catch (IOException e) {
-            throw new FerryIoException("cannot read s3://" + bucket + "/" + key + ": " + e, e, true);
+            throw S3Errors.cannot("read", bucket, key, e.toString(), e, true);
         }
     }
 
@@ -113,10 +113,9 @@ final class ResumableObjectStream extends InputStream implements Abortable {
     private void resume(Exception broken) {
         abortCurrent();
         if (used >= attempts) {
-            throw new FerryIoException("cannot read s3://" + bucket + "/" + key + ": the connection broke at byte "
-                    + position + " of " + length + " and " + attempts + " GetObject attempt(s) did not get the rest ("
-                    + S3Errors.describe(broken) + "); run the import again, or raise readAttempts if the network"
-                    + " is this unreliable", broken, true);
+            throw S3Errors.cannot("read", bucket, key, "the connection broke at byte " + position + " of " + length
+                    + " and " + attempts + " GetObject attempt(s) did not get the rest (" + S3Errors.describe(broken)
+                    + "); run the import again, or raise readAttempts if the network is this unreliable", broken, true);
         }
         LOG.info("s3://{}/{}: the connection broke at byte {} of {} ({}); resuming from there", bucket, key,
                 position, length, broken.toString());
@@ -143,7 +142,7 @@ final class ResumableObjectStream extends InputStream implements Abortable {
                 accept(in, ranged);
                 return;
             } catch (SdkException e) {
-                if (e instanceof S3Exception && ((S3Exception) e).statusCode() == 412) {
+                if (e instanceof S3Exception s3 && s3.statusCode() == 412) {
                     throw new FerryIoException("s3://" + bucket + "/" + key + " was replaced while it was being"
                             + " read: its ETag is no longer " + eTag + " (HTTP 412 on the GetObject resuming at byte "
                             + position + "); the run was aborted so no row is read twice or from two versions;"
@@ -151,9 +150,8 @@ final class ResumableObjectStream extends InputStream implements Abortable {
                 }
                 if (!ReadRetries.isTransient(e) || used >= attempts) {
                     String tried = used > 1 ? " after " + used + " GetObject attempts" : "";
-                    throw new FerryIoException("cannot read s3://" + bucket + "/" + key
-                            + (position > 0 ? " from byte " + position : "") + tried + ": " + S3Errors.describe(e),
-                            e, S3Errors.retryable(e) || ReadRetries.isTransient(e));
+                    throw S3Errors.cannot("read", bucket, key + (position > 0 ? " from byte " + position : "") + tried,
+                            S3Errors.describe(e), e, S3Errors.retryable(e) || ReadRetries.isTransient(e));
                 }
                 LOG.info("s3://{}/{}: GetObject from byte {} failed ({}); trying again", bucket, key, position,
                         S3Errors.describe(e));
@@ -176,13 +174,13 @@ final class ResumableObjectStream extends InputStream implements Abortable {
                 in.skipNBytes(position);
             } catch (IOException e) {
                 in.abort();
-                throw new FerryIoException("cannot read s3://" + bucket + "/" + key + " from byte " + position
-                        + ": the store ignored the Range header and the full body broke too: " + e, e, true);
+                throw S3Errors.cannot("read", bucket, key + " from byte " + position,
+                        "the store ignored the Range header and the full body broke too: " + e, e, true);
             }
         } else if (range != null && !range.startsWith("bytes " + position + "-")) {
             in.abort();
-            throw new FerryIoException("cannot resume s3://" + bucket + "/" + key + " at byte " + position
-                    + ": the store answered with Content-Range '" + range + "'", null, false);
+            throw S3Errors.cannot("resume", bucket, key + " at byte " + position,
+                    "the store answered with Content-Range '" + range + "'", null, false);
         }
         current = in;
     }

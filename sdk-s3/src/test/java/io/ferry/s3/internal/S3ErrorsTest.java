@@ -1,7 +1,8 @@
-package io.ferry.s3.export.internal;
+package io.ferry.s3.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ferry.core.FerryIoException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
@@ -25,5 +26,23 @@ class S3ErrorsTest {
         S3Exception e = error(status, code, message);
         assertThat(S3Errors.describe(e)).isEqualTo(expected);
         assertThat(S3Errors.retryable(e)).isEqualTo(retryable);
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', value = {
+        "403 | AccessDenied | Access Denied                   | false",
+        "503 | SlowDown     | Please reduce your request rate | true",
+    })
+    void cannot_namesWhatWhereAndWhyAndKeepsTheCause(int status, String code, String message, boolean retryable) {
+        S3Exception e = error(status, code, message);
+        FerryIoException x = S3Errors.cannot("read", "b", "logs/a.csv", e);
+        assertThat(x).hasMessage("cannot read s3://b/logs/a.csv: " + code + " (HTTP " + status + "): " + message)
+                .hasCause(e);
+        assertThat(x.retryable()).isEqualTo(retryable);
+        FerryIoException resumed = S3Errors.cannot("resume", "b", "logs/a.csv at byte 5", "the store answered 'x'",
+                null, !retryable);
+        assertThat(resumed).hasMessage("cannot resume s3://b/logs/a.csv at byte 5: the store answered 'x'")
+                .hasNoCause();
+        assertThat(resumed.retryable()).isEqualTo(!retryable);
     }
 }
