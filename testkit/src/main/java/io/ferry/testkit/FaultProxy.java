@@ -1,7 +1,7 @@
 package io.ferry.testkit;
 
+import io.ferry.testkit.HttpWire.Head;
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,10 +16,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -51,7 +48,6 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class FaultProxy implements AutoCloseable {
     private static final int MAX_CONNECTIONS = 256;
     private static final int IO_TIMEOUT_MILLIS = 60_000;
-    private static final int MAX_HEAD_BYTES = 64 * 1024;
     private static final int MAX_LOGGED_EXCHANGES = 100_000;
     private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
     private static final AtomicInteger PROXIES = new AtomicInteger();
@@ -213,12 +209,12 @@ public final class FaultProxy implements AutoCloseable {
                     out.write(CONTINUE);
                     out.flush();
                 }
-                byte[] body = readBody(in, head, true);
+                byte[] body = HttpWire.readBody(in, head, true);
                 if (fault == Fault.ERROR_500 || fault == Fault.ERROR_503) {
                     int status = fault == Fault.ERROR_500 ? 500 : 503;
                     // logged before the answer goes out, so a client that has its answer finds the exchange logged
                     log(request, fault, status);
-                    writeError(out, status);
+                    HttpWire.writeError(out, status);
                     closeQuietly(client);
                     return;
                 }
@@ -248,7 +244,7 @@ public final class FaultProxy implements AutoCloseable {
                         || response.status() == 304;
                 if (fault == Fault.DROP_RESPONSE) {
                     if (!bodiless) {
-                        readBody(upIn, response, false);
+                        HttpWire.readBody(upIn, response, false);
                     }
                     log(request, fault, -1);
                     reset(client);
@@ -258,7 +254,7 @@ public final class FaultProxy implements AutoCloseable {
                 out.write(response.bytesWithout(null));
                 if (fault == Fault.RESET_RESPONSE_BODY) {
                     if (!bodiless) {
-                        byte[] full = readBody(upIn, response, false);
+                        byte[] full = HttpWire.readBody(upIn, response, false);
                         long cut = plan.cutAfterBytes();
                         out.write(full, 0, cut < 0 ? full.length / 2 : (int) Math.min(cut, full.length));
                     }
@@ -267,7 +263,7 @@ public final class FaultProxy implements AutoCloseable {
                     return;
                 }
                 if (!bodiless) {
-                    copyBody(upIn, out, response);
+                    HttpWire.copyBody(upIn, out, response);
                 }
                 out.flush();
                 if (response.closes() || head.closes() || (!bodiless && !response.framed())) {
@@ -295,92 +291,6 @@ public final class FaultProxy implements AutoCloseable {
         }
     }
 
-    /** The whole body of a message with its framing (chunk sizes and trailers stay as sent). */
-    private static byte[] readBody(InputStream in, Head head, boolean request) throws IOException {
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        if (head.chunked()) {
-            copyChunked(in, buffer);
-        } else if (head.contentLength() >= 0) {
-            copyExactly(in, buffer, head.contentLength());
-        } else if (!request) {
-            in.transferTo(buffer);
-        }
-        return buffer.toByteArray();
-    }
-
-    private static void copyBody(InputStream in, OutputStream out, Head head) throws IOException {
-        if (head.chunked()) {
-            copyChunked(in, out);
-        } else if (head.contentLength() >= 0) {
-            copyExactly(in, out, head.contentLength());
-        } else {
-            in.transferTo(out);
-        }
-    }
-
-    private static void copyChunked(InputStream in, OutputStream out) throws IOException {
-        while (true) {
-            String sizeLine = readLine(in);
-            out.write((sizeLine + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
-            int semi = sizeLine.indexOf(';');
-            long size = Long.parseLong((semi < 0 ? sizeLine : sizeLine.substring(0, semi)).trim(), 16);
-            if (size == 0) {
-                String trailer;
-                do {
-                    trailer = readLine(in);
-                    out.write((trailer + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
-                } while (!trailer.isEmpty());
-                return;
-            }
-            copyExactly(in, out, size);
-            String end = readLine(in);
-            out.write((end + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
-        }
-    }
-
-    private static void copyExactly(InputStream in, OutputStream out, long n) throws IOException {
-        byte[] buf = new byte[64 * 1024];
-        long left = n;
-        while (left > 0) {
-            int r = in.read(buf, 0, (int) Math.min(buf.length, left));
-            if (r < 0) {
-                throw new EOFException("body ended " + left + " bytes early");
-            }
-            out.write(buf, 0, r);
-            left -= r;
-        }
-    }
-
-    private static String readLine(InputStream in) throws IOException {
-        StringBuilder line = new StringBuilder();
-        while (true) {
-            int c = in.read();
-            if (c < 0) {
-                throw new EOFException("connection ended inside a line");
-            }
-            if (c == '\n') {
-                int len = line.length();
-                return len > 0 && line.charAt(len - 1) == '\r' ? line.substring(0, len - 1) : line.toString();
-            }
-            if (line.length() > MAX_HEAD_BYTES) {
-                throw new IOException("line too long");
-            }
-            line.append((char) c);
-        }
-    }
-
-    private static void writeError(OutputStream out, int status) throws IOException {
-        String code = status == 500 ? "InternalError" : "SlowDown";
-        String reason = status == 500 ? "Internal Server Error" : "Service Unavailable";
-        byte[] body = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>" + code
-                + "</Code><Message>injected by FaultProxy</Message></Error>").getBytes(StandardCharsets.UTF_8);
-        String head = "HTTP/1.1 " + status + " " + reason + "\r\nContent-Type: application/xml\r\nContent-Length: "
-                + body.length + "\r\nConnection: close\r\n\r\n";
-        out.write(head.getBytes(StandardCharsets.US_ASCII));
-        out.write(body);
-        out.flush();
-    }
-
     private static void reset(Socket socket) {
         try {
             socket.setSoLinger(true, 0);
@@ -404,82 +314,4 @@ public final class FaultProxy implements AutoCloseable {
         return t;
     }
 
-    /** The start line and headers of a request or response, with the raw header lines kept for forwarding. */
-    private record Head(String startLine, List<String> lines, Map<String, String> headers) {
-        static Head read(InputStream in) throws IOException {
-            String start;
-            try {
-                start = readLine(in);
-            } catch (EOFException e) {
-                return null;
-            }
-            if (start.isEmpty()) {
-                // a stray CRLF between messages
-                return read(in);
-            }
-            List<String> lines = new ArrayList<>();
-            Map<String, String> headers = new LinkedHashMap<>();
-            int total = start.length();
-            while (true) {
-                String line = readLine(in);
-                if (line.isEmpty()) {
-                    break;
-                }
-                total += line.length();
-                if (total > MAX_HEAD_BYTES) {
-                    throw new IOException("header too large");
-                }
-                lines.add(line);
-                int colon = line.indexOf(':');
-                if (colon > 0) {
-                    headers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
-                }
-            }
-            return new Head(start, lines, headers);
-        }
-
-        String method() {
-            return startLine.substring(0, startLine.indexOf(' '));
-        }
-
-        String target() {
-            String[] parts = startLine.split(" ");
-            return parts.length > 1 ? parts[1] : "";
-        }
-
-        int status() {
-            String[] parts = startLine.split(" ");
-            return parts.length > 1 ? Integer.parseInt(parts[1]) : -1;
-        }
-
-        boolean chunked() {
-            String te = headers.get("transfer-encoding");
-            return te != null && te.toLowerCase(Locale.ROOT).contains("chunked");
-        }
-
-        long contentLength() {
-            String cl = headers.get("content-length");
-            return cl == null || chunked() ? -1 : Long.parseLong(cl);
-        }
-
-        boolean framed() {
-            return chunked() || contentLength() >= 0;
-        }
-
-        boolean closes() {
-            return "close".equalsIgnoreCase(headers.get("connection"));
-        }
-
-        byte[] bytesWithout(String header) {
-            StringBuilder s = new StringBuilder(startLine).append("\r\n");
-            for (String line : lines) {
-                int colon = line.indexOf(':');
-                if (header != null && colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase(header)) {
-                    continue;
-                }
-                s.append(line).append("\r\n");
-            }
-            return s.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
-        }
-    }
 }

@@ -6,6 +6,7 @@ import io.ferry.formats.read.ColumnConfig;
 import io.ferry.formats.read.ParserConfig;
 import io.ferry.formats.read.ParserType;
 import io.ferry.formats.text.internal.CsvTokenizer;
+import io.ferry.formats.text.internal.CsvSyntaxException;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -187,7 +188,7 @@ public final class CsvGuess {
                     if (!t.next()) {
                         break;
                     }
-                } catch (CsvTokenizer.SyntaxException e) {
+                } catch (CsvSyntaxException e) {
                     if (!t.skipLine() && truncated) {
                         break;
                     }

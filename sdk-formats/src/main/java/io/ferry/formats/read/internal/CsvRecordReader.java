@@ -6,6 +6,8 @@ import io.ferry.formats.read.ColumnConfig;
 import io.ferry.formats.read.ParserConfig;
 import io.ferry.formats.text.internal.BadValueException;
 import io.ferry.formats.text.internal.CsvTokenizer;
+import io.ferry.formats.text.internal.RecordTooLargeException;
+import io.ferry.formats.text.internal.CsvSyntaxException;
 import io.ferry.formats.text.internal.ValueConverter;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -54,11 +56,11 @@ public final class CsvRecordReader extends AbstractRecordReader {
                     if (!tokenizer.next()) {
                         return null;
                     }
-                } catch (CsvTokenizer.SyntaxException e) {
+                } catch (CsvSyntaxException e) {
                     bad.report(source, e.line(), null, e.getMessage());
                     tokenizer.skipLine();
                     continue;
-                } catch (CsvTokenizer.RecordTooLargeException e) {
+                } catch (RecordTooLargeException e) {
                     int i = e.valueIndex();
                     bad.report(source, e.line(), i >= 0 && i < names.length ? names[i] : null,
                             RecordLimits.tooLarge(config, e.getMessage()));

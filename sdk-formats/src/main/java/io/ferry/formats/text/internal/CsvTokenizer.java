@@ -45,44 +45,6 @@ public final class CsvTokenizer {
     private int count;
     private StringBuilder sb = new StringBuilder();
 
-    /** A syntax error in the text: where the record starts and what is wrong. */
-    public static final class SyntaxException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        private final long line;
-
-        SyntaxException(long line, String reason) {
-            super(reason, null, false, false);
-            this.line = line;
-        }
-
-        /** The physical line where the record starts. */
-        public long line() {
-            return line;
-        }
-    }
-
-    /** A record longer than the maximum record size; it has been read to its end, so reading can go on. */
-    public static final class RecordTooLargeException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        private final long line;
-        private final int valueIndex;
-
-        RecordTooLargeException(long line, int valueIndex, long size) {
-            super("the record is " + size + " characters long", null, false, false);
-            this.line = line;
-            this.valueIndex = valueIndex;
-        }
-
-        /** The physical line where the record starts. */
-        public long line() {
-            return line;
-        }
-
-        /** The 0-based index of the value at which the record passed the maximum size. */
-        public int valueIndex() {
-            return valueIndex;
-        }
-    }
 
     /**
      * @param in            the text; closed by {@link #close()}
@@ -168,7 +130,7 @@ public final class CsvTokenizer {
      * Reads the next record.
      *
      * @return false at the end of the input
-     * @throws SyntaxException         if the record is malformed; call {@link #skipLine()} to go on
+     * @throws CsvSyntaxException         if the record is malformed; call {@link #skipLine()} to go on
      * @throws RecordTooLargeException if the record is longer than the maximum; the next call reads the next record
      */
     public boolean next() throws IOException {
@@ -368,7 +330,7 @@ public final class CsvTokenizer {
                 consumeLineEnd();
                 return false;
             }
-            throw new SyntaxException(recordLine, "unexpected character '" + c + "' after the closing quote of value "
+            throw new CsvSyntaxException(recordLine, "unexpected character '" + c + "' after the closing quote of value "
                     + count + "; quote the whole value and double the quotes inside it");
         }
         return readUnquoted();
@@ -413,7 +375,7 @@ public final class CsvTokenizer {
                 direct = false;
                 pos++;
                 if (!ensure(1)) {
-                    throw new SyntaxException(recordLine, "the file ends right after an escape character");
+                    throw new CsvSyntaxException(recordLine, "the file ends right after an escape character");
                 }
                 keep(buf[pos++]);
                 start = pos;
@@ -456,7 +418,7 @@ public final class CsvTokenizer {
             if (pos >= limit) {
                 keep(start, pos - start);
                 if (!fill()) {
-                    throw new SyntaxException(recordLine, "a quoted value is not closed before the end of the"
+                    throw new CsvSyntaxException(recordLine, "a quoted value is not closed before the end of the"
                             + " data; close the quote or escape the quote characters inside the value");
                 }
                 checkSize();
@@ -484,7 +446,7 @@ public final class CsvTokenizer {
                 keep(start, pos - start);
                 pos++;
                 if (!ensure(1)) {
-                    throw new SyntaxException(recordLine, "the file ends right after an escape character");
+                    throw new CsvSyntaxException(recordLine, "the file ends right after an escape character");
                 }
                 char e = buf[pos++];
                 countBreak(e);
