@@ -151,11 +151,14 @@ public final class Secrets {
      * The URI with its user part printed as {@value #MASK}: everything between {@code ://} (or the
      * start, without a scheme) and the last {@code @} before any {@code ?}. For text that is meant
      * to be a URI but may be too malformed to parse, e.g. in the message saying it is malformed.
-     * Text without a user part is returned as is.
+     * Text without a user part is returned as is, and null as null.
      *
-     * @param uri the text of a URI; not null
+     * @param uri the text of a URI, or null
      */
     public static String maskUserInfo(String uri) {
+        if (uri == null) {
+            return null;
+        }
         int start = uri.indexOf("://");
         start = start < 0 ? 0 : start + 3;
         int q = uri.indexOf('?', start);
