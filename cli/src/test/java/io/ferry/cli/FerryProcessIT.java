@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.ferry.embedded.s3.EmbeddedS3;
+import io.ferry.embedded.s3.EmbeddedS3Proxy;
 import io.ferry.td.testing.LocalTdServer;
 import java.io.File;
 import java.io.IOException;
@@ -23,23 +23,26 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The built jar ({@code target/ferry.jar}, made in {@code package}) run as a real process against
- * S3Mock and the local Treasure Data server: outputs, exit codes, and no secret in any output.
+ * S3Proxy (which checks request signatures, so the credentials must come from the environment)
+ * and the local Treasure Data server: outputs, exit codes, and no secret in any output.
  */
 class FerryProcessIT {
     /** Distinctive values: any of them in stdout or stderr fails the run. */
     private static final String AWS_SECRET = "FerryProcessItSecretKey/9f8e7d6c5b4a";
+    private static final String AWS_KEY_ID = "AKIAFERRYPROCESSIT01";
     private static final String TD_KEY = LocalTdServer.MASTER_KEY;
     private static final String IN = "ferry-in";
     private static final String OUT = "ferry-out";
     private static final String[] QUICK_START = {"-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"};
 
-    private static EmbeddedS3 s3;
+    private static EmbeddedS3Proxy s3;
     private static S3Client client;
     private static LocalTdServer td;
 
@@ -48,9 +51,12 @@ class FerryProcessIT {
 
     @BeforeAll
     static void start() {
-        s3 = EmbeddedS3.start(IN, OUT);
+        // S3Proxy checks signatures: a run that did not sign with the environment's key pair fails
+        s3 = EmbeddedS3Proxy.start(AWS_KEY_ID, AWS_SECRET, IN, OUT);
         client = S3Client.builder().endpointOverride(s3.endpoint()).forcePathStyle(true).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("setup", "setup")))
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(AWS_KEY_ID,
+                        AWS_SECRET)))
                 .build();
         upload("logs/2024-01-01.csv", 1);
         upload("logs/2024-01-02.csv", 6);
@@ -172,7 +178,7 @@ class FerryProcessIT {
                 + "\"path_style\":true}}");
 
         Result config = ferry("import", "--config", load.toString());
-        Result keyInUri = ferry("import", "--config", good.toString(), "--to", "td://" + TD_KEY + "@/analytics/t");
+        Result keyInUri = ferry("import", "--config", good.toString(), "--to", "td://" + TD_KEY + "@/analytics/events_t");
         Result io = ferry("preview", "s3://" + IN + "/logs/", "--endpoint", "http://127.0.0.1:" + closedPort,
                 "--verbose");
         Result data = ferry("guess", "s3://" + IN + "/nothing-here/", "--endpoint", endpoint(), "--path-style");
@@ -180,9 +186,11 @@ class FerryProcessIT {
         assertThat(config.code()).isEqualTo(3);
         assertThat(config.err()).startsWith("ferry: unknown key 'in.secret' in the import config");
         assertThat(keyInUri.code()).isEqualTo(3);
-        assertThat(keyInUri.err()).contains("set TD_API_KEY and write td://@/analytics/t");
+        assertThat(keyInUri.err()).contains("set TD_API_KEY and write td://@/analytics/events_t");
         assertThat(io.code()).isEqualTo(5);
-        assertThat(io.err()).startsWith("ferry: ").contains("\tat ");
+        // --verbose: Ferry's log (the retries) and the stack trace come with the message
+        assertThat(io.err()).contains("\nferry: cannot list s3://" + IN + "/logs/ after 5 ListObjectsV2 attempts")
+                .contains("ObjectLister").contains("\tat ");
         assertThat(data.code()).as(data.err()).isEqualTo(4);
     }
 
@@ -247,7 +255,7 @@ class FerryProcessIT {
             Map<String, String> env = pb.environment();
             env.keySet().removeIf(k -> k.startsWith("AWS_") || k.startsWith("TD_") || k.startsWith("FERRY_"));
             env.put("HOME", dir.toString());
-            env.put("AWS_ACCESS_KEY_ID", "AKIAFERRYPROCESSIT01");
+            env.put("AWS_ACCESS_KEY_ID", AWS_KEY_ID);
             env.put("AWS_SECRET_ACCESS_KEY", AWS_SECRET);
             env.put("AWS_REGION", "us-east-1");
             env.put("TD_API_KEY", TD_KEY);
