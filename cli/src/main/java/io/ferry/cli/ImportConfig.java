@@ -10,10 +10,8 @@ import io.ferry.formats.decode.Decoder;
 import io.ferry.formats.read.ParserConfig;
 import io.ferry.s3.imports.S3Import;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -184,8 +182,7 @@ final class ImportConfig {
     }
 
     private static void keys(JsonNode node, Set<String> allowed, String prefix) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            String key = it.next().getKey();
+        for (String key : node.properties().stream().map(java.util.Map.Entry::getKey).toList()) {
             if (!allowed.contains(key)) {
                 throw new FerryConfigException(prefix + key, "unknown key '" + prefix + key + "' in the import config;"
                         + " the keys" + (prefix.isEmpty() ? "" : " of " + prefix.substring(0, prefix.length() - 1))
