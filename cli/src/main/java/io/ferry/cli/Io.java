@@ -20,7 +20,24 @@ record Io(InputStream in, PrintStream out, PrintStream err, Map<String, String> 
 
     /** The process's own streams and environment; a console means both stdout and stderr are terminals. */
     static Io system() {
-        boolean console = System.console() != null;
+        boolean console = interactive(System.console());
         return new Io(System.in, System.out, System.err, System.getenv(), console, console);
+    }
+
+    /**
+     * Whether the JVM talks to a terminal. Java 17 has a console only when stdin and stdout are a
+     * terminal; from Java 22 there may be one regardless, and its {@code isTerminal()} says.
+     */
+    static boolean interactive(java.io.Console console) {
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (NoSuchMethodException e) {
+            return true;
+        } catch (ReflectiveOperationException e) {
+            return false;
+        }
     }
 }
