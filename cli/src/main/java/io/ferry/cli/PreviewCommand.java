@@ -6,6 +6,7 @@ import io.ferry.formats.csv.CsvFormat;
 import io.ferry.formats.json.JsonLinesFormat;
 import io.ferry.formats.read.Preview;
 import io.ferry.formats.sink.FormatSink;
+import io.ferry.s3.imports.S3Import;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -17,14 +18,22 @@ import picocli.CommandLine.Parameters;
 
 /** {@code ferry preview s3://bucket/prefix -n 20}: the first rows, read as an import would read them. */
 @Command(name = "preview", mixinStandardHelpOptions = true,
-        description = {"Show the first rows under an S3 prefix, read with a guessed parser.",
+        description = {"Show the first rows under an S3 prefix, read with a guessed parser, or those an import"
+            + " config (--config load.json) selects, read with its parser.",
             "A table on a terminal; TSV with a header line when stdout is a pipe or a file; JSON Lines with --json."})
 final class PreviewCommand implements Callable<Integer> {
     /** How the rows are printed. */
     enum Output { TABLE, TSV, JSON }
 
-    @Parameters(index = "0", paramLabel = "s3://BUCKET/PREFIX")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "s3://BUCKET/PREFIX")
     String location;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "An import config (load.json) instead of"
+            + " s3://BUCKET/PREFIX: its objects, parser and filters.")
+    java.nio.file.Path config;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     @Option(names = "-n", paramLabel = "ROWS", defaultValue = "20", description = "How many rows; default ${DEFAULT-VALUE}.")
     int rows;
@@ -50,8 +59,13 @@ final class PreviewCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        S3Location loc = S3Location.parse(location);
-        Preview preview = GuessCommand.importFor(loc, pathMatchPattern, s3).build().preview(rows);
+        if ((location == null) == (config == null)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "Give either s3://BUCKET/PREFIX or --config FILE");
+        }
+        S3Import.Builder b = config != null ? s3.applyTo(ImportConfig.parse(ImportCommand.read(config, "config")))
+                : GuessCommand.importFor(S3Location.parse(location), pathMatchPattern, s3);
+        Preview preview = b.build().preview(rows);
         print(preview, output(format, common.json, io.outIsTerminal()), io.out());
         return ExitCodes.OK;
     }

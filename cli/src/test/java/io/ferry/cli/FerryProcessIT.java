@@ -83,6 +83,8 @@ class FerryProcessIT {
         Files.writeString(load, Json.pretty(config));
         Path state = dir.resolve("state.json");
 
+        Result preview = ferry("preview", "--config", load.toString(), "-n", "2", "--json");
+
         Result first = ferry("import", "--config", load.toString(), "--to", dir.resolve("first.csv").toString(),
                 "--state", state.toString(), "--json");
         upload("logs/2024-01-03.csv", 11);
@@ -91,6 +93,10 @@ class FerryProcessIT {
         Result toTd = ferry("import", "--config", load.toString(), "--to", "td://@/analytics/events?mode=replace",
                 "--td-endpoint", td.endpoint(), "--quiet");
 
+        assertThat(preview.code()).as(preview.err()).isZero();
+        String[] previewed = preview.out().split("\r?\n");
+        assertThat(previewed).hasSize(2);
+        assertThat(Json.parse(previewed[1], "row").get("id").asLong()).isEqualTo(2);
         assertThat(first.code()).as(first.err()).isZero();
         JsonNode r1 = Json.parse(first.out(), "result");
         assertThat(r1.get("rows").asLong()).isEqualTo(10);

@@ -66,4 +66,14 @@ class PreviewCommandTest {
         PreviewCommand.print(PREVIEW, output, out);
         return out.toString(StandardCharsets.UTF_8);
     }
+
+    @Test
+    void preview_neitherLocationNorConfig_isAUsageError() {
+        Runs.Result none = Runs.run("preview");
+        Runs.Result both = Runs.run("preview", "s3://my-bucket/x", "--config", "load.json");
+
+        assertThat(none.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(none.err()).startsWith("Give either s3://BUCKET/PREFIX or --config FILE");
+        assertThat(both.code()).isEqualTo(ExitCodes.USAGE);
+    }
 }
