@@ -28,8 +28,11 @@ import java.util.Set;
  *   <caption>Keys</caption>
  *   <tr><th>key</th><th>values</th><th>default</th></tr>
  *   <tr><td>type</td><td>{@code s3_v2} (required)</td><td></td></tr>
- *   <tr><td>auth_method</td><td>{@code basic}, {@code session}</td><td>basic</td></tr>
- *   <tr><td>access_key_id, secret_access_key, session_token</td><td>text (token for session only)</td><td></td></tr>
+ *   <tr><td>auth_method</td><td>{@code basic}, {@code session}; and, beyond TD's, {@code default} (the AWS
+ *       default chain: environment, {@code ~/.aws}, instance role) and {@code profile}</td><td>basic</td></tr>
+ *   <tr><td>access_key_id, secret_access_key, session_token</td><td>text (basic and session only; token for
+ *       session only)</td><td></td></tr>
+ *   <tr><td>profile</td><td>a profile name of {@code ~/.aws} (profile only)</td><td></td></tr>
  *   <tr><td>region, endpoint</td><td>text, URL</td><td>AWS defaults</td></tr>
  *   <tr><td>bucket, path</td><td>text (required)</td><td></td></tr>
  *   <tr><td>format</td><td>{@code csv}, {@code tsv}, {@code jsonl}</td><td>csv</td></tr>
@@ -49,7 +52,7 @@ import java.util.Set;
  */
 public final class S3ExportConfig {
     private static final Set<String> KEYS = Set.of("type", "auth_method", "region", "endpoint", "access_key_id",
-            "secret_access_key", "session_token", "bucket", "path", "format", "compression", "header", "delimiter",
+            "secret_access_key", "session_token", "profile", "bucket", "path", "format", "compression", "header", "delimiter",
             "null_value", "newline", "quote_policy", "quote", "escape", "part_size", "sse_type", "kms_key_id");
 
     private S3ExportConfig() {
@@ -102,7 +105,24 @@ public final class S3ExportConfig {
 
     private static void credentials(Map<String, String> m, S3Export.Builder b) {
         String method = opt(m, "auth_method").orElse("basic").toLowerCase(Locale.ROOT);
+        if (m.get("profile") != null && !method.equals("profile")) {
+            throw new FerryConfigException("profile", "profile needs auth_method profile");
+        }
+        if (method.equals("default") || method.equals("profile")) {
+            for (String key : new String[] {"access_key_id", "secret_access_key", "session_token"}) {
+                if (m.get(key) != null) {
+                    throw new FerryConfigException(key, key + " does not go with auth_method " + method
+                            + "; use auth_method basic or session for keys in the JSON");
+                }
+            }
+        }
         switch (method) {
+            case "default":
+                b.credentials(Credentials.defaultChain());
+                break;
+            case "profile":
+                b.credentials(Credentials.profile(required(m, "profile")));
+                break;
             case "basic":
                 if (m.get("session_token") != null) {
                     throw new FerryConfigException("session_token", "session_token needs auth_method session");
@@ -114,8 +134,8 @@ public final class S3ExportConfig {
                         required(m, "session_token")));
                 break;
             default:
-                throw new FerryConfigException("auth_method", "auth_method must be basic or session, was '" + method
-                        + "'; for a role, set credentials(Credentials.assumeRole(..)) on the returned builder");
+                throw new FerryConfigException("auth_method", "auth_method must be basic, session, default or"
+                        + " profile, was '" + method + "'; for a role, set credentials(Credentials.assumeRole(..)) on the returned builder");
         }
     }
 

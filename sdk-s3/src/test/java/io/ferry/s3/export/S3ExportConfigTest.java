@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ferry.core.FerryConfigException;
+import io.ferry.core.credentials.DefaultChainCredentials;
+import io.ferry.core.credentials.ProfileCredentials;
 import io.ferry.core.credentials.SessionCredentials;
 import io.ferry.formats.Compression;
 import io.ferry.formats.Newline;
@@ -67,6 +69,27 @@ class S3ExportConfigTest {
         assertThat(e.sse()).contains(Sse.s3());
     }
 
+    @Test
+    void fromTdResult_defaultAndProfile_credentialsFromOutsideTheJson() {
+        String base = "\"type\":\"s3_v2\",\"bucket\":\"bkt\",\"path\":\"x.csv\"";
+        S3Export chain = S3ExportConfig.fromTdResult("{" + base + ",\"auth_method\":\"default\"}").build();
+        S3Export profile = S3ExportConfig.fromTdResult("{" + base + ",\"auth_method\":\"profile\","
+                + "\"profile\":\"exports\"}").build();
+
+        assertThat(chain.connection().credentials()).get().isInstanceOf(DefaultChainCredentials.class);
+        assertThat(profile.connection().credentials()).get().isInstanceOf(ProfileCredentials.class)
+                .extracting(c -> ((ProfileCredentials) c).profileName()).isEqualTo("exports");
+    }
+
+    @Test
+    void fromTdResult_keysWithDefaultChain_throws() {
+        assertThatThrownBy(() -> S3ExportConfig.fromTdResult("{\"type\":\"s3_v2\",\"bucket\":\"b\",\"path\":\"p\","
+                + "\"auth_method\":\"default\",\"secret_access_key\":\"s3cr3t-value\"}"))
+                .isInstanceOf(FerryConfigException.class)
+                .hasMessage("secret_access_key does not go with auth_method default; use auth_method basic or session"
+                        + " for keys in the JSON (secret_access_key)");
+    }
+
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', value = {
         "\"bogus\":1                        | bogus          | unknown key 'bogus' in the TD result JSON",
@@ -82,6 +105,7 @@ class S3ExportConfigTest {
         "\"sse_type\":\"sse-c\"             | sse_type       | sse_type must be sse-s3 or sse-kms, was 'sse-c'",
         "\"kms_key_id\":\"k\"               | kms_key_id     | kms_key_id needs sse_type sse-kms",
         "\"session_token\":\"t\"            | session_token  | session_token needs auth_method session",
+        "\"profile\":\"p\"                  | profile        | profile needs auth_method profile",
         "\"path\":{}                        | path           | 'path' must be a string, number or boolean, not an object",
     })
     void fromTdResult_badValue_throwsNamingKey(String extra, String option, String message) {
