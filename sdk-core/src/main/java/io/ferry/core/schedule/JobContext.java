@@ -17,19 +17,23 @@ import java.util.Optional;
  * }</pre>
  */
 public interface JobContext {
-    /** The job's name. */
+    /** {@return the job's name} */
     String jobName();
 
-    /** What started the run. */
+    /** {@return what started the run} */
     JobTrigger trigger();
 
-    /** The fire time (cron time plus delay) of a scheduled run; empty for a manual run. */
+    /** {@return the fire time (cron time plus delay) of a scheduled run; empty for a manual run} */
     Optional<Instant> scheduledTime();
 
-    /** When the run started, by the scheduler's clock. */
+    /**
+     * When the run started, by the scheduler's clock.
+     *
+     * @return when the run started
+     */
     Instant startTime();
 
-    /** The state this job saved last, from the scheduler's {@link StateStore}; empty at first. */
+    /** {@return the state this job saved last, from the scheduler's {@link StateStore}; empty at first} */
     Optional<String> loadState();
 
     /**

@@ -21,14 +21,14 @@ public final class ExportResult {
     }
 
     /**
-     * A new builder: no object, a zero duration, and a sync id that must be set. {@link S3Export}
+     * {@return a new builder: no object, a zero duration, and a sync id that must be set} {@link S3Export}
      * builds its results with it; tests of code that consumes results can too.
      */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder holding this result's values. */
+    /** {@return a builder holding this result's values} */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.syncId = syncId;
@@ -37,32 +37,32 @@ public final class ExportResult {
         return b;
     }
 
-    /** The export run's id, as {@code {{SYNC_ID}}} rendered it. */
+    /** {@return the export run's id, as {@code {{SYNC_ID}}} rendered it} */
     public String syncId() {
         return syncId;
     }
 
-    /** The objects written; unmodifiable; empty when there were no rows and empty objects are off. */
+    /** {@return the objects written; unmodifiable; empty when there were no rows and empty objects are off} */
     public List<ExportedObject> objects() {
         return objects;
     }
 
-    /** The number of objects written. */
+    /** {@return the number of objects written} */
     public int objectCount() {
         return objects.size();
     }
 
-    /** Rows written, over all objects. */
+    /** {@return rows written, over all objects} */
     public long rows() {
         return objects.stream().mapToLong(ExportedObject::rows).sum();
     }
 
-    /** Bytes written, over all objects. */
+    /** {@return bytes written, over all objects} */
     public long bytes() {
         return objects.stream().mapToLong(ExportedObject::bytes).sum();
     }
 
-    /** Time from {@code open} to the end of {@code commit}. */
+    /** {@return time from {@code open} to the end of {@code commit}} */
     public Duration elapsed() {
         return elapsed;
     }
@@ -93,19 +93,34 @@ public final class ExportResult {
         private Builder() {
         }
 
-        /** The run's id, as {@code {{SYNC_ID}}} rendered it; required. */
+        /**
+         * The run's id, as {@code {{SYNC_ID}}} rendered it; required.
+         *
+         * @param syncId the run's id, as {@code {{SYNC_ID}}} rendered it
+         * @return this builder
+         */
         public Builder syncId(String syncId) {
             this.syncId = FerryConfigException.requireNonNull(syncId, "syncId");
             return this;
         }
 
-        /** The objects written, in the order they were published; default none. */
+        /**
+         * The objects written, in the order they were published; default none.
+         *
+         * @param objects the objects written, in the order they were published
+         * @return this builder
+         */
         public Builder objects(List<ExportedObject> objects) {
             this.objects = List.copyOf(FerryConfigException.requireNonNull(objects, "objects"));
             return this;
         }
 
-        /** Time from {@code open} to the end of {@code commit}, zero or more; default zero. */
+        /**
+         * Time from {@code open} to the end of {@code commit}, zero or more; default zero.
+         *
+         * @param elapsed time from {@code open} to the end of {@code commit}, zero or more
+         * @return this builder
+         */
         public Builder elapsed(Duration elapsed) {
             FerryConfigException.requireNonNull(elapsed, "elapsed");
             if (elapsed.isNegative()) {
@@ -118,6 +133,7 @@ public final class ExportResult {
         /**
          * Builds the result.
          *
+         * @return the result
          * @throws FerryConfigException if no sync id was set
          */
         public ExportResult build() {
