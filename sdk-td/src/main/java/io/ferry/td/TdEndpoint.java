@@ -11,9 +11,9 @@ import java.util.Locale;
  * which is used as given so local servers work. Immutable and safe to share.
  *
  * <pre>{@code
- * TdEndpoint.US;                               // https://api.treasuredata.com (the default)
- * TdEndpoint.of("api.treasuredata.co.jp");     // https://api.treasuredata.co.jp
- * TdEndpoint.of("http://127.0.0.1:8080");      // a local server, plain HTTP
+ * TdEndpoint us = TdEndpoint.US;                               // https://api.treasuredata.com (the default)
+ * TdEndpoint tokyo = TdEndpoint.of("api.treasuredata.co.jp");  // https://api.treasuredata.co.jp
+ * TdEndpoint local = TdEndpoint.of("http://127.0.0.1:8080");   // a local server, plain HTTP
  * }</pre>
  */
 public final class TdEndpoint {

@@ -28,7 +28,9 @@ import java.util.regex.PatternSyntaxException;
  *     .pathMatchPattern("\\.gz$")
  *     .state(IncrementalState.afterPath("logging/E231A697YXWD39.2017-04-23-15.b2aede4a.gz"))
  *     .build();
- * Selection s = selector.select(lister.list(selector.prefix(), selector.listStartAfter()), listedAt);
+ * // the caller lists the keys under selector.prefix(), after selector.listStartAfter() when present
+ * Iterable<ListedObject> listing = listKeys(selector.prefix(), selector.listStartAfter());
+ * Selection s = selector.select(listing, listedAt);
  * }</pre>
  */
 public final class ObjectSelector {

@@ -14,7 +14,7 @@ import java.util.stream.Stream;
  * iterator reaches it, and a bad value is reported with its 1-based record number and column.
  *
  * <pre>{@code
- * RecordSource rows = RecordSources.fromArrays(schema, List.of(new Object[] {200L, 4981L}));
+ * RecordSource rows = RecordSources.fromArrays(schema, List.of(new Object[] {200L, 4981L}, new Object[] {404L, 12L}));
  * RecordSource query = RecordSources.fromResultSet(statement.executeQuery("SELECT * FROM t"));
  * }</pre>
  */

@@ -35,7 +35,7 @@ import java.util.concurrent.ScheduledExecutorService;
  * try (CronScheduler scheduler = CronScheduler.builder().build()) {
  *     scheduler.schedule("daily_export",
  *             Schedule.builder().cron("10 0 * * *").zone("Asia/Tokyo").build(),
- *             ctx -> JobReport.ofRecords(export.run().recordCount()));
+ *             ctx -> JobReport.ofRecords(export.write("www_access", source).rows()));
  *     ...
  * }
  * }</pre>

@@ -9,10 +9,11 @@ import java.util.Optional;
  *
  * <pre>{@code
  * ScheduledJob job = ctx -> {
- *     String from = ctx.loadState().orElse("{}");
- *     String to = importer.runFrom(from);
- *     ctx.saveState(to);
- *     return JobReport.none();
+ *     S3Import.Builder run = imp.toBuilder();          // imp: an incremental S3Import
+ *     ctx.loadState().map(IncrementalState::fromJson).ifPresent(run::state);
+ *     ImportResult r = run.build().run(sink);
+ *     r.nextState().ifPresent(s -> ctx.saveState(s.toJson()));
+ *     return JobReport.ofRecords(r.rows());
  * };
  * }</pre>
  */

@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * <pre>{@code
  * KeyTemplate t = KeyTemplate.parse("invoices/{customer_id}/dump_{4}");
  * BoundKeyTemplate keys = t.bind(schema, "csv", ".gz");
- * PartitionKey p = keys.partitionOf(record, rowIndex);
+ * PartitionKey p = keys.partitionOf(record, 1); // a record of customer ACME, at row index 1
  * String key = keys.render(p, KeyContext.builder().table("invoices").build()); // invoices/ACME/dump_1.csv.gz
  * }</pre>
  *

@@ -16,7 +16,7 @@ import java.util.Optional;
  *
  * <pre>{@code
  * ImportResult r = imp.run(sink);
- * r.nextState().ifPresent(s -> store.save(s.toJson()));
+ * r.nextState().ifPresent(s -> stateStore.save("daily_import", s.toJson()));   // a StateStore
  * }</pre>
  */
 public final class ImportResult {
