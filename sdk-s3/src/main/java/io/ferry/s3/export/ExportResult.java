@@ -12,12 +12,12 @@ import java.util.Objects;
 public final class ExportResult {
     private final String syncId;
     private final List<ExportedObject> objects;
-    private final Duration elapsed;
+    private final Duration duration;
 
     private ExportResult(Builder b) {
         this.syncId = b.syncId;
         this.objects = b.objects;
-        this.elapsed = b.elapsed;
+        this.duration = b.duration;
     }
 
     /**
@@ -33,7 +33,7 @@ public final class ExportResult {
         Builder b = new Builder();
         b.syncId = syncId;
         b.objects = objects;
-        b.elapsed = elapsed;
+        b.duration = duration;
         return b;
     }
 
@@ -63,32 +63,44 @@ public final class ExportResult {
     }
 
     /** {@return time from {@code open} to the end of {@code commit}} */
+    public Duration duration() {
+        return duration;
+    }
+
+    /**
+     * The same as {@link #duration()}: the name the other results ({@code ImportResult},
+     * {@code TdWriteResult}) do not use.
+     *
+     * @return time from {@code open} to the end of {@code commit}
+     * @deprecated use {@link #duration()}
+     */
+    @Deprecated(since = "0.1.0", forRemoval = true)
     public Duration elapsed() {
-        return elapsed;
+        return duration();
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof ExportResult r && syncId.equals(r.syncId) && objects.equals(r.objects)
-                && elapsed.equals(r.elapsed);
+                && duration.equals(r.duration);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(syncId, objects, elapsed);
+        return Objects.hash(syncId, objects, duration);
     }
 
     @Override
     public String toString() {
         return "ExportResult{" + objects.size() + " objects, " + rows() + " rows, " + bytes() + " bytes, "
-                + elapsed.toMillis() + " ms}";
+                + duration.toMillis() + " ms}";
     }
 
     /** Builds an {@link ExportResult}. Not thread-safe. */
     public static final class Builder {
         private String syncId;
         private List<ExportedObject> objects = List.of();
-        private Duration elapsed = Duration.ZERO;
+        private Duration duration = Duration.ZERO;
 
         private Builder() {
         }
@@ -118,16 +130,30 @@ public final class ExportResult {
         /**
          * Time from {@code open} to the end of {@code commit}, zero or more; default zero.
          *
+         * @param duration time from {@code open} to the end of {@code commit}, zero or more
+         * @return this builder
+         * @throws FerryConfigException (option {@code duration}) if null or negative
+         */
+        public Builder duration(Duration duration) {
+            FerryConfigException.requireNonNull(duration, "duration");
+            if (duration.isNegative()) {
+                throw new FerryConfigException("duration", "duration must be zero or more, was " + duration);
+            }
+            this.duration = duration;
+            return this;
+        }
+
+        /**
+         * The same as {@link #duration(Duration)}, under the name the other results do not use.
+         *
          * @param elapsed time from {@code open} to the end of {@code commit}, zero or more
          * @return this builder
+         * @throws FerryConfigException (option {@code duration}) if null or negative
+         * @deprecated use {@link #duration(Duration)}
          */
+        @Deprecated(since = "0.1.0", forRemoval = true)
         public Builder elapsed(Duration elapsed) {
-            FerryConfigException.requireNonNull(elapsed, "elapsed");
-            if (elapsed.isNegative()) {
-                throw new FerryConfigException("elapsed", "elapsed must be zero or more, was " + elapsed);
-            }
-            this.elapsed = elapsed;
-            return this;
+            return duration(elapsed);
         }
 
         /**
