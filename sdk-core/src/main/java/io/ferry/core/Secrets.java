@@ -153,9 +153,12 @@ public final class Secrets {
      * to be a URI but may be too malformed to parse, e.g. in the message saying it is malformed.
      * Text without a user part is returned as is.
      *
-     * @param uri the text of a URI; not null
+     * @param uri the text of a URI; null gives null, like {@link #redact(String)}
      */
     public static String maskUserInfo(String uri) {
+        if (uri == null) {
+            return null;
+        }
         int start = uri.indexOf("://");
         start = start < 0 ? 0 : start + 3;
         int q = uri.indexOf('?', start);

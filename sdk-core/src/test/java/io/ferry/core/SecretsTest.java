@@ -52,6 +52,11 @@ class SecretsTest {
     }
 
     @Test
+    void maskUserInfo_null_givesNull() {
+        assertThat(Secrets.maskUserInfo(null)).isNull();
+    }
+
+    @Test
     void redactWithSecret_masksAnUnregisteredShortSecretAndTheCarriers() {
         assertThat(Secrets.redact("key abc12 sent as TD1 abc12", "abc12")).isEqualTo("key **** sent as TD1 ****");
         assertThat(Secrets.redact("apikey=zz9 and zz9", "zz9")).isEqualTo("apikey=**** and ****");
