@@ -105,7 +105,8 @@ public abstract sealed class IncrementalState permits PathCursor, ModifiedTimeCu
     }
 
     /**
-     * {@return the earliest LastModified the next run takes, for a {@link ModifiedTimeCursor}; empty for a {@link PathCursor}}
+     * {@return the earliest LastModified the next run takes, for a {@link ModifiedTimeCursor}; empty for a
+     * {@link PathCursor}}
      */
     public Optional<Instant> modifiedCursor() {
         return Optional.empty();

@@ -315,7 +315,7 @@ public final class CsvFormat implements FileFormat {
          * from the quote), or, under {@link QuotePolicy#NONE}, every special character; default
          * {@code "}, which doubles quotes as RFC 4180 does. CR and LF are rejected.
          *
-         * @param escape the character that escapes a quote inside a quoted value (and itself, when it differs from the quote), or, under {@link QuotePolicy#NONE}, every special character
+         * @param escape the escape character
          * @return this builder
          */
         public Builder escape(char escape) {

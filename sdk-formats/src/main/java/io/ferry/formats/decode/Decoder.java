@@ -41,7 +41,8 @@ public enum Decoder {
     }
 
     /**
-     * The decoder whose suffix ends {@code name} ({@code .gz}, {@code .bz2}, {@code .zip}, {@code .zst}, {@code .xz}), or NONE.
+     * The decoder whose suffix ends {@code name} ({@code .gz}, {@code .bz2}, {@code .zip}, {@code .zst},
+     * {@code .xz}), or NONE.
      *
      * @param name a file name or object key
      * @return the decoder, or NONE

@@ -374,7 +374,7 @@ public final class S3Export {
          * default {@value S3Export#DEFAULT_PART_SIZE_MB}. Memory for uploads is about part size x
          * (maxConcurrency + 1) per export, plus a growing buffer per open partition.
          *
-         * @param megabytes the multipart part size in MiB, {@value S3Export#MIN_PART_SIZE_MB}..{@value S3Export#MAX_PART_SIZE_MB}
+         * @param megabytes the multipart part size in MiB
          * @return this builder
          */
         public Builder partSize(int megabytes) {
@@ -475,7 +475,7 @@ public final class S3Export {
          * maxConcurrency x partSize), the encoders (about 50 KB per open object) and Parquet's row
          * groups (one per open object).
          *
-         * @param bytes the most bytes the open objects of one run may hold in their part buffers at once, across all partitions
+         * @param bytes the most bytes the part buffers of one run may hold at once
          * @return this builder
          * @throws FerryConfigException if below {@value S3Export#MIN_BUFFERED_BYTES} bytes
          */

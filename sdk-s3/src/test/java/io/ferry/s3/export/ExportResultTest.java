@@ -25,7 +25,8 @@ class ExportResultTest {
 
     @Test
     void toBuilder_roundTripsEveryValue() {
-        ExportResult r = ExportResult.builder().syncId("s1").objects(List.of(A)).duration(Duration.ofSeconds(2)).build();
+        ExportResult r = ExportResult.builder().syncId("s1").objects(List.of(A)).duration(Duration.ofSeconds(2))
+                .build();
 
         assertThat(r.toBuilder().build()).isEqualTo(r).hasSameHashCodeAs(r);
         assertThat(r.toBuilder().syncId("s2").build()).isNotEqualTo(r);
