@@ -111,7 +111,7 @@ public final class S3ExportSample {
             System.out.printf(Locale.ROOT, "  %-72s %,9d rows %,12d bytes%s%n", o.uri(), o.rows(), o.bytes(),
                     o.parts() > 0 ? " (multipart: " + o.parts() + (o.parts() == 1 ? " part)" : " parts)") : "");
         }
-        double seconds = r.elapsed().toMillis() / 1000.0;
+        double seconds = r.duration().toMillis() / 1000.0;
         System.out.printf(Locale.ROOT, "  %d objects, %,d rows, %,d bytes in %.2f s (%,.0f rows/s)%n", r.objectCount(),
                 r.rows(), r.bytes(), seconds, r.rows() / Math.max(seconds, 0.001));
     }

@@ -8,6 +8,7 @@ package io.ferry.core;
 public class FerryConfigException extends FerryException {
     private static final long serialVersionUID = 1L;
 
+    /** The option or parameter at fault, as the user knows it. */
     private final String option;
 
     /**
@@ -19,7 +20,13 @@ public class FerryConfigException extends FerryException {
         this.option = option;
     }
 
-    /** Same, with the cause that revealed the problem. */
+    /**
+     * Same, with the cause that revealed the problem.
+     *
+     * @param option the option or parameter at fault, as the user knows it
+     * @param message what is wrong and how to fix it
+     * @param cause the exception that revealed the problem
+     */
     public FerryConfigException(String option, String message, Throwable cause) {
         super(message + " (" + requireNonNull(option, "option") + ")", cause);
         this.option = option;
@@ -31,6 +38,7 @@ public class FerryConfigException extends FerryException {
      * {@code FerryConfigException} like every other bad setting, e.g.
      * {@code bucket must not be null (bucket)}.
      *
+     * @param <T> the type of the value
      * @param value  the argument
      * @param option the option or parameter name, as the caller knows it
      * @return {@code value}
@@ -43,7 +51,7 @@ public class FerryConfigException extends FerryException {
         return value;
     }
 
-    /** The option at fault. */
+    /** {@return the option at fault} */
     public String option() {
         return option;
     }

@@ -9,9 +9,13 @@ package io.ferry.core;
 public class FerryDataException extends FerryException {
     private static final long serialVersionUID = 1L;
 
+    /** Where the data came from. */
     private final String source;
+    /** The 1-based line or record number; 0 when unknown. */
     private final long line;
+    /** The column at fault, or null. */
     private final String column;
+    /** What is wrong with the data, without the location. */
     private final String reason;
 
     /**
@@ -24,7 +28,15 @@ public class FerryDataException extends FerryException {
         this(source, line, column, reason, null);
     }
 
-    /** Same, with the cause that revealed the problem. */
+    /**
+     * Same, with the cause that revealed the problem.
+     *
+     * @param source where the data came from: an object key, a file name, or {@code record}
+     * @param line the 1-based line or record number; 0 when unknown
+     * @param column the column at fault, or null
+     * @param reason what is wrong with the data
+     * @param cause the exception that revealed the problem
+     */
     public FerryDataException(String source, long line, String column, String reason, Throwable cause) {
         super(location(source, line, column) + ": " + reason, cause);
         this.source = FerryConfigException.requireNonNull(source, "source");
@@ -40,6 +52,7 @@ public class FerryDataException extends FerryException {
      * @param source where the data came from; not null
      * @param line   1-based line or record number; 0 when unknown
      * @param column column name, or null
+     * @return the location text
      */
     public static String location(String source, long line, String column) {
         StringBuilder sb = new StringBuilder(FerryConfigException.requireNonNull(source, "source"));
@@ -52,22 +65,26 @@ public class FerryDataException extends FerryException {
         return sb.toString();
     }
 
-    /** Where the data came from: an object key, a file name, or {@code record}. */
+    /**
+     * Where the data came from: an object key, a file name, or {@code record}.
+     *
+     * @return where the data came from
+     */
     public String source() {
         return source;
     }
 
-    /** The 1-based line or record number, or 0 when not known. */
+    /** {@return the 1-based line or record number, or 0 when not known} */
     public long line() {
         return line;
     }
 
-    /** The column name, or null when the whole row is at fault. */
+    /** {@return the column name, or null when the whole row is at fault} */
     public String column() {
         return column;
     }
 
-    /** What is wrong, without the location. */
+    /** {@return what is wrong, without the location} */
     public String reason() {
         return reason;
     }

@@ -18,7 +18,11 @@ package io.ferry.core;
 public class FerryException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    /** Creates an exception with a message; secrets in it are masked. */
+    /**
+     * Creates an exception with a message; secrets in it are masked.
+     *
+     * @param message what failed; secrets in it are masked
+     */
     public FerryException(String message) {
         super(Secrets.redact(message));
     }
@@ -26,6 +30,9 @@ public class FerryException extends RuntimeException {
     /**
      * Creates an exception with a message and a cause. Secrets in the message are masked; a cause
      * whose chain holds a secret is replaced by a {@link Secrets.RedactedException} copy.
+     *
+     * @param message what failed; secrets in it are masked
+     * @param cause the exception that revealed the problem
      */
     public FerryException(String message, Throwable cause) {
         super(Secrets.redact(message), Secrets.redact(cause));

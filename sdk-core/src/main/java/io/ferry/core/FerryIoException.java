@@ -8,9 +8,15 @@ package io.ferry.core;
 public class FerryIoException extends FerryException {
     private static final long serialVersionUID = 1L;
 
+    /** Whether the same call may succeed when tried again. */
     private final boolean retryable;
 
-    /** A failure that is not known to be retryable. */
+    /**
+     * A failure that is not known to be retryable.
+     *
+     * @param message what failed
+     * @param cause the exception that revealed the problem
+     */
     public FerryIoException(String message, Throwable cause) {
         this(message, cause, false);
     }
@@ -25,7 +31,7 @@ public class FerryIoException extends FerryException {
         this.retryable = retryable;
     }
 
-    /** Whether repeating the operation may succeed. */
+    /** {@return whether repeating the operation may succeed} */
     public boolean retryable() {
         return retryable;
     }

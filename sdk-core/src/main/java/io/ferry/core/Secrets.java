@@ -101,8 +101,8 @@ public final class Secrets {
     }
 
     /**
-     * The text with every registered secret and every well-known secret carrier masked as
-     * {@value #MASK}. Returns the same instance when nothing was masked.
+     * {@return the text with every registered secret and every well-known secret carrier masked as
+     * {@value #MASK}} Returns the same instance when nothing was masked.
      *
      * @param text any text; null gives null
      */
@@ -133,9 +133,9 @@ public final class Secrets {
     }
 
     /**
-     * The text with every occurrence of {@code secret} masked as {@value #MASK}, then
+     * {@return the text with every occurrence of {@code secret} masked as {@value #MASK}, then
      * {@link #redact(String)}: for a secret that is not registered (too short, or held only by one
-     * object).
+     * object)}
      *
      * @param text   any text; null gives null
      * @param secret the value to mask; null or empty masks only what {@link #redact(String)} masks
@@ -148,12 +148,12 @@ public final class Secrets {
     }
 
     /**
-     * The URI with its user part printed as {@value #MASK}: everything between {@code ://} (or the
-     * start, without a scheme) and the last {@code @} before any {@code ?}. For text that is meant
+     * {@return the URI with its user part printed as {@value #MASK}: everything between {@code ://} (or the
+     * start, without a scheme) and the last {@code @} before any {@code ?}} For text that is meant
      * to be a URI but may be too malformed to parse, e.g. in the message saying it is malformed.
      * Text without a user part is returned as is, and null as null.
      *
-     * @param uri the text of a URI, or null
+     * @param uri the text of a URI; null gives null, like {@link #redact(String)}
      */
     public static String maskUserInfo(String uri) {
         if (uri == null) {
@@ -183,9 +183,9 @@ public final class Secrets {
     }
 
     /**
-     * A throwable whose messages are free of secrets: the same instance when no message in its
+     * {@return a throwable whose messages are free of secrets: the same instance when no message in its
      * cause chain (and suppressed exceptions) holds one, else a {@link RedactedException} copy of
-     * the chain with the same stack traces, the original class names and masked messages.
+     * the chain with the same stack traces, the original class names and masked messages}
      *
      * @param t any throwable; null gives null
      */
@@ -243,6 +243,7 @@ public final class Secrets {
     public static final class RedactedException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
+        /** The name of the class of the exception this copy stands for. */
         private final String originalClass;
 
         RedactedException(String originalClass, String message) {
@@ -250,7 +251,9 @@ public final class Secrets {
             this.originalClass = originalClass;
         }
 
-        /** The fully qualified class name of the exception this one replaces (also the start of the message). */
+        /**
+         * {@return the fully qualified class name of the exception this one replaces (also the start of the message)}
+         */
         public String originalClass() {
             return originalClass;
         }

@@ -52,7 +52,7 @@ class SecretsTest {
     }
 
     @Test
-    void maskUserInfo_null_isNull() {
+    void maskUserInfo_null_givesNull() {
         assertThat(Secrets.maskUserInfo(null)).isNull();
     }
 

@@ -54,7 +54,7 @@ public enum Compression {
         this.suffix = suffix;
     }
 
-    /** The file suffix with its dot ({@code .gz}), or the empty string for {@link #NONE}. */
+    /** {@return the file suffix with its dot ({@code .gz}), or the empty string for {@link #NONE}} */
     public String suffix() {
         return suffix;
     }
@@ -63,6 +63,8 @@ public enum Compression {
      * Wraps {@code out} so that what is written to the result reaches {@code out} compressed.
      * For {@link #NONE} returns {@code out} itself.
      *
+     * @param out the stream that receives compressed bytes
+     * @return the stream to write uncompressed bytes to
      * @throws FerryIoException if the codec cannot start (for example a failed native load)
      */
     public OutputStream wrap(OutputStream out) {
@@ -90,6 +92,8 @@ public enum Compression {
      * Wraps {@code in} so that reading the result yields {@code in}'s data decompressed. For
      * {@link #NONE} returns {@code in} itself. Concatenated gzip and bzip2 members are read as one.
      *
+     * @param in the compressed stream
+     * @return the stream of decompressed bytes
      * @throws FerryIoException if the stream does not start as this codec's data
      */
     public InputStream unwrap(InputStream in) {
@@ -116,6 +120,9 @@ public enum Compression {
     /**
      * The codec whose suffix ends {@code fileName} ({@code a.csv.gz} gives GZIP), if any; also
      * accepts {@code .gzip}, {@code .zstd} and {@code .bzip2}.
+     *
+     * @param fileName a file name or object key
+     * @return the codec, or empty
      */
     public static Optional<Compression> fromFileName(String fileName) {
         FerryConfigException.requireNonNull(fileName, "fileName");

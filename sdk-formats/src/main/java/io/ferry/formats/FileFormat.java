@@ -15,14 +15,14 @@ import java.io.OutputStream;
  * }</pre>
  */
 public interface FileFormat {
-    /** The file extension without a dot, e.g. {@code csv}, {@code tsv}, {@code jsonl}, {@code parquet}. */
+    /** {@return the file extension without a dot, e.g. {@code csv}, {@code tsv}, {@code jsonl}, {@code parquet}} */
     String extension();
 
-    /** The MIME type of a file of this format, e.g. {@code text/csv}. */
+    /** {@return the MIME type of a file of this format, e.g. {@code text/csv}} */
     String contentType();
 
     /**
-     * Whether file-level {@link Compression} may wrap this format's output. Formats with their
+     * {@return whether file-level {@link Compression} may wrap this format's output} Formats with their
      * own internal compression (Parquet) say no.
      */
     default boolean supportsFileCompression() {
@@ -32,6 +32,10 @@ public interface FileFormat {
     /**
      * Opens a writer that encodes records of {@code schema} onto {@code out}. The writer owns
      * {@code out} from then on: closing the writer finishes the file and closes the stream.
+     *
+     * @param schema the schema of every record
+     * @param out the stream the file is written to
+     * @return the writer
      */
     FormatWriter newWriter(Schema schema, OutputStream out);
 }

@@ -11,11 +11,12 @@ public interface FormatWriter extends AutoCloseable {
     /**
      * Encodes one record. The record must be bound to the schema the writer was opened with.
      *
+     * @param record the record to encode
      * @throws io.ferry.core.FerryIoException if the stream fails
      */
     void write(Record record);
 
-    /** The number of records written so far. */
+    /** {@return the number of records written so far} */
     long rowCount();
 
     /**

@@ -15,7 +15,7 @@ public enum Newline {
         this.chars = chars;
     }
 
-    /** The terminator's characters. */
+    /** {@return the terminator's characters} */
     public String chars() {
         return chars;
     }

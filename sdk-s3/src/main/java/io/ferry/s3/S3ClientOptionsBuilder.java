@@ -51,31 +51,56 @@ public abstract class S3ClientOptionsBuilder<B extends S3ClientOptionsBuilder<B>
         this.connection = connection;
     }
 
-    /** Replaces all connection options with {@code connection}'s. */
+    /**
+     * Replaces all connection options with {@code connection}'s.
+     *
+     * @param connection the connection whose options are copied
+     * @return this builder
+     */
     public B connection(S3Connection connection) {
         this.connection = FerryConfigException.requireNonNull(connection, "connection").toBuilder();
         return self();
     }
 
-    /** Edits the connection options, e.g. {@code .connection(c -> c.endpoint(url).pathStyle(true))}. */
+    /**
+     * Edits the connection options, e.g. {@code .connection(c -> c.endpoint(url).pathStyle(true))}.
+     *
+     * @param edit changes the connection options
+     * @return this builder
+     */
     public B connection(Consumer<S3Connection.Builder> edit) {
         FerryConfigException.requireNonNull(edit, "connection").accept(connection);
         return self();
     }
 
-    /** See {@link S3Connection.Builder#region}. */
+    /**
+     * See {@link S3Connection.Builder#region}.
+     *
+     * @param region the AWS region
+     * @return this builder
+     */
     public B region(String region) {
         connection.region(region);
         return self();
     }
 
-    /** See {@link S3Connection.Builder#endpoint(String)}. */
+    /**
+     * See {@link S3Connection.Builder#endpoint(String)}.
+     *
+     * @param endpoint the endpoint URL
+     * @return this builder
+     */
     public B endpoint(String endpoint) {
         connection.endpoint(endpoint);
         return self();
     }
 
-    /** See {@link S3Connection.Builder#pathStyle}. */
+    /**
+     * See {@link S3Connection.Builder#pathStyle}.
+     *
+     * @param pathStyle whether to use path-style addressing
+     * @return this builder
+     */
     public B pathStyle(boolean pathStyle) {
         connection.pathStyle(pathStyle);
         return self();
@@ -84,19 +109,32 @@ public abstract class S3ClientOptionsBuilder<B extends S3ClientOptionsBuilder<B>
     /**
      * See {@link S3Connection.Builder#credentials}; {@code Credentials.anonymous()} reads public
      * buckets, so imports accept it and exports reject it at {@code build()}.
+     *
+     * @param credentials the credentials
+     * @return this builder
      */
     public B credentials(Credentials credentials) {
         connection.credentials(credentials);
         return self();
     }
 
-    /** See {@link S3Connection.Builder#credentialsProvider}. */
+    /**
+     * See {@link S3Connection.Builder#credentialsProvider}.
+     *
+     * @param provider the AWS credentials provider
+     * @return this builder
+     */
     public B credentialsProvider(AwsCredentialsProvider provider) {
         connection.credentialsProvider(provider);
         return self();
     }
 
-    /** See {@link S3Connection.Builder#client}; Ferry never closes it. */
+    /**
+     * See {@link S3Connection.Builder#client}; Ferry never closes it.
+     *
+     * @param client the S3 client to use
+     * @return this builder
+     */
     public B client(S3Client client) {
         connection.client(client);
         return self();
@@ -105,6 +143,9 @@ public abstract class S3ClientOptionsBuilder<B extends S3ClientOptionsBuilder<B>
     /**
      * See {@link S3Connection.Builder#maxConcurrency}: parallel part uploads per export, parallel
      * downloads per import.
+     *
+     * @param maxConcurrency the number of parallel requests
+     * @return this builder
      */
     public B maxConcurrency(int maxConcurrency) {
         connection.maxConcurrency(maxConcurrency);
@@ -114,6 +155,9 @@ public abstract class S3ClientOptionsBuilder<B extends S3ClientOptionsBuilder<B>
     /**
      * See {@link S3Connection.Builder#requestChecksums}: {@code WHEN_REQUIRED} (the default with an
      * endpoint) for stores that refuse the AWS SDK's flexible checksums.
+     *
+     * @param requestChecksums when requests carry checksums
+     * @return this builder
      */
     public B requestChecksums(RequestChecksums requestChecksums) {
         connection.requestChecksums(requestChecksums);
@@ -123,6 +167,7 @@ public abstract class S3ClientOptionsBuilder<B extends S3ClientOptionsBuilder<B>
     /**
      * Builds the connection from the options set so far.
      *
+     * @return the connection
      * @throws io.ferry.core.FerryConfigException if a ready client is combined with options it would ignore
      */
     protected final S3Connection buildConnection() {

@@ -61,63 +61,65 @@ public final class S3Connection {
         this.requestChecksums = b.requestChecksums;
     }
 
-    /** A new builder with every option at its default. */
+    /** {@return a new builder with every option at its default} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder holding this connection's options. */
+    /** {@return a builder holding this connection's options} */
     public Builder toBuilder() {
         return new Builder(this);
     }
 
-    /** The signing region, if set; otherwise the AWS SDK's region chain decides ({@code AWS_REGION}, profile). */
+    /**
+     * {@return the signing region, if set; otherwise the AWS SDK's region chain decides ({@code AWS_REGION}, profile)}
+     */
     public Optional<String> region() {
         return Optional.ofNullable(region);
     }
 
-    /** The endpoint override for S3-compatible stores, if set. */
+    /** {@return the endpoint override for S3-compatible stores, if set} */
     public Optional<URI> endpoint() {
         return Optional.ofNullable(endpoint);
     }
 
-    /** Whether path-style addressing ({@code https://host/bucket/key}) is used; default false. */
+    /** {@return whether path-style addressing ({@code https://host/bucket/key}) is used; default false} */
     public boolean pathStyle() {
         return pathStyle;
     }
 
-    /** Whether TLS certificates are not verified; default false. */
+    /** {@return whether TLS certificates are not verified; default false} */
     public boolean skipTlsVerification() {
         return skipTlsVerification;
     }
 
-    /** The number of parallel requests; default {@value #DEFAULT_MAX_CONCURRENCY}. */
+    /** {@return the number of parallel requests; default {@value #DEFAULT_MAX_CONCURRENCY}} */
     public int maxConcurrency() {
         return maxConcurrency;
     }
 
-    /** Ferry credentials, if given (their {@code toString()} hides secrets). */
+    /** {@return Ferry credentials, if given (their {@code toString()} hides secrets)} */
     public Optional<Credentials> credentials() {
         return Optional.ofNullable(credentials);
     }
 
-    /** The credentials provider, if one was given. */
+    /** {@return the credentials provider, if one was given} */
     public Optional<AwsCredentialsProvider> credentialsProvider() {
         return Optional.ofNullable(credentialsProvider);
     }
 
-    /** The ready client, if one was given; Ferry never closes it. */
+    /** {@return the ready client, if one was given; Ferry never closes it} */
     public Optional<S3Client> client() {
         return Optional.ofNullable(client);
     }
 
-    /** Interceptors added to the clients Ferry builds (not to a given client); unmodifiable. */
+    /** {@return interceptors added to the clients Ferry builds (not to a given client); unmodifiable} */
     public List<ExecutionInterceptor> interceptors() {
         return interceptors;
     }
 
     /**
-     * The checksum policy, if set. When unset: {@link RequestChecksums#WHEN_REQUIRED} with an
+     * {@return the checksum policy, if set} When unset: {@link RequestChecksums#WHEN_REQUIRED} with an
      * {@link #endpoint()} (S3-compatible stores), the AWS SDK's default
      * ({@link RequestChecksums#WHEN_SUPPORTED} unless {@code AWS_REQUEST_CHECKSUM_CALCULATION} or
      * the profile says otherwise) for Amazon S3, and the client's own setting with a
@@ -166,7 +168,12 @@ public final class S3Connection {
             requestChecksums = c.requestChecksums;
         }
 
-        /** The AWS region, e.g. {@code us-east-1}; also the signing region of a custom endpoint. */
+        /**
+         * The AWS region, e.g. {@code us-east-1}; also the signing region of a custom endpoint.
+         *
+         * @param region the AWS region
+         * @return this builder
+         */
         public Builder region(String region) {
             FerryConfigException.requireNonNull(region, "region");
             if (region.isBlank()) {
@@ -179,6 +186,8 @@ public final class S3Connection {
         /**
          * The endpoint of an S3-compatible store, e.g. {@code http://127.0.0.1:9000}.
          *
+         * @param endpoint the endpoint of an S3-compatible store
+         * @return this builder
          * @throws FerryConfigException if it is not an absolute http or https URI
          */
         public Builder endpoint(String endpoint) {
@@ -191,7 +200,12 @@ public final class S3Connection {
             }
         }
 
-        /** Same as {@link #endpoint(String)}. */
+        /**
+         * Same as {@link #endpoint(String)}.
+         *
+         * @param endpoint the endpoint URI
+         * @return this builder
+         */
         public Builder endpoint(URI endpoint) {
             FerryConfigException.requireNonNull(endpoint, "endpoint");
             String scheme = endpoint.getScheme();
@@ -203,7 +217,12 @@ public final class S3Connection {
             return this;
         }
 
-        /** Use path-style addressing (needed by most S3-compatible stores); default false. */
+        /**
+         * Use path-style addressing (needed by most S3-compatible stores); default false.
+         *
+         * @param pathStyle whether to use path-style addressing
+         * @return this builder
+         */
         public Builder pathStyle(boolean pathStyle) {
             this.pathStyle = pathStyle;
             return this;
@@ -213,6 +232,9 @@ public final class S3Connection {
          * Accept any TLS certificate (self-signed test stores). Off by default; when on, a warning
          * is logged each time a client is built, because it disables protection against
          * interception.
+         *
+         * @param skip whether to accept any TLS certificate
+         * @return this builder
          */
         public Builder skipTlsVerification(boolean skip) {
             this.skipTlsVerification = skip;
@@ -222,6 +244,9 @@ public final class S3Connection {
         /**
          * Parallel requests (part uploads, downloads), 1..{@value S3Connection#MAX_CONCURRENCY};
          * default {@value S3Connection#DEFAULT_MAX_CONCURRENCY}.
+         *
+         * @param maxConcurrency parallel requests (part uploads, downloads), 1..{@value S3Connection#MAX_CONCURRENCY}
+         * @return this builder
          */
         public Builder maxConcurrency(int maxConcurrency) {
             if (maxConcurrency < 1 || maxConcurrency > MAX_CONCURRENCY) {
@@ -236,6 +261,9 @@ public final class S3Connection {
          * Ferry credentials: {@code Credentials.basic(..)}, {@code session(..)}, {@code assumeRole(..)},
          * {@code profile(..)}, {@code defaultChain()} or {@code anonymous()} (imports only).
          * Replaces a credentials provider set earlier.
+         *
+         * @param credentials Ferry credentials
+         * @return this builder
          */
         public Builder credentials(Credentials credentials) {
             this.credentials = FerryConfigException.requireNonNull(credentials, "credentials");
@@ -243,7 +271,12 @@ public final class S3Connection {
             return this;
         }
 
-        /** Any AWS credentials provider. Replaces credentials set earlier. */
+        /**
+         * Any AWS credentials provider. Replaces credentials set earlier.
+         *
+         * @param provider the AWS credentials provider
+         * @return this builder
+         */
         public Builder credentialsProvider(AwsCredentialsProvider provider) {
             this.credentialsProvider = FerryConfigException.requireNonNull(provider, "provider");
             this.credentials = null;
@@ -253,13 +286,21 @@ public final class S3Connection {
         /**
          * A ready client to use as is: region, endpoint, credentials and TLS options are then
          * ignored. Ferry never closes it.
+         *
+         * @param client a ready client to use as is
+         * @return this builder
          */
         public Builder client(S3Client client) {
             this.client = FerryConfigException.requireNonNull(client, "client");
             return this;
         }
 
-        /** Adds an interceptor to the clients Ferry builds (metrics, tracing, header checks). */
+        /**
+         * Adds an interceptor to the clients Ferry builds (metrics, tracing, header checks).
+         *
+         * @param interceptor the interceptor to add
+         * @return this builder
+         */
         public Builder addInterceptor(ExecutionInterceptor interceptor) {
             interceptors.add(FerryConfigException.requireNonNull(interceptor, "interceptor"));
             return this;
@@ -274,6 +315,9 @@ public final class S3Connection {
          * <p>Applied to the clients Ferry builds, and to the checksums Ferry itself asks for on each
          * request (multipart uploads). A ready {@link #client(S3Client) client} keeps its own
          * {@code requestChecksumCalculation}; without this option Ferry follows that setting.
+         *
+         * @param requestChecksums when requests carry checksums
+         * @return this builder
          */
         public Builder requestChecksums(RequestChecksums requestChecksums) {
             this.requestChecksums = FerryConfigException.requireNonNull(requestChecksums, "requestChecksums");
@@ -283,6 +327,7 @@ public final class S3Connection {
         /**
          * Builds the connection.
          *
+         * @return the connection
          * @throws FerryConfigException if a ready client is combined with options it would ignore
          */
         public S3Connection build() {

@@ -11,9 +11,9 @@ import java.util.Locale;
  * which is used as given so local servers work. Immutable and safe to share.
  *
  * <pre>{@code
- * TdEndpoint.US;                               // https://api.treasuredata.com (the default)
- * TdEndpoint.of("api.treasuredata.co.jp");     // https://api.treasuredata.co.jp
- * TdEndpoint.of("http://127.0.0.1:8080");      // a local server, plain HTTP
+ * TdEndpoint us = TdEndpoint.US;                               // https://api.treasuredata.com (the default)
+ * TdEndpoint tokyo = TdEndpoint.of("api.treasuredata.co.jp");  // https://api.treasuredata.co.jp
+ * TdEndpoint local = TdEndpoint.of("http://127.0.0.1:8080");   // a local server, plain HTTP
  * }</pre>
  */
 public final class TdEndpoint {
@@ -37,6 +37,8 @@ public final class TdEndpoint {
      * URI ({@code http://127.0.0.1:8080}, optionally with a path prefix). A trailing slash is
      * ignored.
      *
+     * @param hostOrUri a host or a URI
+     * @return the endpoint
      * @throws FerryConfigException if the value is empty, has a scheme other than http or https,
      *                              has no host, or carries a user ('@'), query or fragment
      */
@@ -80,12 +82,12 @@ public final class TdEndpoint {
         return new TdEndpoint(URI.create(scheme + "://" + parsed.getHost() + port + path));
     }
 
-    /** The base URI of the API, without a trailing slash, e.g. {@code https://api.treasuredata.com}. */
+    /** {@return the base URI of the API, without a trailing slash, e.g. {@code https://api.treasuredata.com}} */
     public URI uri() {
         return uri;
     }
 
-    /** The host name, e.g. {@code api.treasuredata.com}. */
+    /** {@return the host name, e.g. {@code api.treasuredata.com}} */
     public String host() {
         return uri.getHost();
     }

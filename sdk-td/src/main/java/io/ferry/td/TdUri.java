@@ -47,6 +47,8 @@ public final class TdUri {
     /**
      * Parses a {@code td://} URI.
      *
+     * @param uri the {@code td://} URI
+     * @return the parsed URI
      * @throws FerryConfigException (option {@code uri}) saying what is wrong, quoting the URI with
      *                              its key masked, and showing the expected form
      */
@@ -102,7 +104,12 @@ public final class TdUri {
         return new TdUri(key, endpoint, database, table, mode);
     }
 
-    /** Parses a {@code td://} URI, or returns empty if it is malformed. */
+    /**
+     * Parses a {@code td://} URI, or returns empty if it is malformed.
+     *
+     * @param uri the {@code td://} URI
+     * @return the parsed URI, or empty
+     */
     public static Optional<TdUri> tryParse(String uri) {
         try {
             return Optional.of(parse(uri));
@@ -174,27 +181,27 @@ public final class TdUri {
                 "malformed td:// URI '" + Secrets.maskUserInfo(uri) + "': " + reason + "; expected " + FORM, cause);
     }
 
-    /** The database named by the path. */
+    /** {@return the database named by the path} */
     public String database() {
         return database;
     }
 
-    /** The table named by the path. */
+    /** {@return the table named by the path} */
     public String table() {
         return table;
     }
 
-    /** The mode of the {@code mode} parameter; {@link TdWriteMode#APPEND} when absent. */
+    /** {@return the mode of the {@code mode} parameter; {@link TdWriteMode#APPEND} when absent} */
     public TdWriteMode mode() {
         return mode;
     }
 
-    /** The endpoint named by the host, or empty for the default endpoint. */
+    /** {@return the endpoint named by the host, or empty for the default endpoint} */
     public Optional<TdEndpoint> endpoint() {
         return Optional.ofNullable(endpoint);
     }
 
-    /** Whether the URI carries an API key (it is never returned; the writer uses it). */
+    /** {@return whether the URI carries an API key (it is never returned; the writer uses it)} */
     public boolean hasApiKey() {
         return apiKey != null;
     }

@@ -26,7 +26,7 @@ public enum TdWriteMode {
     /** Replaces the table's rows atomically, but only when at least one row was written. */
     REPLACE_ON_NEW_DATA;
 
-    /** The value used in a {@code td://} URI's {@code mode} parameter, e.g. {@code replace}. */
+    /** {@return the value used in a {@code td://} URI's {@code mode} parameter, e.g. {@code replace}} */
     public String uriValue() {
         return name().toLowerCase(Locale.ROOT);
     }
@@ -35,6 +35,8 @@ public enum TdWriteMode {
      * The mode named by a {@code td://} URI value, case-insensitive: {@code append},
      * {@code replace} or {@code replace_on_new_data}.
      *
+     * @param value a mode name
+     * @return the mode
      * @throws FerryConfigException naming the allowed values if there is no such mode
      */
     public static TdWriteMode parse(String value) {

@@ -40,12 +40,12 @@ public final class TdWriteResult {
         this.duration = b.duration;
     }
 
-    /** A new builder; database, table and mode are required. */
+    /** {@return a new builder; database, table and mode are required} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder holding this result's values. */
+    /** {@return a builder holding this result's values} */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.database = database;
@@ -61,58 +61,58 @@ public final class TdWriteResult {
         return b;
     }
 
-    /** The target database. */
+    /** {@return the target database} */
     public String database() {
         return database;
     }
 
-    /** The target table. */
+    /** {@return the target table} */
     public String table() {
         return table;
     }
 
-    /** The mode the write used. */
+    /** {@return the mode the write used} */
     public TdWriteMode mode() {
         return mode;
     }
 
-    /** The number of rows uploaded. */
+    /** {@return the number of rows uploaded} */
     public long rows() {
         return rows;
     }
 
-    /** The number of msgpack.gz chunks uploaded (each with its own {@code import_with_id} id). */
+    /** {@return the number of msgpack.gz chunks uploaded (each with its own {@code import_with_id} id)} */
     public int chunks() {
         return chunks;
     }
 
-    /** The bytes uploaded, gzip-compressed, as sent over the wire (retries not counted twice). */
+    /** {@return the bytes uploaded, gzip-compressed, as sent over the wire (retries not counted twice)} */
     public long bytes() {
         return bytes;
     }
 
-    /** The size of the uploaded msgpack rows before compression. */
+    /** {@return the size of the uploaded msgpack rows before compression} */
     public long uncompressedBytes() {
         return uncompressedBytes;
     }
 
     /**
-     * The tables the write created, imported into, swapped or deleted, as {@code db.table}, in
-     * the order first touched (a temporary table of a replace is listed too).
+     * {@return the tables the write created, imported into, swapped or deleted, as {@code db.table}, in
+     * the order first touched (a temporary table of a replace is listed too)}
      */
     public List<String> tablesTouched() {
         return tablesTouched;
     }
 
     /**
-     * Whether the rows became visible in the target: true for APPEND and REPLACE, false for a
-     * REPLACE_ON_NEW_DATA write that received no row (the target was left untouched).
+     * {@return whether the rows became visible in the target: true for APPEND and REPLACE, false for a
+     * REPLACE_ON_NEW_DATA write that received no row (the target was left untouched)}
      */
     public boolean published() {
         return published;
     }
 
-    /** The time from open to the end of commit. */
+    /** {@return the time from open to the end of commit} */
     public Duration duration() {
         return duration;
     }
@@ -156,62 +156,112 @@ public final class TdWriteResult {
         private Builder() {
         }
 
-        /** The target database; required. */
+        /**
+         * The target database; required.
+         *
+         * @param database the target database
+         * @return this builder
+         */
         public Builder database(String database) {
             this.database = FerryConfigException.requireNonNull(database, "database");
             return this;
         }
 
-        /** The target table; required. */
+        /**
+         * The target table; required.
+         *
+         * @param table the target table
+         * @return this builder
+         */
         public Builder table(String table) {
             this.table = FerryConfigException.requireNonNull(table, "table");
             return this;
         }
 
-        /** The mode; required. */
+        /**
+         * The mode; required.
+         *
+         * @param mode the mode
+         * @return this builder
+         */
         public Builder mode(TdWriteMode mode) {
             this.mode = FerryConfigException.requireNonNull(mode, "mode");
             return this;
         }
 
-        /** Rows uploaded; not negative. Default 0. */
+        /**
+         * Rows uploaded; not negative. Default 0.
+         *
+         * @param rows rows uploaded
+         * @return this builder
+         */
         public Builder rows(long rows) {
             this.rows = requireNotNegative(rows, "rows");
             return this;
         }
 
-        /** Chunks uploaded; not negative. Default 0. */
+        /**
+         * Chunks uploaded; not negative. Default 0.
+         *
+         * @param chunks chunks uploaded
+         * @return this builder
+         */
         public Builder chunks(int chunks) {
             this.chunks = (int) requireNotNegative(chunks, "chunks");
             return this;
         }
 
-        /** Compressed bytes uploaded; not negative. Default 0. */
+        /**
+         * Compressed bytes uploaded; not negative. Default 0.
+         *
+         * @param bytes compressed bytes uploaded
+         * @return this builder
+         */
         public Builder bytes(long bytes) {
             this.bytes = requireNotNegative(bytes, "bytes");
             return this;
         }
 
-        /** Bytes before compression; not negative. Default 0. */
+        /**
+         * Bytes before compression; not negative. Default 0.
+         *
+         * @param uncompressedBytes bytes before compression
+         * @return this builder
+         */
         public Builder uncompressedBytes(long uncompressedBytes) {
             this.uncompressedBytes = requireNotNegative(uncompressedBytes, "uncompressedBytes");
             return this;
         }
 
-        /** Tables touched, as {@code db.table}; copied. Default empty. */
+        /**
+         * Tables touched, as {@code db.table}; copied. Default empty.
+         *
+         * @param tablesTouched tables touched, as {@code db.table}
+         * @return this builder
+         */
         public Builder tablesTouched(List<String> tablesTouched) {
             this.tablesTouched = new ArrayList<>(List.copyOf(FerryConfigException.requireNonNull(tablesTouched,
                     "tablesTouched")));
             return this;
         }
 
-        /** Whether the rows became visible. Default false. */
+        /**
+         * Whether the rows became visible. Default false.
+         *
+         * @param published whether the rows became visible
+         * @return this builder
+         */
         public Builder published(boolean published) {
             this.published = published;
             return this;
         }
 
-        /** Time taken; not negative. Default zero. */
+        /**
+         * Time taken; not negative. Default zero.
+         *
+         * @param duration time taken
+         * @return this builder
+         */
         public Builder duration(Duration duration) {
             FerryConfigException.requireNonNull(duration, "duration");
             if (duration.isNegative()) {
@@ -222,6 +272,7 @@ public final class TdWriteResult {
         }
 
         /**
+         * @return the result
          * @throws FerryConfigException if database, table or mode is missing
          */
         public TdWriteResult build() {

@@ -25,13 +25,14 @@ public interface TdWriteTransaction extends AutoCloseable {
     /**
      * Packs one record, uploading a chunk whenever it is full.
      *
+     * @param record the record to write
      * @throws io.ferry.core.FerryConfigException if the record is null, or the transaction is over
      * @throws io.ferry.core.FerryDataException   if the record's schema differs or its time is null
      * @throws io.ferry.core.FerryIoException     if an upload failed (the transaction is then over)
      */
     void write(Record record);
 
-    /** Rows written so far. */
+    /** {@return rows written so far} */
     long rowCount();
 
     /**

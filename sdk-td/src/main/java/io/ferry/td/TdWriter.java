@@ -99,7 +99,7 @@ public final class TdWriter implements RecordSink {
         return new TdWriter(b, apiKey);
     }
 
-    /** A builder with the defaults: US endpoint, APPEND, 32 MB chunks, 5 attempts. */
+    /** {@return a builder with the defaults: US endpoint, APPEND, 32 MB chunks, 5 attempts} */
     public static TdWriterBuilder builder() {
         return new TdWriterBuilder();
     }
@@ -108,13 +108,15 @@ public final class TdWriter implements RecordSink {
      * A writer configured by a {@code td://} URI (see {@link TdUri}), with the defaults for
      * everything else; the key comes from the URI or else from {@code TD_API_KEY}.
      *
+     * @param uri the {@code td://} URI
+     * @return the writer
      * @throws FerryConfigException if the URI is malformed or no key is found
      */
     public static TdWriter fromUri(String uri) {
         return builder().uri(uri).build();
     }
 
-    /** A builder holding this writer's settings (and key). */
+    /** {@return a builder holding this writer's settings (and key)} */
     public TdWriterBuilder toBuilder() {
         TdWriterBuilder b = new TdWriterBuilder();
         b.apiKey = apiKey;
@@ -172,7 +174,12 @@ public final class TdWriter implements RecordSink {
         return result;
     }
 
-    /** Writes all records of a source in one transaction; see {@link #write(Schema, Iterable)}. */
+    /**
+     * Writes all records of a source in one transaction; see {@link #write(Schema, Iterable)}.
+     *
+     * @param source the records and their schema
+     * @return what was written
+     */
     public TdWriteResult write(RecordSource source) {
         FerryConfigException.requireNonNull(source, "source");
         return write(source.schema(), source);
@@ -243,9 +250,9 @@ public final class TdWriter implements RecordSink {
     }
 
     /**
-     * The result of the last write that this writer completed itself: the last one-shot
+     * {@return the result of the last write that this writer completed itself: the last one-shot
      * {@link #write(Schema, Iterable)} / {@link #write(RecordSource)}, or the last
-     * {@link #commit()} of the RecordSink form (as after {@code S3Import.run(writer)}). Empty
+     * {@link #commit()} of the RecordSink form (as after {@code S3Import.run(writer)})} Empty
      * before the first. Transactions from {@link #begin(Schema)} return their result from
      * {@link TdWriteTransaction#commit()} and leave this unchanged.
      */
@@ -253,27 +260,27 @@ public final class TdWriter implements RecordSink {
         return Optional.ofNullable(lastResult.get());
     }
 
-    /** The target database. */
+    /** {@return the target database} */
     public String database() {
         return plan.database();
     }
 
-    /** The target table. */
+    /** {@return the target table} */
     public String table() {
         return plan.table();
     }
 
-    /** The write mode. */
+    /** {@return the write mode} */
     public TdWriteMode mode() {
         return plan.mode();
     }
 
-    /** The API endpoint. */
+    /** {@return the API endpoint} */
     public TdEndpoint endpoint() {
         return endpoint;
     }
 
-    /** The chunk size in bytes before compression. */
+    /** {@return the chunk size in bytes before compression} */
     public long chunkSize() {
         return plan.chunkSize();
     }

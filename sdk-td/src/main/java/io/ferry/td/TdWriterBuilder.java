@@ -38,36 +38,64 @@ public final class TdWriterBuilder {
      * The API key. Default: the {@code TD_API_KEY} environment variable, read by {@link #build()}.
      * REPLACE and REPLACE_ON_NEW_DATA need a key that may swap and delete tables (a master
      * key); a write-only key suffices for APPEND.
+     *
+     * @param apiKey the API key
+     * @return this builder
      */
     public TdWriterBuilder apiKey(String apiKey) {
         this.apiKey = ApiKey.of(apiKey, "apiKey");
         return this;
     }
 
-    /** The API endpoint. Default {@link TdEndpoint#US}. */
+    /**
+     * The API endpoint. Default {@link TdEndpoint#US}.
+     *
+     * @param endpoint the API endpoint
+     * @return this builder
+     */
     public TdWriterBuilder endpoint(TdEndpoint endpoint) {
         this.endpoint = FerryConfigException.requireNonNull(endpoint, "endpoint");
         return this;
     }
 
-    /** The API endpoint as a host or URI; see {@link TdEndpoint#of(String)}. */
+    /**
+     * The API endpoint as a host or URI; see {@link TdEndpoint#of(String)}.
+     *
+     * @param hostOrUri the API endpoint as a host or URI
+     * @return this builder
+     */
     public TdWriterBuilder endpoint(String hostOrUri) {
         return endpoint(TdEndpoint.of(hostOrUri));
     }
 
-    /** The database; required: 3 to 256 characters of a-z, 0-9 and _. */
+    /**
+     * The database; required: 3 to 256 characters of a-z, 0-9 and _.
+     *
+     * @param database the database name
+     * @return this builder
+     */
     public TdWriterBuilder database(String database) {
         this.database = TdNames.check(database, "database", "database");
         return this;
     }
 
-    /** The table; required, created when missing: 3 to 256 characters of a-z, 0-9 and _. */
+    /**
+     * The table; required, created when missing: 3 to 256 characters of a-z, 0-9 and _.
+     *
+     * @param table the table name
+     * @return this builder
+     */
     public TdWriterBuilder table(String table) {
         this.table = TdNames.check(table, "table", "table");
         return this;
     }
 
-    /** The write mode. Default {@link TdWriteMode#APPEND}. */
+    /**
+     * The write mode. Default {@link TdWriteMode#APPEND}.
+     *
+     * @param mode the write mode
+     * @return this builder
+     */
     public TdWriterBuilder mode(TdWriteMode mode) {
         this.mode = FerryConfigException.requireNonNull(mode, "mode");
         return this;
@@ -77,13 +105,20 @@ public final class TdWriterBuilder {
      * Applies a {@code td://} URI: database, table and mode, plus the key and host when the
      * URI has them. Later setters override what it set.
      *
+     * @param uri the {@code td://} URI
+     * @return this builder
      * @throws FerryConfigException if the URI is malformed
      */
     public TdWriterBuilder uri(String uri) {
         return uri(TdUri.parse(uri));
     }
 
-    /** Applies a parsed {@code td://} URI; see {@link #uri(String)}. */
+    /**
+     * Applies a parsed {@code td://} URI; see {@link #uri(String)}.
+     *
+     * @param uri the parsed URI
+     * @return this builder
+     */
     public TdWriterBuilder uri(TdUri uri) {
         FerryConfigException.requireNonNull(uri, "uri");
         database = uri.database();
@@ -100,6 +135,9 @@ public final class TdWriterBuilder {
      * A LONG (unix seconds) or TIMESTAMP column copied into {@code time}, Treasure Data's
      * partitioning column. Unused when the records have their own {@code time} column (then
      * it is an error to set this). Default: none.
+     *
+     * @param column the column copied into {@code time}
+     * @return this builder
      */
     public TdWriterBuilder timeColumn(String column) {
         FerryConfigException.requireNonNull(column, "timeColumn");
@@ -113,6 +151,9 @@ public final class TdWriterBuilder {
     /**
      * A fixed {@code time} in unix seconds for every row, used when there is no {@code time}
      * column and no {@link #timeColumn}. Default: the upload time. Must not be negative.
+     *
+     * @param epochSeconds the {@code time} of every row, in unix seconds
+     * @return this builder
      */
     public TdWriterBuilder timeValue(long epochSeconds) {
         if (epochSeconds < 0) {
@@ -123,7 +164,12 @@ public final class TdWriterBuilder {
         return this;
     }
 
-    /** Whether to create the database when it is missing. Default false: a missing database is an error. */
+    /**
+     * Whether to create the database when it is missing. Default false: a missing database is an error.
+     *
+     * @param create whether to create a missing database
+     * @return this builder
+     */
     public TdWriterBuilder createDatabaseIfMissing(boolean create) {
         this.createDatabaseIfMissing = create;
         return this;
@@ -132,6 +178,9 @@ public final class TdWriterBuilder {
     /**
      * Bytes of msgpack rows (before gzip) per uploaded chunk; memory holds one chunk,
      * compressed. Default 32 MB, from 1 KB to 256 MB.
+     *
+     * @param bytes the chunk size in bytes
+     * @return this builder
      */
     public TdWriterBuilder chunkSize(long bytes) {
         if (bytes < TdWriter.MIN_CHUNK_SIZE || bytes > TdWriter.MAX_CHUNK_SIZE) {
@@ -145,6 +194,9 @@ public final class TdWriterBuilder {
     /**
      * Attempts per API call, first included, on 5xx, 408, 429 and broken connections.
      * Default 5, from 1 to 20.
+     *
+     * @param attempts the attempts per API call
+     * @return this builder
      */
     public TdWriterBuilder maxAttempts(int attempts) {
         if (attempts < 1 || attempts > 20) {
@@ -158,6 +210,10 @@ public final class TdWriterBuilder {
      * The wait before the first retry, doubled for each further one (with jitter) up to
      * {@code maxBackoff}; a {@code Retry-After} from the server takes precedence.
      * Defaults 500 ms and 30 s.
+     *
+     * @param initial the wait before the first retry
+     * @param max the longest wait between retries
+     * @return this builder
      */
     public TdWriterBuilder backoff(Duration initial, Duration max) {
         FerryConfigException.requireNonNull(initial, "initialBackoff");
@@ -171,13 +227,23 @@ public final class TdWriterBuilder {
         return this;
     }
 
-    /** The longest wait for one API answer (an upload included). Default 5 minutes; positive. */
+    /**
+     * The longest wait for one API answer (an upload included). Default 5 minutes; positive.
+     *
+     * @param timeout the longest wait for one answer
+     * @return this builder
+     */
     public TdWriterBuilder requestTimeout(Duration timeout) {
         this.requestTimeout = positive(timeout, "requestTimeout");
         return this;
     }
 
-    /** The longest wait to connect, for the client Ferry creates. Default 30 s; positive. */
+    /**
+     * The longest wait to connect, for the client Ferry creates. Default 30 s; positive.
+     *
+     * @param timeout the longest wait to connect
+     * @return this builder
+     */
     public TdWriterBuilder connectTimeout(Duration timeout) {
         this.connectTimeout = positive(timeout, "connectTimeout");
         return this;
@@ -186,6 +252,9 @@ public final class TdWriterBuilder {
     /**
      * The clock giving the upload time (the default {@code time}), durations, and the time a
      * {@code Retry-After} date is counted from. Default UTC system clock.
+     *
+     * @param clock the clock
+     * @return this builder
      */
     public TdWriterBuilder clock(Clock clock) {
         this.clock = FerryConfigException.requireNonNull(clock, "clock");
@@ -195,6 +264,9 @@ public final class TdWriterBuilder {
     /**
      * An HTTP client to use, e.g. one with a proxy or custom TLS; {@link #connectTimeout} then
      * does not apply. Default: Ferry creates one (HTTP/1.1).
+     *
+     * @param client the HTTP client; Ferry does not close it
+     * @return this builder
      */
     public TdWriterBuilder httpClient(HttpClient client) {
         this.httpClient = FerryConfigException.requireNonNull(client, "httpClient");
@@ -212,6 +284,7 @@ public final class TdWriterBuilder {
     /**
      * Builds the writer. Reads {@code TD_API_KEY} when no key was given.
      *
+     * @return the writer
      * @throws FerryConfigException if database or table is missing, both timeColumn and
      *                              timeValue are set, or no key is found
      */

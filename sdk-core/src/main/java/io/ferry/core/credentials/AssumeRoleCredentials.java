@@ -70,12 +70,12 @@ public final class AssumeRoleCredentials implements Credentials {
         this.stsEndpoint = b.stsEndpoint;
     }
 
-    /** A builder with the defaults and no role ARN. */
+    /** {@return a builder with the defaults and no role ARN} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder holding this value's settings. */
+    /** {@return a builder holding this value's settings} */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.roleArn = roleArn;
@@ -88,37 +88,37 @@ public final class AssumeRoleCredentials implements Credentials {
         return b;
     }
 
-    /** The ARN of the role to assume. */
+    /** {@return the ARN of the role to assume} */
     public String roleArn() {
         return roleArn;
     }
 
-    /** The external id the role's trust policy requires, if any. */
+    /** {@return the external id the role's trust policy requires, if any} */
     public Optional<String> externalId() {
         return Optional.ofNullable(externalId);
     }
 
-    /** The role session name; {@value #DEFAULT_SESSION_NAME} unless set. */
+    /** {@return the role session name; {@value #DEFAULT_SESSION_NAME} unless set} */
     public String roleSessionName() {
         return roleSessionName;
     }
 
-    /** How long each assumed session lasts; one hour unless set. */
+    /** {@return how long each assumed session lasts; one hour unless set} */
     public Duration duration() {
         return duration;
     }
 
-    /** The credentials that call STS; {@link Credentials#defaultChain()} unless set. */
+    /** {@return the credentials that call STS; {@link Credentials#defaultChain()} unless set} */
     public Credentials sourceCredentials() {
         return sourceCredentials;
     }
 
-    /** The region of the STS endpoint, if set. */
+    /** {@return the region of the STS endpoint, if set} */
     public Optional<String> stsRegion() {
         return Optional.ofNullable(stsRegion);
     }
 
-    /** An STS endpoint override, if set. */
+    /** {@return an STS endpoint override, if set} */
     public Optional<URI> stsEndpoint() {
         return Optional.ofNullable(stsEndpoint);
     }
@@ -164,7 +164,12 @@ public final class AssumeRoleCredentials implements Credentials {
         private Builder() {
         }
 
-        /** The role to assume, e.g. {@code arn:aws:iam::123456789012:role/ferry-export}. Required. */
+        /**
+         * The role to assume, e.g. {@code arn:aws:iam::123456789012:role/ferry-export}. Required.
+         *
+         * @param roleArn the role to assume
+         * @return this builder
+         */
         public Builder roleArn(String roleArn) {
             FerryConfigException.requireNonNull(roleArn, "roleArn");
             if (!ROLE_ARN.matcher(roleArn).matches()) {
@@ -176,7 +181,12 @@ public final class AssumeRoleCredentials implements Credentials {
             return this;
         }
 
-        /** The external id required by the role's trust policy (not a secret). */
+        /**
+         * The external id required by the role's trust policy (not a secret).
+         *
+         * @param externalId the external id required by the role's trust policy (not a secret)
+         * @return this builder
+         */
         public Builder externalId(String externalId) {
             FerryConfigException.requireNonNull(externalId, "externalId");
             if (!EXTERNAL_ID.matcher(externalId).matches()) {
@@ -187,7 +197,12 @@ public final class AssumeRoleCredentials implements Credentials {
             return this;
         }
 
-        /** The role session name shown in CloudTrail; default {@value AssumeRoleCredentials#DEFAULT_SESSION_NAME}. */
+        /**
+         * The role session name shown in CloudTrail; default {@value AssumeRoleCredentials#DEFAULT_SESSION_NAME}.
+         *
+         * @param roleSessionName the role session name shown in CloudTrail
+         * @return this builder
+         */
         public Builder roleSessionName(String roleSessionName) {
             FerryConfigException.requireNonNull(roleSessionName, "roleSessionName");
             if (!SESSION_NAME.matcher(roleSessionName).matches()) {
@@ -198,7 +213,12 @@ public final class AssumeRoleCredentials implements Credentials {
             return this;
         }
 
-        /** How long each session lasts: 900 to 43200 seconds, whole seconds; default 3600 s. */
+        /**
+         * How long each session lasts: 900 to 43200 seconds, whole seconds; default 3600 s.
+         *
+         * @param duration how long each session lasts
+         * @return this builder
+         */
         public Builder duration(Duration duration) {
             FerryConfigException.requireNonNull(duration, "duration");
             if (duration.compareTo(MIN_DURATION) < 0 || duration.compareTo(MAX_DURATION) > 0
@@ -210,12 +230,22 @@ public final class AssumeRoleCredentials implements Credentials {
             return this;
         }
 
-        /** Same as {@link #duration(Duration)} in seconds. */
+        /**
+         * Same as {@link #duration(Duration)} in seconds.
+         *
+         * @param seconds the session duration in seconds
+         * @return this builder
+         */
         public Builder durationSeconds(long seconds) {
             return duration(Duration.ofSeconds(seconds));
         }
 
-        /** The credentials used to call STS; default {@link Credentials#defaultChain()}; not anonymous. */
+        /**
+         * The credentials used to call STS; default {@link Credentials#defaultChain()}; not anonymous.
+         *
+         * @param sourceCredentials the credentials used to call STS
+         * @return this builder
+         */
         public Builder sourceCredentials(Credentials sourceCredentials) {
             FerryConfigException.requireNonNull(sourceCredentials, "sourceCredentials");
             if (sourceCredentials instanceof AnonymousCredentials) {
@@ -226,7 +256,12 @@ public final class AssumeRoleCredentials implements Credentials {
             return this;
         }
 
-        /** The region whose STS endpoint is called, e.g. {@code eu-west-1}. */
+        /**
+         * The region whose STS endpoint is called, e.g. {@code eu-west-1}.
+         *
+         * @param stsRegion the region whose STS endpoint is called
+         * @return this builder
+         */
         public Builder stsRegion(String stsRegion) {
             FerryConfigException.requireNonNull(stsRegion, "stsRegion");
             if (!REGION.matcher(stsRegion).matches()) {
@@ -237,7 +272,12 @@ public final class AssumeRoleCredentials implements Credentials {
             return this;
         }
 
-        /** An STS endpoint override, e.g. a VPC endpoint or a local test server. */
+        /**
+         * An STS endpoint override, e.g. a VPC endpoint or a local test server.
+         *
+         * @param stsEndpoint an STS endpoint override
+         * @return this builder
+         */
         public Builder stsEndpoint(URI stsEndpoint) {
             FerryConfigException.requireNonNull(stsEndpoint, "stsEndpoint");
             String scheme = stsEndpoint.getScheme();
@@ -251,7 +291,7 @@ public final class AssumeRoleCredentials implements Credentials {
         }
 
         /**
-         * The credentials.
+         * {@return the credentials}
          *
          * @throws FerryConfigException (option {@code roleArn}) if no role ARN was set
          */

@@ -21,12 +21,12 @@ public final class BasicCredentials implements Credentials {
                 CredentialChecks.requireSecret(secretAccessKey, "secretAccessKey"));
     }
 
-    /** The access key id, e.g. {@code AKIAIOSFODNN7EXAMPLE}. */
+    /** {@return the access key id, e.g. {@code AKIAIOSFODNN7EXAMPLE}} */
     public String accessKeyId() {
         return accessKeyId;
     }
 
-    /** The secret access key. Never log it. */
+    /** {@return the secret access key} Never log it. */
     public String secretAccessKey() {
         return secretAccessKey;
     }

@@ -24,6 +24,9 @@ public sealed interface Credentials permits BasicCredentials, SessionCredentials
     /**
      * Long-lived access keys of an IAM user.
      *
+     * @param accessKeyId the access key id
+     * @param secretAccessKey the secret access key
+     * @return the credentials
      * @throws io.ferry.core.FerryConfigException if either value is null or blank
      */
     static BasicCredentials basic(String accessKeyId, String secretAccessKey) {
@@ -33,6 +36,10 @@ public sealed interface Credentials permits BasicCredentials, SessionCredentials
     /**
      * Temporary credentials: access keys plus the session token STS issued with them.
      *
+     * @param accessKeyId the access key id
+     * @param secretAccessKey the secret access key
+     * @param sessionToken the session token
+     * @return the credentials
      * @throws io.ferry.core.FerryConfigException if a value is null or blank
      */
     static SessionCredentials session(String accessKeyId, String secretAccessKey, String sessionToken) {
@@ -43,6 +50,8 @@ public sealed interface Credentials permits BasicCredentials, SessionCredentials
      * Assume an IAM role with the defaults of {@link AssumeRoleCredentials.Builder}: session name
      * {@code ferry}, one hour, source credentials from the default chain.
      *
+     * @param roleArn the ARN of the role to assume
+     * @return the credentials
      * @throws io.ferry.core.FerryConfigException if the role ARN is malformed
      */
     static AssumeRoleCredentials assumeRole(String roleArn) {
@@ -53,6 +62,8 @@ public sealed interface Credentials permits BasicCredentials, SessionCredentials
      * Assume an IAM role configured by {@code spec}, e.g.
      * {@code assumeRole(r -> r.roleArn(arn).externalId("x"))}.
      *
+     * @param spec sets the options on a builder
+     * @return the credentials
      * @throws io.ferry.core.FerryConfigException if a value is invalid or the role ARN is missing
      */
     static AssumeRoleCredentials assumeRole(Consumer<AssumeRoleCredentials.Builder> spec) {
@@ -62,7 +73,11 @@ public sealed interface Credentials permits BasicCredentials, SessionCredentials
         return builder.build();
     }
 
-    /** No credentials: unsigned requests, for public buckets. Valid for imports only. */
+    /**
+     * No credentials: unsigned requests, for public buckets. Valid for imports only.
+     *
+     * @return the anonymous credentials
+     */
     static AnonymousCredentials anonymous() {
         return AnonymousCredentials.INSTANCE;
     }
@@ -71,6 +86,8 @@ public sealed interface Credentials permits BasicCredentials, SessionCredentials
      * A named profile of the shared AWS config and credentials files ({@code ~/.aws/config},
      * {@code ~/.aws/credentials}).
      *
+     * @param name the profile name
+     * @return the credentials
      * @throws io.ferry.core.FerryConfigException if the name is null or blank
      */
     static ProfileCredentials profile(String name) {
@@ -78,8 +95,8 @@ public sealed interface Credentials permits BasicCredentials, SessionCredentials
     }
 
     /**
-     * The AWS SDK default chain: environment variables, system properties, web identity, the
-     * shared profile files, container and instance roles. The default when nothing is set.
+     * {@return the AWS SDK default chain: environment variables, system properties, web identity, the
+     * shared profile files, container and instance roles} The default when nothing is set.
      */
     static DefaultChainCredentials defaultChain() {
         return DefaultChainCredentials.INSTANCE;

@@ -16,7 +16,7 @@ public final class ProfileCredentials implements Credentials {
         return new ProfileCredentials(CredentialChecks.require(profileName, "profileName"));
     }
 
-    /** The profile's name, e.g. {@code default} or {@code prod}. */
+    /** {@return the profile's name, e.g. {@code default} or {@code prod}} */
     public String profileName() {
         return profileName;
     }

@@ -25,17 +25,17 @@ public final class SessionCredentials implements Credentials {
                 CredentialChecks.requireSecret(sessionToken, "sessionToken"));
     }
 
-    /** The temporary access key id, usually starting with {@code ASIA}. */
+    /** {@return the temporary access key id, usually starting with {@code ASIA}} */
     public String accessKeyId() {
         return accessKeyId;
     }
 
-    /** The secret access key. Never log it. */
+    /** {@return the secret access key} Never log it. */
     public String secretAccessKey() {
         return secretAccessKey;
     }
 
-    /** The session token. Never log it. */
+    /** {@return the session token} Never log it. */
     public String sessionToken() {
         return sessionToken;
     }

@@ -66,6 +66,7 @@ public final class CronExpression {
      * Parses an expression, or returns empty when it is not valid.
      *
      * @param expression the text to parse; null gives empty
+     * @return the expression, or empty if the text is null or not a valid expression
      */
     public static Optional<CronExpression> tryParse(String expression) {
         if (expression == null) {
@@ -104,7 +105,7 @@ public final class CronExpression {
     }
 
     /**
-     * The fire times strictly after {@code after}, in order: an infinite, lazy stream; limit it.
+     * {@return the fire times strictly after {@code after}, in order: an infinite, lazy stream; limit it}
      *
      * <pre>{@code
      * List<ZonedDateTime> five = cron.nextTimes(now).limit(5).collect(Collectors.toList());
@@ -117,14 +118,14 @@ public final class CronExpression {
     }
 
     /**
-     * Whether the hour field begins with {@code *}, so the expression follows real time across
-     * daylight saving changes instead of firing once per local time.
+     * {@return whether the hour field begins with {@code *}, so the expression follows real time across
+     * daylight saving changes instead of firing once per local time}
      */
     public boolean followsRealTime() {
         return fields.hourStar();
     }
 
-    /** The expression as written (trimmed). */
+    /** {@return the expression as written (trimmed)} */
     public String expression() {
         return expression;
     }

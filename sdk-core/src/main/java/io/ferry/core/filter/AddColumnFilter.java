@@ -36,12 +36,12 @@ public final class AddColumnFilter extends PlannedFilter {
         }
     }
 
-    /** The added column. */
+    /** {@return the added column} */
     public Column column() {
         return column;
     }
 
-    /** The constant value, in the column type's Java class, or null. */
+    /** {@return the constant value, in the column type's Java class, or null} */
     public Object value() {
         return value;
     }

@@ -55,7 +55,12 @@ public final class AddTimeFilter extends PlannedFilter {
         return new AddTimeFilter(DEFAULT_NAME, column, null, null);
     }
 
-    /** A copy that names the added column {@code name} instead of {@value #DEFAULT_NAME}. */
+    /**
+     * A copy that names the added column {@code name} instead of {@value #DEFAULT_NAME}.
+     *
+     * @param name the name of the added column
+     * @return the copy
+     */
     public AddTimeFilter named(String name) {
         FerryConfigException.requireNonNull(name, "name");
         if (name.isEmpty()) {
@@ -64,17 +69,17 @@ public final class AddTimeFilter extends PlannedFilter {
         return new AddTimeFilter(name, sourceColumn, clock, uploadTime);
     }
 
-    /** The name of the added column. */
+    /** {@return the name of the added column} */
     public String columnName() {
         return name;
     }
 
-    /** The column the time comes from, or empty for the upload time. */
+    /** {@return the column the time comes from, or empty for the upload time} */
     public Optional<String> sourceColumn() {
         return Optional.ofNullable(sourceColumn);
     }
 
-    /** The upload time every row gets, or empty when the time comes from a column. */
+    /** {@return the upload time every row gets, or empty when the time comes from a column} */
     public Optional<Instant> uploadTime() {
         return Optional.ofNullable(uploadTime);
     }

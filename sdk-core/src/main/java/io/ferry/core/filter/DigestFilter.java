@@ -40,12 +40,12 @@ public final class DigestFilter extends PlannedFilter {
         return new DigestFilter(column, salt.orElse(""));
     }
 
-    /** The digested column. */
+    /** {@return the digested column} */
     public String column() {
         return column;
     }
 
-    /** Whether a non-empty salt is set. */
+    /** {@return whether a non-empty salt is set} */
     public boolean isSalted() {
         return !salt.isEmpty();
     }

@@ -24,7 +24,7 @@ public final class DropColumnsFilter extends PlannedFilter {
         return new DropColumnsFilter(ColumnChecks.names(columns, "drop"));
     }
 
-    /** The columns removed. */
+    /** {@return the columns removed} */
     public List<String> columns() {
         return columns;
     }

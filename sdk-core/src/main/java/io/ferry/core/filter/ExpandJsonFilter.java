@@ -66,22 +66,22 @@ public final class ExpandJsonFilter extends PlannedFilter {
         return new ExpandJsonFilter(column, List.copyOf(fields), false);
     }
 
-    /** A copy that keeps the source column (by default it is removed). */
+    /** {@return a copy that keeps the source column (by default it is removed)} */
     public ExpandJsonFilter keepSource() {
         return new ExpandJsonFilter(column, fields, true);
     }
 
-    /** The JSON column read. */
+    /** {@return the JSON column read} */
     public String column() {
         return column;
     }
 
-    /** The columns taken out, in output order. */
+    /** {@return the columns taken out, in output order} */
     public List<JsonField> fields() {
         return fields;
     }
 
-    /** Whether the source column stays in the output. */
+    /** {@return whether the source column stays in the output} */
     public boolean keepsSource() {
         return keepSource;
     }

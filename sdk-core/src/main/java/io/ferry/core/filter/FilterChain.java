@@ -28,12 +28,22 @@ public final class FilterChain implements RecordFilter {
         this.filters = filters;
     }
 
-    /** A chain of these filters, applied in this order. */
+    /**
+     * A chain of these filters, applied in this order.
+     *
+     * @param filters the filters, applied in this order
+     * @return the chain
+     */
     public static FilterChain of(RecordFilter... filters) {
         return of(Arrays.asList(FerryConfigException.requireNonNull(filters, "filters")));
     }
 
-    /** A chain of these filters, applied in this order; the list is copied. */
+    /**
+     * A chain of these filters, applied in this order; the list is copied.
+     *
+     * @param filters the filters, applied in this order
+     * @return the chain
+     */
     public static FilterChain of(List<? extends RecordFilter> filters) {
         FerryConfigException.requireNonNull(filters, "filters");
         List<RecordFilter> copy = new ArrayList<>(filters.size());
@@ -43,17 +53,22 @@ public final class FilterChain implements RecordFilter {
         return copy.isEmpty() ? EMPTY : new FilterChain(List.copyOf(copy));
     }
 
-    /** The chain that changes nothing. */
+    /** {@return the chain that changes nothing} */
     public static FilterChain empty() {
         return EMPTY;
     }
 
-    /** The filters, in order; unmodifiable. */
+    /** {@return the filters, in order; unmodifiable} */
     public List<RecordFilter> filters() {
         return filters;
     }
 
-    /** A copy with {@code filter} added at the end. */
+    /**
+     * A copy with {@code filter} added at the end.
+     *
+     * @param filter the filter to add
+     * @return the new chain
+     */
     public FilterChain then(RecordFilter filter) {
         List<RecordFilter> more = new ArrayList<>(filters);
         more.add(FerryConfigException.requireNonNull(filter, "filter"));
@@ -104,6 +119,9 @@ public final class FilterChain implements RecordFilter {
      * passes on the filtered record, and fills the 1-based record number into a
      * {@link io.ferry.core.FerryDataException} from a filter; {@code commit} and {@code abort}
      * pass through. Like any sink, used by one thread.
+     *
+     * @param sink the sink that receives the filtered records
+     * @return the filtering sink
      */
     public RecordSink wrap(RecordSink sink) {
         return new FilteringSink(this, FerryConfigException.requireNonNull(sink, "sink"));

@@ -33,6 +33,10 @@ public final class JsonField {
     /**
      * A field at {@code pointer} giving the column {@code name} of type {@code type}.
      *
+     * @param pointer the JSON pointer of the field, e.g. {@code /user/id}
+     * @param name the name of the new column
+     * @param type the type of the new column
+     * @return the field
      * @throws FerryConfigException (option {@code expandJson}) if the pointer is malformed
      */
     public static JsonField of(String pointer, String name, ColumnType type) {
@@ -42,6 +46,9 @@ public final class JsonField {
     /**
      * A field at {@code pointer} giving {@code column}.
      *
+     * @param pointer the JSON pointer of the field, e.g. {@code /user/id}
+     * @param column the new column
+     * @return the field
      * @throws FerryConfigException (option {@code expandJson}) if the pointer is malformed
      */
     public static JsonField of(String pointer, Column column) {
@@ -57,12 +64,12 @@ public final class JsonField {
         return new JsonField(pointer, column);
     }
 
-    /** The JSON pointer, as given. */
+    /** {@return the JSON pointer, as given} */
     public String pointer() {
         return pointer;
     }
 
-    /** The column the value goes to. */
+    /** {@return the column the value goes to} */
     public Column column() {
         return column;
     }

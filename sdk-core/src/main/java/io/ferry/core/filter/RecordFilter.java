@@ -19,6 +19,8 @@ public interface RecordFilter {
      * The schema of the records this filter produces from records of {@code input}; call it when
      * the pipeline is built to check the configuration before the first record.
      *
+     * @param input the schema of the records coming into the filter
+     * @return the schema of the records the filter produces
      * @throws io.ferry.core.FerryConfigException naming the filter and the column, if the filter
      *                                            names a column that is missing or has the wrong
      *                                            type, or adds one that already exists
@@ -28,6 +30,8 @@ public interface RecordFilter {
     /**
      * Transforms one record. The result's schema is {@code outputSchema(record.schema())}.
      *
+     * @param record the record to transform, bound to a schema that fits the filter
+     * @return the transformed record
      * @throws io.ferry.core.FerryConfigException as {@link #outputSchema} for a record of a schema
      *                                            that does not fit
      * @throws io.ferry.core.FerryDataException   if a value cannot be transformed (such as
@@ -37,7 +41,7 @@ public interface RecordFilter {
     Record apply(Record record);
 
     /**
-     * The filter to use for one run (one import or export). Filters that capture a value per run,
+     * {@return the filter to use for one run (one import or export)} Filters that capture a value per run,
      * such as the upload time of {@link Filters#addTime(java.time.Clock)}, return a copy holding a
      * fresh value; the others return themselves. {@link FilterChain#wrap} calls it at each
      * {@code open}.

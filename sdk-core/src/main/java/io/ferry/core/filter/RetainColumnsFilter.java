@@ -21,7 +21,7 @@ public final class RetainColumnsFilter extends PlannedFilter {
         return new RetainColumnsFilter(ColumnChecks.names(columns, "retain"));
     }
 
-    /** The columns kept, in output order. */
+    /** {@return the columns kept, in output order} */
     public List<String> columns() {
         return columns;
     }

@@ -56,6 +56,8 @@ public abstract sealed class IncrementalState permits PathCursor, ModifiedTimeCu
      * A path state (a {@link PathCursor}): the next run takes keys after {@code lastPath} (TD's
      * {@code last_path}); {@code ""} takes every key.
      *
+     * @param lastPath the last key taken; {@code ""} for none
+     * @return the state
      * @throws FerryConfigException if {@code lastPath} is null
      */
     public static IncrementalState afterPath(String lastPath) {
@@ -66,6 +68,8 @@ public abstract sealed class IncrementalState permits PathCursor, ModifiedTimeCu
      * A modified-time state with no key seen (a {@link ModifiedTimeCursor}): the next run takes
      * objects modified at or after {@code time}.
      *
+     * @param time the earliest LastModified the next run takes
+     * @return the state
      * @throws FerryConfigException if {@code time} is null
      */
     public static IncrementalState modifiedSince(Instant time) {
@@ -73,7 +77,7 @@ public abstract sealed class IncrementalState permits PathCursor, ModifiedTimeCu
     }
 
     /**
-     * A modified-time state (a {@link ModifiedTimeCursor}).
+     * {@return a modified-time state (a {@link ModifiedTimeCursor})}
      *
      * @param cursor the earliest LastModified the next run takes
      * @param seen   keys already imported, with the LastModified they had then; entries before the
@@ -92,22 +96,25 @@ public abstract sealed class IncrementalState permits PathCursor, ModifiedTimeCu
         return new ModifiedTimeCursor(cursor, kept);
     }
 
-    /** What the state tracks: {@link Mode#PATH} for a {@link PathCursor}, else {@link Mode#MODIFIED_TIME}. */
+    /** {@return what the state tracks: {@link Mode#PATH} for a {@link PathCursor}, else {@link Mode#MODIFIED_TIME}} */
     public abstract Mode mode();
 
-    /** The last imported key of a {@link PathCursor}; empty for a {@link ModifiedTimeCursor}. */
+    /** {@return the last imported key of a {@link PathCursor}; empty for a {@link ModifiedTimeCursor}} */
     public Optional<String> lastPath() {
         return Optional.empty();
     }
 
-    /** The earliest LastModified the next run takes, for a {@link ModifiedTimeCursor}; empty for a {@link PathCursor}. */
+    /**
+     * {@return the earliest LastModified the next run takes, for a {@link ModifiedTimeCursor}; empty for a
+     * {@link PathCursor}}
+     */
     public Optional<Instant> modifiedCursor() {
         return Optional.empty();
     }
 
     /**
-     * Keys imported at or after the cursor, with their LastModified then, in key order, for a
-     * {@link ModifiedTimeCursor}; empty for a {@link PathCursor}.
+     * {@return keys imported at or after the cursor, with their LastModified then, in key order, for a
+     * {@link ModifiedTimeCursor}; empty for a {@link PathCursor}}
      */
     public Map<String, Instant> seen() {
         return Map.of();
@@ -116,6 +123,8 @@ public abstract sealed class IncrementalState permits PathCursor, ModifiedTimeCu
     /**
      * Whether {@code o} is new under this state, i.e. the next run should take it.
      *
+     * @param o a listed object
+     * @return whether the next run should take {@code o}
      * @throws FerryConfigException if {@code o} is null
      */
     public abstract boolean admits(ListedObject o);
@@ -131,8 +140,8 @@ public abstract sealed class IncrementalState permits PathCursor, ModifiedTimeCu
     abstract void writeFields(JsonGenerator g) throws IOException;
 
     /**
-     * This state as JSON: {@code {"mode":"path","last_path":"..."}} or
-     * {@code {"mode":"modified_time","last_modified_time":"...","seen":[{"key":"...","last_modified":"..."}]}}.
+     * {@return this state as JSON: {@code {"mode":"path","last_path":"..."}} or
+     * {@code {"mode":"modified_time","last_modified_time":"...","seen":[{"key":"...","last_modified":"..."}]}}}
      */
     public final String toJson() {
         StringWriter w = new StringWriter();
@@ -149,6 +158,8 @@ public abstract sealed class IncrementalState permits PathCursor, ModifiedTimeCu
     /**
      * Reads a state written by {@link #toJson()}.
      *
+     * @param json the JSON text
+     * @return the state
      * @throws FerryConfigException naming the key at fault
      */
     public static IncrementalState fromJson(String json) {

@@ -14,7 +14,13 @@ public final class KeyOrder {
     private KeyOrder() {
     }
 
-    /** Negative, zero or positive as {@code a} lists before, with or after {@code b}. */
+    /**
+     * Negative, zero or positive as {@code a} lists before, with or after {@code b}.
+     *
+     * @param a a key
+     * @param b another key
+     * @return the comparison, negative, zero or positive
+     */
     public static int compare(String a, String b) {
         FerryConfigException.requireNonNull(a, "a");
         FerryConfigException.requireNonNull(b, "b");

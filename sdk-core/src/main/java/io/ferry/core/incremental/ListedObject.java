@@ -29,6 +29,7 @@ public final class ListedObject {
      * @param size         the size in bytes, 0 or more
      * @param lastModified the last-modified time; not null
      * @param storageClass the storage class, or null for {@link #STANDARD}
+     * @return the listed object
      */
     public static ListedObject of(String key, long size, Instant lastModified, String storageClass) {
         FerryConfigException.requireNonNull(key, "key");
@@ -39,27 +40,27 @@ public final class ListedObject {
         return new ListedObject(key, size, lastModified, storageClass == null ? STANDARD : storageClass);
     }
 
-    /** The object key. */
+    /** {@return the object key} */
     public String key() {
         return key;
     }
 
-    /** The size in bytes. */
+    /** {@return the size in bytes} */
     public long size() {
         return size;
     }
 
-    /** The last-modified time. */
+    /** {@return the last-modified time} */
     public Instant lastModified() {
         return lastModified;
     }
 
-    /** The storage class, e.g. {@code STANDARD}, {@code GLACIER}, {@code DEEP_ARCHIVE}. */
+    /** {@return the storage class, e.g. {@code STANDARD}, {@code GLACIER}, {@code DEEP_ARCHIVE}} */
     public String storageClass() {
         return storageClass;
     }
 
-    /** Whether the object is archived (GLACIER or DEEP_ARCHIVE) and cannot be read without a restore. */
+    /** {@return whether the object is archived (GLACIER or DEEP_ARCHIVE) and cannot be read without a restore} */
     public boolean archived() {
         return storageClass.equals("GLACIER") || storageClass.equals("DEEP_ARCHIVE");
     }

@@ -33,7 +33,7 @@ public final class ModifiedTimeCursor extends IncrementalState {
         this.seen = Collections.unmodifiableMap(new TreeMap<>(seen));
     }
 
-    /** The earliest LastModified the next run takes. */
+    /** {@return the earliest LastModified the next run takes} */
     public Instant cursor() {
         return cursor;
     }

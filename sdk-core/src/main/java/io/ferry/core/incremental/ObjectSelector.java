@@ -28,7 +28,9 @@ import java.util.regex.PatternSyntaxException;
  *     .pathMatchPattern("\\.gz$")
  *     .state(IncrementalState.afterPath("logging/E231A697YXWD39.2017-04-23-15.b2aede4a.gz"))
  *     .build();
- * Selection s = selector.select(lister.list(selector.prefix(), selector.listStartAfter()), listedAt);
+ * // the caller lists the keys under selector.prefix(), after selector.listStartAfter() when present
+ * Iterable<ListedObject> listing = listKeys(selector.prefix(), selector.listStartAfter());
+ * Selection s = selector.select(listing, listedAt);
  * }</pre>
  */
 public final class ObjectSelector {
@@ -49,12 +51,12 @@ public final class ObjectSelector {
         this.settleTime = b.settleTime;
     }
 
-    /** A new builder: no prefix, no pattern, no state (everything), archived objects are errors. */
+    /** {@return a new builder: no prefix, no pattern, no state (everything), archived objects are errors} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder holding this selector's settings. */
+    /** {@return a builder holding this selector's settings} */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.prefix = prefix;
@@ -65,36 +67,36 @@ public final class ObjectSelector {
         return b;
     }
 
-    /** The key prefix; empty for all keys. */
+    /** {@return the key prefix; empty for all keys} */
     public String prefix() {
         return prefix;
     }
 
-    /** The pattern a key must contain a match of, if any. */
+    /** {@return the pattern a key must contain a match of, if any} */
     public Optional<Pattern> pathMatchPattern() {
         return Optional.ofNullable(pattern);
     }
 
-    /** The state of the previous run (or the start point), if any. */
+    /** {@return the state of the previous run (or the start point), if any} */
     public Optional<IncrementalState> state() {
         return Optional.ofNullable(state);
     }
 
-    /** Whether archived objects are skipped (true) or an error (false). */
+    /** {@return whether archived objects are skipped (true) or an error (false)} */
     public boolean skipArchived() {
         return skipArchived;
     }
 
-    /** How long after its LastModified an object may still appear in a listing (MODIFIED_TIME mode). */
+    /** {@return how long after its LastModified an object may still appear in a listing (MODIFIED_TIME mode)} */
     public Duration settleTime() {
         return settleTime;
     }
 
     /**
-     * The key a listing may start after (S3's {@code StartAfter}) without missing an object this
+     * {@return the key a listing may start after (S3's {@code StartAfter}) without missing an object this
      * selector takes: the key of a {@link PathCursor} state when it sorts after the prefix; empty
      * otherwise (no state, a {@link ModifiedTimeCursor}, or a key at or before the prefix, where
-     * the prefix already starts the listing later).
+     * the prefix already starts the listing later)}
      */
     public Optional<String> listStartAfter() {
         if (state instanceof PathCursor p && KeyOrder.compare(p.key(), prefix) > 0) {
@@ -106,7 +108,9 @@ public final class ObjectSelector {
     /**
      * Selects from {@code listing}.
      *
+     * @param listing the listed objects, in any order
      * @param listedAt when the listing started (by the clock of the import)
+     * @return the selected objects and the state for the next run
      * @throws FerryDataException naming the key if an archived object is met and not skipped
      */
     public Selection select(Iterable<ListedObject> listing, Instant listedAt) {
@@ -153,7 +157,12 @@ public final class ObjectSelector {
         private Builder() {
         }
 
-        /** Only keys starting with {@code prefix}; default all keys. */
+        /**
+         * Only keys starting with {@code prefix}; default all keys.
+         *
+         * @param prefix the key prefix
+         * @return this builder
+         */
         public Builder prefix(String prefix) {
             this.prefix = FerryConfigException.requireNonNull(prefix, "prefix");
             return this;
@@ -163,6 +172,8 @@ public final class ObjectSelector {
          * Only keys in which {@code regex} finds a match ({@link java.util.regex.Matcher#find()}), e.g.
          * {@code \.csv$|\.csv\.gz$}; null for all.
          *
+         * @param regex a Java regular expression, or null
+         * @return this builder
          * @throws FerryConfigException if the regex is invalid
          */
         public Builder pathMatchPattern(String regex) {
@@ -175,13 +186,23 @@ public final class ObjectSelector {
             return this;
         }
 
-        /** Where the previous run stopped, or the start point; null for no state (take everything). */
+        /**
+         * Where the previous run stopped, or the start point; null for no state (take everything).
+         *
+         * @param state the state to start from, or null
+         * @return this builder
+         */
         public Builder state(IncrementalState state) {
             this.state = state;
             return this;
         }
 
-        /** Skip archived objects (true) instead of failing on them (false, the default). */
+        /**
+         * Skip archived objects (true) instead of failing on them (false, the default).
+         *
+         * @param skip whether to skip archived objects
+         * @return this builder
+         */
         public Builder skipArchived(boolean skip) {
             this.skipArchived = skip;
             return this;
@@ -191,6 +212,9 @@ public final class ObjectSelector {
          * How long after its LastModified an object may still appear in a listing: a large upload
          * becomes visible when it completes but carries the time it started. Default 15 minutes;
          * zero trusts that objects appear in LastModified order.
+         *
+         * @param settleTime how long after its LastModified an object may still appear in a listing
+         * @return this builder
          */
         public Builder settleTime(Duration settleTime) {
             FerryConfigException.requireNonNull(settleTime, "settleTime");
@@ -201,7 +225,11 @@ public final class ObjectSelector {
             return this;
         }
 
-        /** Builds the selector. */
+        /**
+         * Builds the selector.
+         *
+         * @return the selector
+         */
         public ObjectSelector build() {
             return new ObjectSelector(this);
         }

@@ -24,7 +24,7 @@ public final class PathCursor extends IncrementalState {
         this.key = key;
     }
 
-    /** The last imported key (TD's {@code last_path}); {@code ""} before any key. */
+    /** {@return the last imported key (TD's {@code last_path}); {@code ""} before any key} */
     public String key() {
         return key;
     }

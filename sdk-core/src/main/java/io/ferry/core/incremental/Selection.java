@@ -18,19 +18,19 @@ public final class Selection {
         this.nextState = nextState;
     }
 
-    /** The objects to read, in key order. */
+    /** {@return the objects to read, in key order} */
     public List<ListedObject> selected() {
         return selected;
     }
 
-    /** Archived objects that were skipped, in key order. */
+    /** {@return archived objects that were skipped, in key order} */
     public List<ListedObject> skippedArchived() {
         return skippedArchived;
     }
 
     /**
-     * The state for the next run once every selected object was imported; empty when the
-     * selector had no state. When nothing was selected it equals the previous state.
+     * {@return the state for the next run once every selected object was imported; empty when the
+     * selector had no state} When nothing was selected it equals the previous state.
      */
     public Optional<IncrementalState> nextState() {
         return Optional.ofNullable(nextState);

@@ -15,6 +15,7 @@ public final class Column {
     /**
      * @param name a non-empty column name
      * @param type the column's type
+     * @return the column
      * @throws FerryConfigException if the name is empty
      */
     public static Column of(String name, ColumnType type) {
@@ -26,12 +27,12 @@ public final class Column {
         return new Column(name, type);
     }
 
-    /** The column's name. */
+    /** {@return the column's name} */
     public String name() {
         return name;
     }
 
-    /** The column's type. */
+    /** {@return the column's type} */
     public ColumnType type() {
         return type;
     }

@@ -20,11 +20,17 @@ import java.util.Date;
  * </table>
  */
 public enum ColumnType {
+    /** True or false. */
     BOOLEAN(Boolean.class),
+    /** A 64-bit signed integer. */
     LONG(Long.class),
+    /** A 64-bit floating-point number. */
     DOUBLE(Double.class),
+    /** Text. */
     STRING(String.class),
+    /** A point in time, held as an {@link Instant}. */
     TIMESTAMP(Instant.class),
+    /** A JSON value, held as its text. */
     JSON(String.class);
 
     private final Class<?> javaType;
@@ -33,7 +39,7 @@ public enum ColumnType {
         this.javaType = javaType;
     }
 
-    /** The Java class of a non-null value of this type. */
+    /** {@return the Java class of a non-null value of this type} */
     public Class<?> javaType() {
         return javaType;
     }

@@ -33,6 +33,9 @@ public final class Record {
     /**
      * A record of the given values, one per column in schema order.
      *
+     * @param schema the schema the record is bound to
+     * @param values the values, one per column
+     * @return the record
      * @throws FerryDataException if the count is wrong or a value does not fit its column
      */
     public static Record of(Schema schema, Object... values) {
@@ -46,6 +49,9 @@ public final class Record {
      * A record from a map of column name to value. Missing names are null; a name that is not a
      * column is an error (it is usually a typo, and dropping it silently would lose data).
      *
+     * @param schema the schema the record is bound to
+     * @param values the values by column name
+     * @return the record
      * @throws FerryDataException if a key is not a column or a value does not fit its column
      */
     public static Record ofMap(Schema schema, Map<String, ?> values) {
@@ -90,17 +96,22 @@ public final class Record {
         return new Record(schema, copy);
     }
 
-    /** The schema this record is bound to. */
+    /** {@return the schema this record is bound to} */
     public Schema schema() {
         return schema;
     }
 
-    /** The number of values, equal to the schema's size. */
+    /** {@return the number of values, equal to the schema's size} */
     public int size() {
         return values.length;
     }
 
-    /** The value at a 0-based column index, or null. */
+    /**
+     * The value at a 0-based column index, or null.
+     *
+     * @param index a 0-based column index
+     * @return the value, or null
+     */
     public Object get(int index) {
         return values[index];
     }
@@ -108,63 +119,120 @@ public final class Record {
     /**
      * The value of the named column, or null.
      *
+     * @param column a column name
+     * @return the value, or null
      * @throws io.ferry.core.FerryConfigException if there is no such column
      */
     public Object get(String column) {
         return values[schema.requireIndex(column)];
     }
 
-    /** Whether the value at a 0-based index is null. */
+    /**
+     * Whether the value at a 0-based index is null.
+     *
+     * @param index a 0-based column index
+     * @return whether the value is null
+     */
     public boolean isNull(int index) {
         return values[index] == null;
     }
 
-    /** Whether the value of the named column is null. */
+    /**
+     * Whether the value of the named column is null.
+     *
+     * @param column a column name
+     * @return whether the value is null
+     */
     public boolean isNull(String column) {
         return get(column) == null;
     }
 
-    /** The LONG value at an index, or null. */
+    /**
+     * The LONG value at an index, or null.
+     *
+     * @param index a 0-based column index
+     * @return the value, or null
+     */
     public Long getLong(int index) {
         return typed(index, ColumnType.LONG, Long.class);
     }
 
-    /** The LONG value of the named column, or null. */
+    /**
+     * The LONG value of the named column, or null.
+     *
+     * @param column a column name
+     * @return the value, or null
+     */
     public Long getLong(String column) {
         return getLong(schema.requireIndex(column));
     }
 
-    /** The DOUBLE value at an index, or null. */
+    /**
+     * The DOUBLE value at an index, or null.
+     *
+     * @param index a 0-based column index
+     * @return the value, or null
+     */
     public Double getDouble(int index) {
         return typed(index, ColumnType.DOUBLE, Double.class);
     }
 
-    /** The DOUBLE value of the named column, or null. */
+    /**
+     * The DOUBLE value of the named column, or null.
+     *
+     * @param column a column name
+     * @return the value, or null
+     */
     public Double getDouble(String column) {
         return getDouble(schema.requireIndex(column));
     }
 
-    /** The BOOLEAN value at an index, or null. */
+    /**
+     * The BOOLEAN value at an index, or null.
+     *
+     * @param index a 0-based column index
+     * @return the value, or null
+     */
     public Boolean getBoolean(int index) {
         return typed(index, ColumnType.BOOLEAN, Boolean.class);
     }
 
-    /** The BOOLEAN value of the named column, or null. */
+    /**
+     * The BOOLEAN value of the named column, or null.
+     *
+     * @param column a column name
+     * @return the value, or null
+     */
     public Boolean getBoolean(String column) {
         return getBoolean(schema.requireIndex(column));
     }
 
-    /** The TIMESTAMP value at an index, or null. */
+    /**
+     * The TIMESTAMP value at an index, or null.
+     *
+     * @param index a 0-based column index
+     * @return the value, or null
+     */
     public Instant getInstant(int index) {
         return typed(index, ColumnType.TIMESTAMP, Instant.class);
     }
 
-    /** The TIMESTAMP value of the named column, or null. */
+    /**
+     * The TIMESTAMP value of the named column, or null.
+     *
+     * @param column a column name
+     * @return the value, or null
+     */
     public Instant getInstant(String column) {
         return getInstant(schema.requireIndex(column));
     }
 
-    /** The STRING or JSON value at an index (JSON as its text), or null. */
+    /**
+     * The STRING or JSON value at an index (JSON as its text), or null.
+     *
+     * @param index a 0-based column index
+     * @return the value, or null
+     */
     public String getString(int index) {
         ColumnType t = schema.column(index).type();
         if (t != ColumnType.STRING && t != ColumnType.JSON) {
@@ -173,7 +241,12 @@ public final class Record {
         return (String) values[index];
     }
 
-    /** The STRING or JSON value of the named column (JSON as its text), or null. */
+    /**
+     * The STRING or JSON value of the named column (JSON as its text), or null.
+     *
+     * @param column a column name
+     * @return the value, or null
+     */
     public String getString(String column) {
         return getString(schema.requireIndex(column));
     }

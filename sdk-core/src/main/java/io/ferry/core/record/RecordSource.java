@@ -7,6 +7,6 @@ package io.ferry.core.record;
  * one backed by an {@link Iterable} as often as that iterable allows.
  */
 public interface RecordSource extends Iterable<Record> {
-    /** The schema every record of this source is bound to. */
+    /** {@return the schema every record of this source is bound to} */
     Schema schema();
 }

@@ -14,7 +14,7 @@ import java.util.stream.Stream;
  * iterator reaches it, and a bad value is reported with its 1-based record number and column.
  *
  * <pre>{@code
- * RecordSource rows = RecordSources.fromArrays(schema, List.of(new Object[] {200L, 4981L}));
+ * RecordSource rows = RecordSources.fromArrays(schema, List.of(new Object[] {200L, 4981L}, new Object[] {404L, 12L}));
  * RecordSource query = RecordSources.fromResultSet(statement.executeQuery("SELECT * FROM t"));
  * }</pre>
  */
@@ -22,25 +22,49 @@ public final class RecordSources {
     private RecordSources() {
     }
 
-    /** Rows given as arrays of values in schema order. */
+    /**
+     * Rows given as arrays of values in schema order.
+     *
+     * @param schema the schema of every row
+     * @param rows the rows, each an array of values in schema order
+     * @return the source
+     */
     public static RecordSource fromArrays(Schema schema, Iterable<Object[]> rows) {
         FerryConfigException.requireNonNull(rows, "rows");
         return mapped(schema, rows::iterator, (row, n) -> Record.create(schema, row, "record", n));
     }
 
-    /** Rows given as a stream of arrays of values in schema order; iterable once. */
+    /**
+     * Rows given as a stream of arrays of values in schema order; iterable once.
+     *
+     * @param schema the schema of every row
+     * @param rows the rows, each an array of values in schema order
+     * @return the source, iterable once
+     */
     public static RecordSource fromArrays(Schema schema, Stream<Object[]> rows) {
         FerryConfigException.requireNonNull(rows, "rows");
         return fromArrays(schema, once(rows.iterator()));
     }
 
-    /** Rows given as maps of column name to value; see {@link Record#ofMap}. */
+    /**
+     * Rows given as maps of column name to value; see {@link Record#ofMap}.
+     *
+     * @param schema the schema of every row
+     * @param rows the rows, each a map of column name to value
+     * @return the source
+     */
     public static RecordSource fromMaps(Schema schema, Iterable<? extends Map<String, ?>> rows) {
         FerryConfigException.requireNonNull(rows, "rows");
         return mapped(schema, rows::iterator, (row, n) -> Record.fromMap(schema, row, "record", n));
     }
 
-    /** Rows given as a stream of maps of column name to value; iterable once. */
+    /**
+     * Rows given as a stream of maps of column name to value; iterable once.
+     *
+     * @param schema the schema of every row
+     * @param rows the rows, each a map of column name to value
+     * @return the source, iterable once
+     */
     public static RecordSource fromMaps(Schema schema, Stream<? extends Map<String, ?>> rows) {
         FerryConfigException.requireNonNull(rows, "rows");
         return fromMaps(schema, once(rows.iterator()));
@@ -48,6 +72,10 @@ public final class RecordSources {
 
     /**
      * Records already built. Each must be bound to {@code schema}.
+     *
+     * @param schema the schema of every record
+     * @param records the records
+     * @return the source
      */
     public static RecordSource of(Schema schema, Iterable<Record> records) {
         FerryConfigException.requireNonNull(schema, "schema");
@@ -70,6 +98,8 @@ public final class RecordSources {
      * other decimals (exact, as plain text), DATE and TIME (ISO text), to STRING via
      * {@code getString}.
      *
+     * @param resultSet the result set, positioned before its first row
+     * @return the source
      * @throws io.ferry.core.FerryIoException if the metadata cannot be read
      * @throws io.ferry.core.FerryConfigException if two columns have the same label
      */

@@ -33,33 +33,48 @@ public final class Schema {
         this.indexByName = Map.copyOf(index);
     }
 
-    /** A schema of the given columns, in order. Names must be unique. */
+    /**
+     * A schema of the given columns, in order. Names must be unique.
+     *
+     * @param columns the columns
+     * @return the schema
+     */
     public static Schema of(Column... columns) {
         return new Schema(Arrays.asList(FerryConfigException.requireNonNull(columns, "columns")));
     }
 
-    /** A schema of the given columns, in order. Names must be unique. */
+    /**
+     * A schema of the given columns, in order. Names must be unique.
+     *
+     * @param columns the columns
+     * @return the schema
+     */
     public static Schema of(List<Column> columns) {
         FerryConfigException.requireNonNull(columns, "columns");
         return new Schema(columns);
     }
 
-    /** The columns, in order; an unmodifiable list. */
+    /** {@return the columns, in order; an unmodifiable list} */
     public List<Column> columns() {
         return columns;
     }
 
-    /** The column names, in order. */
+    /** {@return the column names, in order} */
     public List<String> names() {
         return columns.stream().map(Column::name).collect(Collectors.toUnmodifiableList());
     }
 
-    /** The number of columns. */
+    /** {@return the number of columns} */
     public int size() {
         return columns.size();
     }
 
-    /** The column at a 0-based index. */
+    /**
+     * The column at a 0-based index.
+     *
+     * @param index a 0-based column index
+     * @return the column
+     */
     public Column column(int index) {
         return columns.get(index);
     }
@@ -67,19 +82,31 @@ public final class Schema {
     /**
      * The column with this name.
      *
+     * @param name a column name
+     * @return the column
      * @throws FerryConfigException naming the column and the ones that exist, if there is none
      */
     public Column column(String name) {
         return columns.get(requireIndex(name));
     }
 
-    /** The column with this name, if any. */
+    /**
+     * The column with this name, if any.
+     *
+     * @param name a column name
+     * @return the column, or empty
+     */
     public Optional<Column> findColumn(String name) {
         int i = indexOf(name);
         return i < 0 ? Optional.empty() : Optional.of(columns.get(i));
     }
 
-    /** The 0-based index of the column with this name, or -1. */
+    /**
+     * The 0-based index of the column with this name, or -1.
+     *
+     * @param name a column name
+     * @return the index, or -1
+     */
     public int indexOf(String name) {
         FerryConfigException.requireNonNull(name, "column");
         Integer i = indexByName.get(name);
@@ -89,6 +116,8 @@ public final class Schema {
     /**
      * The 0-based index of the column with this name.
      *
+     * @param name a column name
+     * @return the index
      * @throws FerryConfigException naming the column and the ones that exist, if there is none
      */
     public int requireIndex(String name) {

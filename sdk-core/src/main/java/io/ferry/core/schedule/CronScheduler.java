@@ -35,7 +35,7 @@ import java.util.concurrent.ScheduledExecutorService;
  * try (CronScheduler scheduler = CronScheduler.builder().build()) {
  *     scheduler.schedule("daily_export",
  *             Schedule.builder().cron("10 0 * * *").zone("Asia/Tokyo").build(),
- *             ctx -> JobReport.ofRecords(export.run().recordCount()));
+ *             ctx -> JobReport.ofRecords(export.write("www_access", source).rows()));
  *     ...
  * }
  * }</pre>
@@ -56,7 +56,7 @@ public final class CronScheduler implements AutoCloseable {
                 b.historySize, b.listeners);
     }
 
-    /** A new builder with the defaults: system UTC clock, own threads, in-memory state. */
+    /** {@return a new builder with the defaults: system UTC clock, own threads, in-memory state} */
     public static Builder builder() {
         return new Builder();
     }
@@ -85,6 +85,7 @@ public final class CronScheduler implements AutoCloseable {
      * Removes a job and its history. A run going on finishes, unrecorded. The job's saved state
      * stays in the {@link StateStore}.
      *
+     * @param name the job's name
      * @return whether a job of that name existed
      */
     public boolean remove(String name) {
@@ -95,6 +96,7 @@ public final class CronScheduler implements AutoCloseable {
      * Runs a job now, whatever its schedule and even when disabled. If a run is going on, this
      * one is skipped (and recorded so).
      *
+     * @param name the job's name
      * @return completes with the finished (or skipped) run
      * @throws FerryConfigException  if there is no such job (option {@code name})
      * @throws FerryConfigException (option {@code close}) if the scheduler is closed
@@ -106,6 +108,8 @@ public final class CronScheduler implements AutoCloseable {
     /**
      * Turns a job back on (after {@link #disable} or too many failures) and resets its failure count.
      *
+     * @param name the job's name
+     * @return a snapshot of the job after the change
      * @throws FerryConfigException if there is no such job (option {@code name})
      */
     public JobInfo enable(String name) {
@@ -115,18 +119,29 @@ public final class CronScheduler implements AutoCloseable {
     /**
      * Stops a job from firing by its schedule; {@link #runNow} still works.
      *
+     * @param name the job's name
+     * @return a snapshot of the job after the change
      * @throws FerryConfigException if there is no such job (option {@code name})
      */
     public JobInfo disable(String name) {
         return engine.disable(FerryConfigException.requireNonNull(name, "name"));
     }
 
-    /** Snapshots of every job with its next run, sorted by name. */
+    /**
+     * Snapshots of every job with its next run, sorted by name.
+     *
+     * @return the snapshots, sorted by job name
+     */
     public List<JobInfo> list() {
         return engine.list();
     }
 
-    /** A snapshot of one job, if it exists. */
+    /**
+     * A snapshot of one job, if it exists.
+     *
+     * @param name the job's name
+     * @return the snapshot, or empty if there is no such job
+     */
     public Optional<JobInfo> job(String name) {
         return engine.job(FerryConfigException.requireNonNull(name, "name"));
     }
@@ -134,13 +149,19 @@ public final class CronScheduler implements AutoCloseable {
     /**
      * A job's runs, newest first, at most {@code historySize}.
      *
+     * @param name the job's name
+     * @return the runs, newest first
      * @throws FerryConfigException if there is no such job (option {@code name})
      */
     public List<JobRun> history(String name) {
         return engine.history(FerryConfigException.requireNonNull(name, "name"));
     }
 
-    /** Adds a listener; listeners are called in the order they were added. */
+    /**
+     * Adds a listener; listeners are called in the order they were added.
+     *
+     * @param listener the listener to add
+     */
     public void addListener(SchedulerListener listener) {
         engine.addListener(FerryConfigException.requireNonNull(listener, "listener"));
     }
@@ -177,7 +198,12 @@ public final class CronScheduler implements AutoCloseable {
         private Builder() {
         }
 
-        /** The clock fire times are computed from; default {@link Clock#systemUTC()}. */
+        /**
+         * The clock fire times are computed from; default {@link Clock#systemUTC()}.
+         *
+         * @param clock the clock fire times are computed from
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = FerryConfigException.requireNonNull(clock, "clock");
             return this;
@@ -186,6 +212,9 @@ public final class CronScheduler implements AutoCloseable {
         /**
          * The service that wakes the scheduler at fire times (delays are computed from the clock);
          * default a daemon thread owned by the scheduler. An injected one is not shut down.
+         *
+         * @param timer the service that wakes the scheduler at fire times (delays are computed from the clock)
+         * @return this builder
          */
         public Builder timer(ScheduledExecutorService timer) {
             this.timer = FerryConfigException.requireNonNull(timer, "timer");
@@ -195,13 +224,21 @@ public final class CronScheduler implements AutoCloseable {
         /**
          * Where runs execute; default a daemon thread pool owned by the scheduler (one thread per
          * running job). An injected one is not shut down.
+         *
+         * @param executor the executor runs are started on
+         * @return this builder
          */
         public Builder executor(Executor executor) {
             this.executor = FerryConfigException.requireNonNull(executor, "executor");
             return this;
         }
 
-        /** Where jobs keep state between runs; default {@link StateStore#inMemory()}. */
+        /**
+         * Where jobs keep state between runs; default {@link StateStore#inMemory()}.
+         *
+         * @param stateStore the store for the jobs' state
+         * @return this builder
+         */
         public Builder stateStore(StateStore stateStore) {
             this.stateStore = FerryConfigException.requireNonNull(stateStore, "stateStore");
             return this;
@@ -210,6 +247,8 @@ public final class CronScheduler implements AutoCloseable {
         /**
          * Failed runs in a row after which a job is disabled; default 5.
          *
+         * @param n failed runs in a row after which a job is disabled
+         * @return this builder
          * @throws FerryConfigException if below 1 (option {@code maxConsecutiveFailures})
          */
         public Builder maxConsecutiveFailures(int n) {
@@ -223,6 +262,8 @@ public final class CronScheduler implements AutoCloseable {
         /**
          * Runs kept per job; default 100.
          *
+         * @param n the number of runs kept per job
+         * @return this builder
          * @throws FerryConfigException if below 1 (option {@code historySize})
          */
         public Builder historySize(int n) {
@@ -236,6 +277,8 @@ public final class CronScheduler implements AutoCloseable {
         /**
          * How long {@link #close()} waits for running runs before interrupting them; default 30 s.
          *
+         * @param timeout how long {@link #close()} waits for running runs before interrupting them
+         * @return this builder
          * @throws FerryConfigException if negative (option {@code shutdownTimeout})
          */
         public Builder shutdownTimeout(Duration timeout) {
@@ -247,13 +290,18 @@ public final class CronScheduler implements AutoCloseable {
             return this;
         }
 
-        /** Adds a listener. */
+        /**
+         * Adds a listener.
+         *
+         * @param listener the listener to add
+         * @return this builder
+         */
         public Builder listener(SchedulerListener listener) {
             listeners.add(FerryConfigException.requireNonNull(listener, "listener"));
             return this;
         }
 
-        /** The scheduler, started: jobs fire as soon as they are scheduled. */
+        /** {@return the scheduler, started: jobs fire as soon as they are scheduled} */
         public CronScheduler build() {
             return new CronScheduler(this);
         }

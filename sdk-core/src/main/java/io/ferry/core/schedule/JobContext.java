@@ -9,27 +9,32 @@ import java.util.Optional;
  *
  * <pre>{@code
  * ScheduledJob job = ctx -> {
- *     String from = ctx.loadState().orElse("{}");
- *     String to = importer.runFrom(from);
- *     ctx.saveState(to);
- *     return JobReport.none();
+ *     S3Import.Builder run = imp.toBuilder();          // imp: an incremental S3Import
+ *     ctx.loadState().map(IncrementalState::fromJson).ifPresent(run::state);
+ *     ImportResult r = run.build().run(sink);
+ *     r.nextState().ifPresent(s -> ctx.saveState(s.toJson()));
+ *     return JobReport.ofRecords(r.rows());
  * };
  * }</pre>
  */
 public interface JobContext {
-    /** The job's name. */
+    /** {@return the job's name} */
     String jobName();
 
-    /** What started the run. */
+    /** {@return what started the run} */
     JobTrigger trigger();
 
-    /** The fire time (cron time plus delay) of a scheduled run; empty for a manual run. */
+    /** {@return the fire time (cron time plus delay) of a scheduled run; empty for a manual run} */
     Optional<Instant> scheduledTime();
 
-    /** When the run started, by the scheduler's clock. */
+    /**
+     * When the run started, by the scheduler's clock.
+     *
+     * @return when the run started
+     */
     Instant startTime();
 
-    /** The state this job saved last, from the scheduler's {@link StateStore}; empty at first. */
+    /** {@return the state this job saved last, from the scheduler's {@link StateStore}; empty at first} */
     Optional<String> loadState();
 
     /**

@@ -27,42 +27,42 @@ public final class JobInfo {
         this.lastRun = b.lastRun;
     }
 
-    /** A new builder; name and schedule are required. The scheduler builds these, users rarely need to. */
+    /** {@return a new builder; name and schedule are required} The scheduler builds these, users rarely need to. */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The job's name. */
+    /** {@return the job's name} */
     public String name() {
         return name;
     }
 
-    /** The job's schedule. */
+    /** {@return the job's schedule} */
     public Schedule schedule() {
         return schedule;
     }
 
-    /** Whether the job fires by its schedule; false after too many failures or {@code disable}. */
+    /** {@return whether the job fires by its schedule; false after too many failures or {@code disable}} */
     public boolean enabled() {
         return enabled;
     }
 
-    /** Whether a run was going on when the snapshot was taken. */
+    /** {@return whether a run was going on when the snapshot was taken} */
     public boolean running() {
         return running;
     }
 
-    /** The next fire time in the schedule's zone; empty when on demand, disabled or closed. */
+    /** {@return the next fire time in the schedule's zone; empty when on demand, disabled or closed} */
     public Optional<ZonedDateTime> nextRun() {
         return Optional.ofNullable(nextRun);
     }
 
-    /** Failed runs since the last successful one. */
+    /** {@return failed runs since the last successful one} */
     public int consecutiveFailures() {
         return consecutiveFailures;
     }
 
-    /** The newest history entry, if any. */
+    /** {@return the newest history entry, if any} */
     public Optional<JobRun> lastRun() {
         return Optional.ofNullable(lastRun);
     }
@@ -86,37 +86,67 @@ public final class JobInfo {
         private Builder() {
         }
 
-        /** The job's name; required. */
+        /**
+         * The job's name; required.
+         *
+         * @param name the job's name
+         * @return this builder
+         */
         public Builder name(String name) {
             this.name = FerryConfigException.requireNonNull(name, "name");
             return this;
         }
 
-        /** The job's schedule; required. */
+        /**
+         * The job's schedule; required.
+         *
+         * @param schedule the job's schedule
+         * @return this builder
+         */
         public Builder schedule(Schedule schedule) {
             this.schedule = FerryConfigException.requireNonNull(schedule, "schedule");
             return this;
         }
 
-        /** Whether it fires by its schedule; default true. */
+        /**
+         * Whether it fires by its schedule; default true.
+         *
+         * @param enabled whether it fires by its schedule
+         * @return this builder
+         */
         public Builder enabled(boolean enabled) {
             this.enabled = enabled;
             return this;
         }
 
-        /** Whether a run is going on; default false. */
+        /**
+         * Whether a run is going on; default false.
+         *
+         * @param running whether a run is going on
+         * @return this builder
+         */
         public Builder running(boolean running) {
             this.running = running;
             return this;
         }
 
-        /** The next fire time; null when none. */
+        /**
+         * The next fire time; null when none.
+         *
+         * @param nextRun the next fire time
+         * @return this builder
+         */
         public Builder nextRun(ZonedDateTime nextRun) {
             this.nextRun = nextRun;
             return this;
         }
 
-        /** Failed runs since the last success; default 0, not negative. */
+        /**
+         * Failed runs since the last success; default 0, not negative.
+         *
+         * @param consecutiveFailures failed runs since the last success
+         * @return this builder
+         */
         public Builder consecutiveFailures(int consecutiveFailures) {
             if (consecutiveFailures < 0) {
                 throw new FerryConfigException("consecutiveFailures", "must be zero or more, was " + consecutiveFailures);
@@ -125,14 +155,19 @@ public final class JobInfo {
             return this;
         }
 
-        /** The newest history entry; null when none. */
+        /**
+         * The newest history entry; null when none.
+         *
+         * @param lastRun the newest history entry
+         * @return this builder
+         */
         public Builder lastRun(JobRun lastRun) {
             this.lastRun = lastRun;
             return this;
         }
 
         /**
-         * The snapshot.
+         * {@return the snapshot}
          *
          * @throws FerryConfigException if the name or schedule is missing
          */

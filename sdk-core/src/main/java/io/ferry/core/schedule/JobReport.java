@@ -23,7 +23,7 @@ public final class JobReport {
         this.detail = detail;
     }
 
-    /** A report with nothing to say. */
+    /** {@return a report with nothing to say} */
     public static JobReport none() {
         return NONE;
     }
@@ -31,18 +31,31 @@ public final class JobReport {
     /**
      * A report of the records the run moved.
      *
+     * @param records the number of records the run moved
+     * @return the report
      * @throws FerryConfigException if negative
      */
     public static JobReport ofRecords(long records) {
         return new JobReport(checkRecords(records), null);
     }
 
-    /** A report with a custom detail, such as the objects written; not null. */
+    /**
+     * A report with a custom detail, such as the objects written; not null.
+     *
+     * @param detail the detail text
+     * @return the report
+     */
     public static JobReport ofDetail(String detail) {
         return new JobReport(-1, FerryConfigException.requireNonNull(detail, "detail"));
     }
 
-    /** A report of both a record count and a detail. */
+    /**
+     * A report of both a record count and a detail.
+     *
+     * @param records the number of records the run moved
+     * @param detail the detail text
+     * @return the report
+     */
     public static JobReport of(long records, String detail) {
         return new JobReport(checkRecords(records), FerryConfigException.requireNonNull(detail, "detail"));
     }
@@ -54,12 +67,12 @@ public final class JobReport {
         return records;
     }
 
-    /** The number of records, if reported. */
+    /** {@return the number of records, if reported} */
     public OptionalLong records() {
         return records < 0 ? OptionalLong.empty() : OptionalLong.of(records);
     }
 
-    /** The custom detail, if reported. */
+    /** {@return the custom detail, if reported} */
     public Optional<String> detail() {
         return Optional.ofNullable(detail);
     }

@@ -32,12 +32,12 @@ public final class JobRun {
         this.error = b.error;
     }
 
-    /** A new builder; job name, trigger, start, end and status are required. */
+    /** {@return a new builder; job name, trigger, start, end and status are required} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder holding this run's values. */
+    /** {@return a builder holding this run's values} */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.jobName = jobName;
@@ -51,52 +51,64 @@ public final class JobRun {
         return b;
     }
 
-    /** The job's name. */
+    /** {@return the job's name} */
     public String jobName() {
         return jobName;
     }
 
-    /** What started the run. */
+    /** {@return what started the run} */
     public JobTrigger trigger() {
         return trigger;
     }
 
-    /** The fire time of a scheduled run (cron time plus delay); empty for a manual run. */
+    /** {@return the fire time of a scheduled run (cron time plus delay); empty for a manual run} */
     public Optional<Instant> scheduledTime() {
         return Optional.ofNullable(scheduledTime);
     }
 
-    /** When the run started (for a skipped run: when it was skipped). */
+    /**
+     * When the run started (for a skipped run: when it was skipped).
+     *
+     * @return when the run started
+     */
     public Instant start() {
         return start;
     }
 
-    /** When the run ended. */
+    /**
+     * When the run ended.
+     *
+     * @return when the run ended
+     */
     public Instant end() {
         return end;
     }
 
-    /** {@code end - start}. */
+    /**
+     * {@code end - start}.
+     *
+     * @return how long the run took
+     */
     public Duration duration() {
         return Duration.between(start, end);
     }
 
-    /** How the run ended. */
+    /** {@return how the run ended} */
     public JobStatus status() {
         return status;
     }
 
-    /** The records the job reported, if any. */
+    /** {@return the records the job reported, if any} */
     public OptionalLong records() {
         return report.records();
     }
 
-    /** The job's report; {@link JobReport#none()} for failed and skipped runs. */
+    /** {@return the job's report; {@link JobReport#none()} for failed and skipped runs} */
     public JobReport report() {
         return report;
     }
 
-    /** Why the run failed or was skipped; empty for a successful run. */
+    /** {@return why the run failed or was skipped; empty for a successful run} */
     public Optional<String> error() {
         return Optional.ofNullable(error);
     }
@@ -137,56 +149,96 @@ public final class JobRun {
         private Builder() {
         }
 
-        /** The job's name; required. */
+        /**
+         * The job's name; required.
+         *
+         * @param jobName the job's name
+         * @return this builder
+         */
         public Builder jobName(String jobName) {
             this.jobName = FerryConfigException.requireNonNull(jobName, "jobName");
             return this;
         }
 
-        /** What started the run; required. */
+        /**
+         * What started the run; required.
+         *
+         * @param trigger what started the run
+         * @return this builder
+         */
         public Builder trigger(JobTrigger trigger) {
             this.trigger = FerryConfigException.requireNonNull(trigger, "trigger");
             return this;
         }
 
-        /** The fire time of a scheduled run; null for a manual run. */
+        /**
+         * The fire time of a scheduled run; null for a manual run.
+         *
+         * @param scheduledTime the fire time of a scheduled run
+         * @return this builder
+         */
         public Builder scheduledTime(Instant scheduledTime) {
             this.scheduledTime = scheduledTime;
             return this;
         }
 
-        /** When the run started; required. */
+        /**
+         * When the run started; required.
+         *
+         * @param start when the run started
+         * @return this builder
+         */
         public Builder start(Instant start) {
             this.start = FerryConfigException.requireNonNull(start, "start");
             return this;
         }
 
-        /** When the run ended; required, not before the start. */
+        /**
+         * When the run ended; required, not before the start.
+         *
+         * @param end when the run ended
+         * @return this builder
+         */
         public Builder end(Instant end) {
             this.end = FerryConfigException.requireNonNull(end, "end");
             return this;
         }
 
-        /** How the run ended; required. */
+        /**
+         * How the run ended; required.
+         *
+         * @param status how the run ended
+         * @return this builder
+         */
         public Builder status(JobStatus status) {
             this.status = FerryConfigException.requireNonNull(status, "status");
             return this;
         }
 
-        /** What the job reported; default {@link JobReport#none()}. */
+        /**
+         * What the job reported; default {@link JobReport#none()}.
+         *
+         * @param report what the job reported
+         * @return this builder
+         */
         public Builder report(JobReport report) {
             this.report = FerryConfigException.requireNonNull(report, "report");
             return this;
         }
 
-        /** Why the run failed or was skipped; null when it succeeded. */
+        /**
+         * Why the run failed or was skipped; null when it succeeded.
+         *
+         * @param error why the run failed or was skipped
+         * @return this builder
+         */
         public Builder error(String error) {
             this.error = error;
             return this;
         }
 
         /**
-         * The run.
+         * {@return the run}
          *
          * @throws FerryConfigException if a required value is missing or the end is before the start
          */

@@ -37,13 +37,13 @@ public final class Schedule {
         this(b.cron, b.zone, b.delay);
     }
 
-    /** A schedule that never fires by itself; run the job with {@link CronScheduler#runNow(String)}. */
+    /** {@return a schedule that never fires by itself; run the job with {@link CronScheduler#runNow(String)}} */
     public static Schedule onDemand() {
         return ON_DEMAND;
     }
 
     /**
-     * A cron schedule in UTC without delay.
+     * {@return a cron schedule in UTC without delay}
      *
      * @param expression a cron expression, see {@link CronExpression}
      * @throws FerryConfigException if the expression is invalid
@@ -52,12 +52,12 @@ public final class Schedule {
         return builder().cron(expression).build();
     }
 
-    /** A new builder: on demand, UTC, no delay until set. */
+    /** {@return a new builder: on demand, UTC, no delay until set} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder holding this schedule's values. */
+    /** {@return a builder holding this schedule's values} */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.cron = cron;
@@ -66,29 +66,29 @@ public final class Schedule {
         return b;
     }
 
-    /** The cron expression; empty for an on-demand schedule. */
+    /** {@return the cron expression; empty for an on-demand schedule} */
     public Optional<CronExpression> cron() {
         return Optional.ofNullable(cron);
     }
 
-    /** Whether the schedule never fires by itself. */
+    /** {@return whether the schedule never fires by itself} */
     public boolean isOnDemand() {
         return cron == null;
     }
 
-    /** The zone the cron expression is evaluated in; UTC by default. */
+    /** {@return the zone the cron expression is evaluated in; UTC by default} */
     public ZoneId zone() {
         return zone;
     }
 
-    /** The delay added to every cron time; zero by default. */
+    /** {@return the delay added to every cron time; zero by default} */
     public Duration delay() {
         return delay;
     }
 
     /**
-     * The first fire time strictly after {@code after}: a cron time plus the delay, in the
-     * schedule's zone; empty for an on-demand schedule.
+     * {@return the first fire time strictly after {@code after}: a cron time plus the delay, in the
+     * schedule's zone; empty for an on-demand schedule}
      *
      * @param after the reference instant, not null
      */
@@ -132,6 +132,8 @@ public final class Schedule {
         /**
          * The cron expression.
          *
+         * @param expression the cron expression
+         * @return this builder
          * @throws FerryConfigException if it is invalid (option {@code cron})
          */
         public Builder cron(String expression) {
@@ -139,13 +141,22 @@ public final class Schedule {
             return this;
         }
 
-        /** The cron expression, already parsed. */
+        /**
+         * The cron expression, already parsed.
+         *
+         * @param expression the cron expression, already parsed
+         * @return this builder
+         */
         public Builder cron(CronExpression expression) {
             this.cron = FerryConfigException.requireNonNull(expression, "expression");
             return this;
         }
 
-        /** Makes the schedule on demand: clears the cron expression. */
+        /**
+         * Makes the schedule on demand: clears the cron expression.
+         *
+         * @return this builder
+         */
         public Builder onDemand() {
             this.cron = null;
             return this;
@@ -154,6 +165,8 @@ public final class Schedule {
         /**
          * The time zone, an IANA id such as {@code Asia/Tokyo}; default UTC.
          *
+         * @param zoneId the time zone, an IANA id such as {@code Asia/Tokyo}
+         * @return this builder
          * @throws FerryConfigException for abbreviations such as {@code PST} (option {@code zone})
          */
         public Builder zone(String zoneId) {
@@ -164,6 +177,8 @@ public final class Schedule {
         /**
          * The time zone; must be an IANA region or UTC, see {@link CronZones#check(ZoneId)}.
          *
+         * @param zoneId the time zone
+         * @return this builder
          * @throws FerryConfigException otherwise (option {@code zone})
          */
         public Builder zone(ZoneId zoneId) {
@@ -174,6 +189,8 @@ public final class Schedule {
         /**
          * The delay added to each cron time; default zero.
          *
+         * @param delay the delay added to each cron time
+         * @return this builder
          * @throws FerryConfigException if negative (option {@code delay})
          */
         public Builder delay(Duration delay) {
@@ -185,7 +202,7 @@ public final class Schedule {
             return this;
         }
 
-        /** The schedule. */
+        /** {@return the schedule} */
         public Schedule build() {
             if (cron == null && delay.isZero() && zone.equals(CronZones.DEFAULT)) {
                 return ON_DEMAND;

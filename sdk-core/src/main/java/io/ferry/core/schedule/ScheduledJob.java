@@ -6,8 +6,10 @@ package io.ferry.core.schedule;
  * against overlapping itself.
  *
  * <pre>{@code
- * ScheduledJob job = ctx -> JobReport.ofRecords(export.run().recordCount());
+ * ScheduledJob job = ctx -> JobReport.ofRecords(export.write("www_access", source).rows());
  * }</pre>
+ *
+ * <p>Here {@code export} is an {@code S3Export} and {@code source} a {@code RecordSource}.
  */
 @FunctionalInterface
 public interface ScheduledJob {

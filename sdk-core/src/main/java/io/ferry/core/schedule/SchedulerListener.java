@@ -6,7 +6,11 @@ package io.ferry.core.schedule;
  * methods do nothing by default.
  */
 public interface SchedulerListener {
-    /** A run finished, failed or was skipped; it is already in the history. */
+    /**
+     * A run finished, failed or was skipped; it is already in the history.
+     *
+     * @param run the finished run
+     */
     default void runFinished(JobRun run) {
     }
 

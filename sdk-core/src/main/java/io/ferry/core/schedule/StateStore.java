@@ -15,7 +15,12 @@ import java.util.Optional;
  * }</pre>
  */
 public interface StateStore {
-    /** The state saved for a job, if any. */
+    /**
+     * The state saved for a job, if any.
+     *
+     * @param jobName the job's name
+     * @return the saved state, or empty if there is none
+     */
     Optional<String> load(String jobName);
 
     /**
@@ -26,17 +31,21 @@ public interface StateStore {
      */
     void save(String jobName, String state);
 
-    /** Forgets a job's state; nothing happens when there is none. */
+    /**
+     * Forgets a job's state; nothing happens when there is none.
+     *
+     * @param jobName the job's name
+     */
     void delete(String jobName);
 
-    /** A store in memory: state lives as long as the store object. */
+    /** {@return a store in memory: state lives as long as the store object} */
     static StateStore inMemory() {
         return new InMemoryStateStore();
     }
 
     /**
-     * A store in one JSON file ({@code {"version":1,"states":{"job":"state",...}}}), read when
-     * created and rewritten atomically (write a temporary file, then rename) on every change.
+     * {@return a store in one JSON file ({@code {"version":1,"states":{"job":"state",...}}}), read when
+     * created and rewritten atomically (write a temporary file, then rename) on every change}
      *
      * @param file the file; created on the first save, its directory must exist
      * @throws io.ferry.core.FerryDataException if the file exists but is not such a JSON document

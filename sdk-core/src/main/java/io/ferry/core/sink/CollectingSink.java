@@ -74,17 +74,17 @@ public final class CollectingSink implements RecordSink {
         state = State.ABORTED;
     }
 
-    /** The schema given to {@link #open}, or null before. */
+    /** {@return the schema given to {@link #open}, or null before} */
     public Schema schema() {
         return schema;
     }
 
-    /** The committed records, in order; empty before commit and after abort. */
+    /** {@return the committed records, in order; empty before commit and after abort} */
     public List<Record> records() {
         return committed;
     }
 
-    /** The life-cycle state. */
+    /** {@return the life-cycle state} */
     public State state() {
         return state;
     }

@@ -12,10 +12,18 @@ import io.ferry.core.record.Schema;
  * make nothing visible before {@code commit}.
  */
 public interface RecordSink {
-    /** Called once before the first record, with the schema every record will have. */
+    /**
+     * Called once before the first record, with the schema every record will have.
+     *
+     * @param schema the schema of every record that follows
+     */
     void open(Schema schema);
 
-    /** Receives one record. */
+    /**
+     * Receives one record.
+     *
+     * @param record the record, bound to the schema given to {@code open}
+     */
     void write(Record record);
 
     /** The import succeeded: make what was written visible. */

@@ -54,29 +54,29 @@ public final class BoundKeyTemplate {
         }
     }
 
-    /** The template this was bound from. */
+    /** {@return the template this was bound from} */
     public KeyTemplate keyTemplate() {
         return template;
     }
 
-    /** The schema the template was bound to. */
+    /** {@return the schema the template was bound to} */
     public Schema schema() {
         return schema;
     }
 
-    /** What {@code {{FORMAT}}} renders: extension plus compression suffix, e.g. {@code csv.gz}. */
+    /** {@return what {@code {{FORMAT}}} renders: extension plus compression suffix, e.g. {@code csv.gz}} */
     public String format() {
         return format;
     }
 
-    /** Whether rendering appends {@code .} + {@link #format()} because the template has no extension. */
+    /** {@return whether rendering appends {@code .} + {@link #format()} because the template has no extension} */
     public boolean appendsExtension() {
         return appendExtension;
     }
 
     /**
-     * The partition a record belongs to; {@link PartitionKey#NONE} when the template has no
-     * partition placeholder.
+     * {@return the partition a record belongs to; {@link PartitionKey#NONE} when the template has no
+     * partition placeholder}
      *
      * @param record   a record of the bound schema
      * @param rowIndex the record's 0-based position in the export; with {@code {N}}, row i goes

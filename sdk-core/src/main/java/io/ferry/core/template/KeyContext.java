@@ -31,12 +31,12 @@ public final class KeyContext {
         this.startedAt = b.startedAt;
     }
 
-    /** A builder with no values set. */
+    /** {@return a builder with no values set} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder holding this context's values. */
+    /** {@return a builder holding this context's values} */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.table = table;
@@ -46,22 +46,26 @@ public final class KeyContext {
         return b;
     }
 
-    /** The table name, if set. */
+    /** {@return the table name, if set} */
     public Optional<String> table() {
         return Optional.ofNullable(table);
     }
 
-    /** The export run's id, if set. */
+    /** {@return the export run's id, if set} */
     public Optional<String> syncId() {
         return Optional.ofNullable(syncId);
     }
 
-    /** The object's id, if set. */
+    /** {@return the object's id, if set} */
     public Optional<String> uuid() {
         return Optional.ofNullable(uuid);
     }
 
-    /** When the object was started, if set. */
+    /**
+     * When the object was started, if set.
+     *
+     * @return when the object was started, or empty
+     */
     public Optional<Instant> startedAt() {
         return Optional.ofNullable(startedAt);
     }
@@ -96,36 +100,61 @@ public final class KeyContext {
         private Builder() {
         }
 
-        /** The table name for {@code {{TABLE}}} and {@code {{TABLE_HYPHEN}}}. */
+        /**
+         * The table name for {@code {{TABLE}}} and {@code {{TABLE_HYPHEN}}}.
+         *
+         * @param table the table name for {@code {{TABLE}}} and {@code {{TABLE_HYPHEN}}}
+         * @return this builder
+         */
         public Builder table(String table) {
             this.table = FerryConfigException.requireNonNull(table, "table");
             return this;
         }
 
-        /** The export run's id for {@code {{SYNC_ID}}}, usually one UUID per run. */
+        /**
+         * The export run's id for {@code {{SYNC_ID}}}, usually one UUID per run.
+         *
+         * @param syncId the export run's id for {@code {{SYNC_ID}}}, usually one UUID per run
+         * @return this builder
+         */
         public Builder syncId(String syncId) {
             this.syncId = FerryConfigException.requireNonNull(syncId, "syncId");
             return this;
         }
 
-        /** The object's id for {@code {{UUID}}}. */
+        /**
+         * The object's id for {@code {{UUID}}}.
+         *
+         * @param uuid the object's id for {@code {{UUID}}}
+         * @return this builder
+         */
         public Builder uuid(String uuid) {
             this.uuid = FerryConfigException.requireNonNull(uuid, "uuid");
             return this;
         }
 
-        /** The object's id for {@code {{UUID}}}, as its canonical text. */
+        /**
+         * The object's id for {@code {{UUID}}}, as its canonical text.
+         *
+         * @param uuid the object's id for {@code {{UUID}}}, as its canonical text
+         * @return this builder
+         */
         public Builder uuid(UUID uuid) {
             return uuid(FerryConfigException.requireNonNull(uuid, "uuid").toString());
         }
 
-        /** When the object was started, for {@code {{YEAR}}} ... {@code {{MINUTE}}} (read in UTC). */
+        /**
+         * When the object was started, for {@code {{YEAR}}} ... {@code {{MINUTE}}} (read in UTC).
+         *
+         * @param startedAt when the object was started
+         * @return this builder
+         */
         public Builder startedAt(Instant startedAt) {
             this.startedAt = FerryConfigException.requireNonNull(startedAt, "startedAt");
             return this;
         }
 
-        /** The context. */
+        /** {@return the context} */
         public KeyContext build() {
             return new KeyContext(this);
         }

@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * <pre>{@code
  * KeyTemplate t = KeyTemplate.parse("invoices/{customer_id}/dump_{4}");
  * BoundKeyTemplate keys = t.bind(schema, "csv", ".gz");
- * PartitionKey p = keys.partitionOf(record, rowIndex);
+ * PartitionKey p = keys.partitionOf(record, 1); // a record of customer ACME, at row index 1
  * String key = keys.render(p, KeyContext.builder().table("invoices").build()); // invoices/ACME/dump_1.csv.gz
  * }</pre>
  *
@@ -81,6 +81,7 @@ public final class KeyTemplate {
      * Parses a template whose time partitions are formatted in UTC.
      *
      * @param template the key template; not null
+     * @return the parsed template
      * @throws FerryConfigException (option {@code path}) if the template is malformed
      */
     public static KeyTemplate parse(String template) {
@@ -93,6 +94,7 @@ public final class KeyTemplate {
      * @param template      the key template; not null
      * @param partitionZone the zone in which {@code {column, '%..'}} codes are computed; not null
      *                      ({@code {{YEAR}}} and the other run placeholders stay in UTC)
+     * @return the parsed template
      * @throws FerryConfigException (option {@code path}) if the template is malformed
      */
     public static KeyTemplate parse(String template, ZoneId partitionZone) {
@@ -105,6 +107,7 @@ public final class KeyTemplate {
      * @param template the key template; not null
      * @param option   the option the template was given as, named by every {@link FerryConfigException}
      *                 of {@link #parse} and {@link #bind}, e.g. {@code path} or {@code keyTemplate}; not null
+     * @return the parsed template
      * @throws FerryConfigException (for {@code option}) if the template is malformed
      */
     public static KeyTemplate parse(String template, String option) {
@@ -125,6 +128,7 @@ public final class KeyTemplate {
      *                      {@link FerryConfigException} of {@link #parse} and {@link #bind}; not null.
      *                      It is not part of {@link #equals}: two templates of the same text and zone
      *                      are equal whatever option they came from
+     * @return the parsed template
      * @throws FerryConfigException (for {@code option}) if the template is malformed
      */
     public static KeyTemplate parse(String template, ZoneId partitionZone, String option) {
@@ -152,28 +156,30 @@ public final class KeyTemplate {
         return new KeyTemplate(normalized, partitionZone, option, TemplateParser.parse(normalized, option));
     }
 
-    /** The template as parsed, without a leading {@code /}. */
+    /** {@return the template as parsed, without a leading {@code /}} */
     public String template() {
         return template;
     }
 
-    /** The zone in which time partition codes are computed. */
+    /** {@return the zone in which time partition codes are computed} */
     public ZoneId partitionZone() {
         return partitionZone;
     }
 
-    /** Whether the template has a partition placeholder: {@code {col}}, {@code {col, '%fmt'}} or {@code {N}}. */
+    /**
+     * {@return whether the template has a partition placeholder: {@code {col}}, {@code {col, '%fmt'}} or {@code {N}}}
+     */
     public boolean isPartitioned() {
         return segments.stream().anyMatch(s -> s instanceof Segment.ColumnPartition
                 || s instanceof Segment.BucketPartition);
     }
 
-    /** Whether the template contains {@code {{UUID}}}. */
+    /** {@return whether the template contains {@code {{UUID}}}} */
     public boolean hasUuid() {
         return segments.contains(new Segment.Variable(KeyVariable.UUID));
     }
 
-    /** The columns named by partition placeholders, in template order; unmodifiable. */
+    /** {@return the columns named by partition placeholders, in template order; unmodifiable} */
     public Set<String> partitionColumns() {
         Set<String> columns = new LinkedHashSet<>();
         for (Segment s : segments) {
@@ -184,7 +190,7 @@ public final class KeyTemplate {
         return Collections.unmodifiableSet(columns);
     }
 
-    /** Whether keys rendered from this template have no placeholder at all: one object. */
+    /** {@return whether keys rendered from this template have no placeholder at all: one object} */
     public boolean isConstant() {
         return segments.stream().allMatch(s -> s instanceof Segment.Literal);
     }
@@ -196,6 +202,7 @@ public final class KeyTemplate {
      * @param extension         the format's extension without a dot, e.g. {@code csv}, {@code parquet}
      * @param compressionSuffix the compression suffix with its dot, e.g. {@code .gz}, or {@code ""}
      *                          (null and a missing dot are accepted)
+     * @return the bound template
      * @throws FerryConfigException (option {@code path}, or the option given to {@code parse}) naming
      *                              the placeholder, for an unknown
      *                              column or a time format on a column that is not TIMESTAMP or LONG

@@ -23,15 +23,15 @@ public final class PartitionKey {
     }
 
     /**
-     * The encoded value of each partition placeholder, in template order, exactly as they appear
+     * {@return the encoded value of each partition placeholder, in template order, exactly as they appear
      * in the key (for example {@code ACME}, {@code 20230707-09}, {@code 3}, {@code __null__});
-     * empty for {@link #NONE}.
+     * empty for {@link #NONE}}
      */
     public List<String> values() {
         return values;
     }
 
-    /** Whether this is {@link #NONE}. */
+    /** {@return whether this is {@link #NONE}} */
     public boolean isNone() {
         return values.isEmpty();
     }

@@ -24,12 +24,12 @@ public enum CsvDialect {
         this.contentType = contentType;
     }
 
-    /** The file extension without a dot. */
+    /** {@return the file extension without a dot} */
     public String extension() {
         return extension;
     }
 
-    /** The MIME type. */
+    /** {@return the MIME type} */
     public String contentType() {
         return contentType;
     }

@@ -73,72 +73,76 @@ public final class CsvFormat implements FileFormat {
         this.timestamps = b.timestamps;
     }
 
-    /** Treasure Data's CSV defaults; the same as {@code builder().build()}. See the class table. */
+    /** {@return Treasure Data's CSV defaults; the same as {@code builder().build()}} See the class table. */
     public static CsvFormat csv() {
         return CSV;
     }
 
-    /** Treasure Data's TSV defaults. See the class table and {@link CsvDialect#TSV}. */
+    /** {@return Treasure Data's TSV defaults} See the class table and {@link CsvDialect#TSV}. */
     public static CsvFormat tsv() {
         return TSV;
     }
 
-    /** A builder starting from the {@link #csv()} defaults. */
+    /** {@return a builder starting from the {@link #csv()} defaults} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder starting from this format's settings. */
+    /** {@return a builder starting from this format's settings} */
     public Builder toBuilder() {
         return new Builder(this);
     }
 
-    /** CSV or TSV. */
+    /** {@return CSV or TSV} */
     public CsvDialect dialect() {
         return dialect;
     }
 
-    /** The character between values. */
+    /** {@return the character between values} */
     public char delimiter() {
         return delimiter;
     }
 
-    /** When values are quoted (CSV dialect only). */
+    /**
+     * When values are quoted (CSV dialect only).
+     *
+     * @return when values are quoted
+     */
     public QuotePolicy quotePolicy() {
         return quotePolicy;
     }
 
-    /** The quote character, if any (CSV dialect only). */
+    /** {@return the quote character, if any (CSV dialect only)} */
     public Optional<Character> quote() {
         return Optional.ofNullable(quote);
     }
 
-    /** The escape character, if any (CSV dialect only). */
+    /** {@return the escape character, if any (CSV dialect only)} */
     public Optional<Character> escape() {
         return Optional.ofNullable(escape);
     }
 
-    /** The text written for a null value. */
+    /** {@return the text written for a null value} */
     public String nullString() {
         return nullString;
     }
 
-    /** The line terminator after the header and every record. */
+    /** {@return the line terminator after the header and every record} */
     public Newline newline() {
         return newline;
     }
 
-    /** Whether the first line holds the column names. */
+    /** {@return whether the first line holds the column names} */
     public boolean header() {
         return header;
     }
 
-    /** The {@link java.time.format.DateTimeFormatter} pattern of TIMESTAMP values. */
+    /** {@return the {@link java.time.format.DateTimeFormatter} pattern of TIMESTAMP values} */
     public String timestampPattern() {
         return timestamps.pattern();
     }
 
-    /** The zone TIMESTAMP values are shown in. */
+    /** {@return the zone TIMESTAMP values are shown in} */
     public ZoneId timestampZone() {
         return timestamps.zone();
     }
@@ -234,41 +238,73 @@ public final class CsvFormat implements FileFormat {
         /**
          * CSV (default) or TSV. Only the quoting style changes; delimiter, null string and the
          * other options stay as set, so start from {@link CsvFormat#tsv()} for TSV defaults.
+         *
+         * @param dialect CSV (default) or TSV
+         * @return this builder
          */
         public Builder dialect(CsvDialect dialect) {
             this.dialect = FerryConfigException.requireNonNull(dialect, "dialect");
             return this;
         }
 
-        /** The character between values; default {@code ,}. CR and LF are rejected. */
+        /**
+         * The character between values; default {@code ,}. CR and LF are rejected.
+         *
+         * @param delimiter the character between values
+         * @return this builder
+         */
         public Builder delimiter(char delimiter) {
             this.delimiter = requireNotLineBreak(delimiter, "delimiter");
             return this;
         }
 
-        /** The delimiter given as text, as in a config file: exactly one character. */
+        /**
+         * The delimiter given as text, as in a config file: exactly one character.
+         *
+         * @param delimiter the delimiter given as text, as in a config file
+         * @return this builder
+         */
         public Builder delimiter(String delimiter) {
             return delimiter(single(delimiter, "delimiter", ""));
         }
 
-        /** When to quote values (CSV dialect); default {@link QuotePolicy#MINIMAL}. */
+        /**
+         * When to quote values (CSV dialect); default {@link QuotePolicy#MINIMAL}.
+         *
+         * @param quotePolicy when to quote values
+         * @return this builder
+         */
         public Builder quotePolicy(QuotePolicy quotePolicy) {
             this.quotePolicy = FerryConfigException.requireNonNull(quotePolicy, "quotePolicy");
             return this;
         }
 
-        /** The quote character (CSV dialect); default {@code "}. CR and LF are rejected. */
+        /**
+         * The quote character (CSV dialect); default {@code "}. CR and LF are rejected.
+         *
+         * @param quote the quote character (CSV dialect)
+         * @return this builder
+         */
         public Builder quote(char quote) {
             this.quote = requireNotLineBreak(quote, "quote");
             return this;
         }
 
-        /** The quote character given as text, as in a config file: exactly one character. */
+        /**
+         * The quote character given as text, as in a config file: exactly one character.
+         *
+         * @param quote the quote character given as text, as in a config file
+         * @return this builder
+         */
         public Builder quote(String quote) {
             return quote(single(quote, "quote", "; call noQuote() for none"));
         }
 
-        /** No quote character; the CSV dialect then needs {@link QuotePolicy#NONE}. */
+        /**
+         * No quote character; the CSV dialect then needs {@link QuotePolicy#NONE}.
+         *
+         * @return this builder
+         */
         public Builder noQuote() {
             this.quote = null;
             return this;
@@ -278,18 +314,30 @@ public final class CsvFormat implements FileFormat {
          * The character that escapes a quote inside a quoted value (and itself, when it differs
          * from the quote), or, under {@link QuotePolicy#NONE}, every special character; default
          * {@code "}, which doubles quotes as RFC 4180 does. CR and LF are rejected.
+         *
+         * @param escape the escape character
+         * @return this builder
          */
         public Builder escape(char escape) {
             this.escape = requireNotLineBreak(escape, "escape");
             return this;
         }
 
-        /** The escape character given as text, as in a config file: exactly one character. */
+        /**
+         * The escape character given as text, as in a config file: exactly one character.
+         *
+         * @param escape the escape character given as text, as in a config file
+         * @return this builder
+         */
         public Builder escape(String escape) {
             return escape(single(escape, "escape", "; call noEscape() for none"));
         }
 
-        /** No escape character: quotes inside quoted values are doubled. */
+        /**
+         * No escape character: quotes inside quoted values are doubled.
+         *
+         * @return this builder
+         */
         public Builder noEscape() {
             this.escape = null;
             return this;
@@ -298,19 +346,32 @@ public final class CsvFormat implements FileFormat {
         /**
          * The text of a null value; default empty. It must not contain CR, LF, the delimiter or
          * the quote character.
+         *
+         * @param nullString the text of a null value
+         * @return this builder
          */
         public Builder nullString(String nullString) {
             this.nullString = FerryConfigException.requireNonNull(nullString, "nullString");
             return this;
         }
 
-        /** The line terminator; default {@link Newline#CRLF}. */
+        /**
+         * The line terminator; default {@link Newline#CRLF}.
+         *
+         * @param newline the line terminator
+         * @return this builder
+         */
         public Builder newline(Newline newline) {
             this.newline = FerryConfigException.requireNonNull(newline, "newline");
             return this;
         }
 
-        /** Whether to write the column names as the first line; default true. */
+        /**
+         * Whether to write the column names as the first line; default true.
+         *
+         * @param header whether to write the column names as the first line
+         * @return this builder
+         */
         public Builder header(boolean header) {
             this.header = header;
             return this;
@@ -320,6 +381,8 @@ public final class CsvFormat implements FileFormat {
          * The {@link java.time.format.DateTimeFormatter} pattern of TIMESTAMP values; default
          * {@code yyyy-MM-dd HH:mm:ss.SSS} (milliseconds, sub-millisecond digits are cut).
          *
+         * @param pattern the {@link java.time.format.DateTimeFormatter} pattern of TIMESTAMP values
+         * @return this builder
          * @throws FerryConfigException if the pattern is invalid
          */
         public Builder timestampPattern(String pattern) {
@@ -327,7 +390,12 @@ public final class CsvFormat implements FileFormat {
             return this;
         }
 
-        /** The zone TIMESTAMP values are shown in; default UTC. */
+        /**
+         * The zone TIMESTAMP values are shown in; default UTC.
+         *
+         * @param zone the zone TIMESTAMP values are shown in
+         * @return this builder
+         */
         public Builder timestampZone(ZoneId zone) {
             this.timestamps = timestamps.withZone(FerryConfigException.requireNonNull(zone, "timestampZone"));
             return this;
@@ -336,6 +404,7 @@ public final class CsvFormat implements FileFormat {
         /**
          * Checks the combination and builds.
          *
+         * @return the format
          * @throws FerryConfigException if characters clash, the CSV dialect quotes without a
          *                              quote character, or the null string holds a special character
          */

@@ -54,6 +54,8 @@ public final class DecodedInput implements AutoCloseable {
      *
      * @param decoder how to decompress; {@link Decoder#AUTO} detects it
      * @param name    the file name or object key, for suffix detection and error messages
+     * @param raw the file's bytes
+     * @return the decoded input
      * @throws FerryDataException if AUTO finds a codec suffix but not its magic bytes
      * @throws FerryIoException   if the stream cannot be read
      */
@@ -93,7 +95,7 @@ public final class DecodedInput implements AutoCloseable {
         return byMagic;
     }
 
-    /** The decoder in use (never AUTO). */
+    /** {@return the decoder in use (never AUTO)} */
     public Decoder decoder() {
         return decoder;
     }
@@ -151,12 +153,12 @@ public final class DecodedInput implements AutoCloseable {
         }
     }
 
-    /** The current part's name: the file name, or {@code name!entry} for a zip entry. */
+    /** {@return the current part's name: the file name, or {@code name!entry} for a zip entry} */
     public String partName() {
         return partName;
     }
 
-    /** The current part's decompressed bytes. Closing it does not close the archive. */
+    /** {@return the current part's decompressed bytes} Closing it does not close the archive. */
     public InputStream part() {
         if (part == null) {
             throw new IllegalStateException("call nextPart() first");

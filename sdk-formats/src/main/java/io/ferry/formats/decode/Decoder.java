@@ -26,6 +26,8 @@ public enum Decoder {
     /**
      * The decoder with this name, case-insensitive.
      *
+     * @param name a decoder name
+     * @return the decoder
      * @throws FerryConfigException naming the allowed values if there is none
      */
     public static Decoder parse(String name) {
@@ -38,7 +40,13 @@ public enum Decoder {
                 + "'; use auto, none, gzip, bzip2, zip, zstd or xz");
     }
 
-    /** The decoder whose suffix ends {@code name} ({@code .gz}, {@code .bz2}, {@code .zip}, {@code .zst}, {@code .xz}), or NONE. */
+    /**
+     * The decoder whose suffix ends {@code name} ({@code .gz}, {@code .bz2}, {@code .zip}, {@code .zst},
+     * {@code .xz}), or NONE.
+     *
+     * @param name a file name or object key
+     * @return the decoder, or NONE
+     */
     public static Decoder fromFileName(String name) {
         FerryConfigException.requireNonNull(name, "name");
         String n = name.toLowerCase(Locale.ROOT);
@@ -60,7 +68,13 @@ public enum Decoder {
         return NONE;
     }
 
-    /** The decoder whose magic number starts {@code head} (as many bytes as are known), or NONE. */
+    /**
+     * The decoder whose magic number starts {@code head} (as many bytes as are known), or NONE.
+     *
+     * @param head the first bytes of the data
+     * @param length how many bytes of {@code head} are known
+     * @return the decoder, or NONE
+     */
     public static Decoder fromMagic(byte[] head, int length) {
         if (startsWith(head, length, 0x1f, 0x8b)) {
             return GZIP;

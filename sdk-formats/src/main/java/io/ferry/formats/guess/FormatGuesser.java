@@ -38,6 +38,7 @@ public final class FormatGuesser {
      * @param name     the file name or object key (for the decoder suffix and error messages)
      * @param raw      the file's first bytes, compressed as stored
      * @param complete whether {@code raw} is the whole file
+     * @return the guessed parser config and the sample it came from
      * @throws FerryDataException if the sample has 3 rows or fewer, or fewer than 2 columns
      */
     public static GuessResult guess(String name, byte[] raw, boolean complete) {

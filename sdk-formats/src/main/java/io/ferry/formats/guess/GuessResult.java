@@ -38,32 +38,32 @@ public final class GuessResult {
         this.sampleRows = b.sampleRows;
     }
 
-    /** A new builder; the parser is required, the decoder defaults to AUTO. */
+    /** {@return a new builder; the parser is required, the decoder defaults to AUTO} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder holding this result's values. */
+    /** {@return a builder holding this result's values} */
     public Builder toBuilder() {
         return new Builder().decoder(decoder).parser(parser).sampleRows(sampleRows);
     }
 
-    /** The decoder the sample needed (NONE, GZIP, ...), or AUTO when not known. */
+    /** {@return the decoder the sample needed (NONE, GZIP, ...), or AUTO when not known} */
     public Decoder decoder() {
         return decoder;
     }
 
-    /** The inferred parser config. */
+    /** {@return the inferred parser config} */
     public ParserConfig parser() {
         return parser;
     }
 
-    /** How many data rows the sample held. */
+    /** {@return how many data rows the sample held} */
     public int sampleRows() {
         return sampleRows;
     }
 
-    /** This result as JSON: {@code {"decoder": "gzip", "sample_rows": 5, "parser": {...}}}. */
+    /** {@return this result as JSON: {@code {"decoder": "gzip", "sample_rows": 5, "parser": {...}}}} */
     public String toJson() {
         StringWriter w = new StringWriter();
         try (JsonGenerator g = JSON.createGenerator(w)) {
@@ -83,6 +83,8 @@ public final class GuessResult {
     /**
      * Reads a result written by {@link #toJson()}.
      *
+     * @param json the JSON text
+     * @return the result
      * @throws FerryConfigException naming the key at fault
      */
     public static GuessResult fromJson(String json) {
@@ -144,19 +146,34 @@ public final class GuessResult {
         private Builder() {
         }
 
-        /** The decoder; default AUTO. */
+        /**
+         * The decoder; default AUTO.
+         *
+         * @param decoder the decoder
+         * @return this builder
+         */
         public Builder decoder(Decoder decoder) {
             this.decoder = FerryConfigException.requireNonNull(decoder, "decoder");
             return this;
         }
 
-        /** The parser config; required. */
+        /**
+         * The parser config; required.
+         *
+         * @param parser the parser config
+         * @return this builder
+         */
         public Builder parser(ParserConfig parser) {
             this.parser = FerryConfigException.requireNonNull(parser, "parser");
             return this;
         }
 
-        /** The number of data rows in the sample; 0 or more. */
+        /**
+         * The number of data rows in the sample; 0 or more.
+         *
+         * @param rows the number of data rows in the sample
+         * @return this builder
+         */
         public Builder sampleRows(int rows) {
             if (rows < 0) {
                 throw new FerryConfigException("sample_rows", "must be 0 or more, was " + rows);
@@ -165,7 +182,10 @@ public final class GuessResult {
             return this;
         }
 
-        /** @throws FerryConfigException if the parser is missing */
+        /**
+         * @return the result
+         * @throws FerryConfigException if the parser is missing
+         */
         public GuessResult build() {
             if (parser == null) {
                 throw new FerryConfigException("parser", "a guess result needs a parser config");

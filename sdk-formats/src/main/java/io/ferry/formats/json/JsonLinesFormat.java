@@ -41,32 +41,32 @@ public final class JsonLinesFormat implements FileFormat {
         this.timestamps = b.timestamps;
     }
 
-    /** CRLF line ends and the default timestamp text, as Treasure Data's export writes. */
+    /** {@return CRLF line ends and the default timestamp text, as Treasure Data's export writes} */
     public static JsonLinesFormat defaults() {
         return DEFAULTS;
     }
 
-    /** A builder starting from {@link #defaults()}. */
+    /** {@return a builder starting from {@link #defaults()}} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder starting from this format's settings. */
+    /** {@return a builder starting from this format's settings} */
     public Builder toBuilder() {
         return new Builder(this);
     }
 
-    /** The line terminator after every record. */
+    /** {@return the line terminator after every record} */
     public Newline newline() {
         return newline;
     }
 
-    /** The {@link java.time.format.DateTimeFormatter} pattern of TIMESTAMP values. */
+    /** {@return the {@link java.time.format.DateTimeFormatter} pattern of TIMESTAMP values} */
     public String timestampPattern() {
         return timestamps.pattern();
     }
 
-    /** The zone TIMESTAMP values are shown in. */
+    /** {@return the zone TIMESTAMP values are shown in} */
     public ZoneId timestampZone() {
         return timestamps.zone();
     }
@@ -117,7 +117,12 @@ public final class JsonLinesFormat implements FileFormat {
             timestamps = f.timestamps;
         }
 
-        /** The line terminator; default {@link Newline#CRLF}. */
+        /**
+         * The line terminator; default {@link Newline#CRLF}.
+         *
+         * @param newline the line terminator
+         * @return this builder
+         */
         public Builder newline(Newline newline) {
             this.newline = FerryConfigException.requireNonNull(newline, "newline");
             return this;
@@ -127,6 +132,8 @@ public final class JsonLinesFormat implements FileFormat {
          * The {@link java.time.format.DateTimeFormatter} pattern of TIMESTAMP values; default
          * {@code yyyy-MM-dd HH:mm:ss.SSS}.
          *
+         * @param pattern the {@link java.time.format.DateTimeFormatter} pattern of TIMESTAMP values
+         * @return this builder
          * @throws io.ferry.core.FerryConfigException if the pattern is invalid
          */
         public Builder timestampPattern(String pattern) {
@@ -134,13 +141,22 @@ public final class JsonLinesFormat implements FileFormat {
             return this;
         }
 
-        /** The zone TIMESTAMP values are shown in; default UTC. */
+        /**
+         * The zone TIMESTAMP values are shown in; default UTC.
+         *
+         * @param zone the zone TIMESTAMP values are shown in
+         * @return this builder
+         */
         public Builder timestampZone(ZoneId zone) {
             this.timestamps = timestamps.withZone(FerryConfigException.requireNonNull(zone, "timestampZone"));
             return this;
         }
 
-        /** Builds the format. */
+        /**
+         * Builds the format.
+         *
+         * @return the format
+         */
         public JsonLinesFormat build() {
             return new JsonLinesFormat(this);
         }

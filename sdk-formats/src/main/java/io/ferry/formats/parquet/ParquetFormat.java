@@ -60,42 +60,42 @@ public final class ParquetFormat implements FileFormat {
         this.pageSize = b.pageSize;
     }
 
-    /** Parquet with every default: SNAPPY, V1, 128 MiB row groups, 1 MiB pages, no row limit. */
+    /** {@return Parquet with every default: SNAPPY, V1, 128 MiB row groups, 1 MiB pages, no row limit} */
     public static ParquetFormat defaults() {
         return DEFAULTS;
     }
 
-    /** A builder starting from the defaults. */
+    /** {@return a builder starting from the defaults} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder starting from this format's settings. */
+    /** {@return a builder starting from this format's settings} */
     public Builder toBuilder() {
         return new Builder(this);
     }
 
-    /** The page compression codec. */
+    /** {@return the page compression codec} */
     public ParquetCodec codec() {
         return codec;
     }
 
-    /** The data page format. */
+    /** {@return the data page format} */
     public ParquetWriterVersion writerVersion() {
         return writerVersion;
     }
 
-    /** The target size of a row group in bytes, as buffered before it is written. */
+    /** {@return the target size of a row group in bytes, as buffered before it is written} */
     public long rowGroupSize() {
         return rowGroupSize;
     }
 
-    /** The most rows a row group holds; {@link Integer#MAX_VALUE} means no limit. */
+    /** {@return the most rows a row group holds; {@link Integer#MAX_VALUE} means no limit} */
     public int maxRowsPerRowGroup() {
         return maxRowsPerRowGroup;
     }
 
-    /** The target size of a data page in bytes, before compression. */
+    /** {@return the target size of a data page in bytes, before compression} */
     public int pageSize() {
         return pageSize;
     }
@@ -174,13 +174,23 @@ public final class ParquetFormat implements FileFormat {
             this.pageSize = f.pageSize;
         }
 
-        /** The page compression codec; default {@link ParquetCodec#SNAPPY}. Not null. */
+        /**
+         * The page compression codec; default {@link ParquetCodec#SNAPPY}. Not null.
+         *
+         * @param codec the page compression codec
+         * @return this builder
+         */
         public Builder codec(ParquetCodec codec) {
             this.codec = FerryConfigException.requireNonNull(codec, "codec");
             return this;
         }
 
-        /** The data page format; default {@link ParquetWriterVersion#V1}. Not null. */
+        /**
+         * The data page format; default {@link ParquetWriterVersion#V1}. Not null.
+         *
+         * @param writerVersion the data page format
+         * @return this builder
+         */
         public Builder writerVersion(ParquetWriterVersion writerVersion) {
             this.writerVersion = FerryConfigException.requireNonNull(writerVersion, "writerVersion");
             return this;
@@ -190,6 +200,8 @@ public final class ParquetFormat implements FileFormat {
          * The target row-group size in bytes; default 128 MiB, at least 1 KiB. A writer holds one
          * row group in memory, so this bounds its memory use.
          *
+         * @param bytes the target row-group size in bytes
+         * @return this builder
          * @throws FerryConfigException if below 1 KiB
          */
         public Builder rowGroupSize(long bytes) {
@@ -206,6 +218,8 @@ public final class ParquetFormat implements FileFormat {
          * The most rows a row group may hold, whatever its size; default no limit
          * ({@link Integer#MAX_VALUE}).
          *
+         * @param rows the most rows a row group may hold, whatever its size
+         * @return this builder
          * @throws FerryConfigException if not positive
          */
         public Builder maxRowsPerRowGroup(int rows) {
@@ -222,6 +236,8 @@ public final class ParquetFormat implements FileFormat {
          * The target data page size in bytes, before compression; default 1 MiB, at least 1 KiB
          * and at most the row-group size.
          *
+         * @param bytes the target data page size in bytes, before compression
+         * @return this builder
          * @throws FerryConfigException if below 1 KiB
          */
         public Builder pageSize(int bytes) {
@@ -237,6 +253,7 @@ public final class ParquetFormat implements FileFormat {
         /**
          * Builds the format.
          *
+         * @return the format
          * @throws FerryConfigException if the page size exceeds the row-group size
          */
         public ParquetFormat build() {

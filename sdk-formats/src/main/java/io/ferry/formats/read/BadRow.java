@@ -27,28 +27,29 @@ public final class BadRow {
      * @param line   the 1-based physical line where the row starts, after decompression, header lines counted
      * @param column the column at fault, or null when the whole row is
      * @param reason what is wrong; not null
+     * @return the bad row
      */
     public static BadRow of(String source, long line, String column, String reason) {
         return new BadRow(FerryConfigException.requireNonNull(source, "source"), line, column,
                 FerryConfigException.requireNonNull(reason, "reason"));
     }
 
-    /** The object key or file name. */
+    /** {@return the object key or file name} */
     public String source() {
         return source;
     }
 
-    /** The 1-based physical line where the row starts (after decompression, header lines counted). */
+    /** {@return the 1-based physical line where the row starts (after decompression, header lines counted)} */
     public long line() {
         return line;
     }
 
-    /** The column at fault, or null when the whole row is. */
+    /** {@return the column at fault, or null when the whole row is} */
     public String column() {
         return column;
     }
 
-    /** What is wrong with the row. */
+    /** {@return what is wrong with the row} */
     public String reason() {
         return reason;
     }

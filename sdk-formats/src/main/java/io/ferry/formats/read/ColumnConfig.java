@@ -37,22 +37,34 @@ public final class ColumnConfig {
         this.timeZone = b.timeZone;
     }
 
-    /** A column without a format. */
+    /**
+     * A column without a format.
+     *
+     * @param name the column name
+     * @param type the column type
+     * @return the column config
+     */
     public static ColumnConfig of(String name, ColumnType type) {
         return builder().name(name).type(type).build();
     }
 
-    /** A timestamp column with a strftime-style or java.time format. */
+    /**
+     * A timestamp column with a strftime-style or java.time format.
+     *
+     * @param name the column name
+     * @param format the timestamp format
+     * @return the column config
+     */
     public static ColumnConfig timestamp(String name, String format) {
         return builder().name(name).type(ColumnType.TIMESTAMP).format(format).build();
     }
 
-    /** A new builder; name and type are required. */
+    /** {@return a new builder; name and type are required} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder holding this column's settings. */
+    /** {@return a builder holding this column's settings} */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.name = name;
@@ -62,32 +74,37 @@ public final class ColumnConfig {
         return b;
     }
 
-    /** The column name. */
+    /** {@return the column name} */
     public String name() {
         return name;
     }
 
-    /** The column type. */
+    /** {@return the column type} */
     public ColumnType type() {
         return type;
     }
 
-    /** The timestamp format, if any. */
+    /** {@return the timestamp format, if any} */
     public Optional<String> format() {
         return Optional.ofNullable(format);
     }
 
-    /** The time zone of timestamps without an offset, if it differs from the parser's default. */
+    /** {@return the time zone of timestamps without an offset, if it differs from the parser's default} */
     public Optional<ZoneId> timeZone() {
         return Optional.ofNullable(timeZone);
     }
 
-    /** The record column this config produces. */
+    /** {@return the record column this config produces} */
     public Column toColumn() {
         return Column.of(name, type);
     }
 
-    /** The lower-case type name used in config JSON ({@code long}, {@code timestamp}, ...). */
+    /**
+     * The lower-case type name used in config JSON ({@code long}, {@code timestamp}, ...).
+     *
+     * @param type a column type
+     * @return the config name
+     */
     public static String typeName(ColumnType type) {
         return FerryConfigException.requireNonNull(type, "type").name().toLowerCase(Locale.ROOT);
     }
@@ -95,6 +112,8 @@ public final class ColumnConfig {
     /**
      * The column type with this config name, case-insensitive.
      *
+     * @param name a config name, such as {@code long}
+     * @return the column type
      * @throws FerryConfigException naming the allowed values if there is none
      */
     public static ColumnType parseType(String name) {
@@ -137,7 +156,12 @@ public final class ColumnConfig {
         private Builder() {
         }
 
-        /** The column name; required, not empty. */
+        /**
+         * The column name; required, not empty.
+         *
+         * @param name the column name
+         * @return this builder
+         */
         public Builder name(String name) {
             FerryConfigException.requireNonNull(name, "name");
             if (name.isEmpty()) {
@@ -147,25 +171,41 @@ public final class ColumnConfig {
             return this;
         }
 
-        /** The column type; required. */
+        /**
+         * The column type; required.
+         *
+         * @param type the column type
+         * @return this builder
+         */
         public Builder type(ColumnType type) {
             this.type = FerryConfigException.requireNonNull(type, "type");
             return this;
         }
 
-        /** The timestamp format (strftime-style or java.time); null for none. Only for TIMESTAMP columns. */
+        /**
+         * The timestamp format (strftime-style or java.time); null for none. Only for TIMESTAMP columns.
+         *
+         * @param format the timestamp format (strftime-style or java.time)
+         * @return this builder
+         */
         public Builder format(String format) {
             this.format = format;
             return this;
         }
 
-        /** The zone of timestamps without an offset; null to use the parser's default. */
+        /**
+         * The zone of timestamps without an offset; null to use the parser's default.
+         *
+         * @param timeZone the zone of timestamps without an offset
+         * @return this builder
+         */
         public Builder timeZone(ZoneId timeZone) {
             this.timeZone = timeZone;
             return this;
         }
 
         /**
+         * @return the column config
          * @throws FerryConfigException if name or type is missing, a format is given for a
          *                              non-timestamp column, or the format is invalid
          */

@@ -110,12 +110,12 @@ public final class ParserConfig {
         this.schema = Schema.of(columns.stream().map(ColumnConfig::toColumn).toList());
     }
 
-    /** A new builder with the defaults above; at least one column is required. */
+    /** {@return a new builder with the defaults above; at least one column is required} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder holding this config's settings. */
+    /** {@return a builder holding this config's settings} */
     public Builder toBuilder() {
         Builder b = new Builder().type(type).charset(charset).newline(newline).delimiter(delimiter)
                 .skipHeaderLines(skipHeaderLines).nullString(nullString).commentLineMarker(commentLineMarker)
@@ -131,13 +131,15 @@ public final class ParserConfig {
      * Reads a config written by {@link #toJson()} (snake_case keys as in a {@code load.yml}
      * parser section).
      *
+     * @param json the JSON text
+     * @return the config
      * @throws FerryConfigException naming the key at fault if the JSON is not a valid config
      */
     public static ParserConfig fromJson(String json) {
         return ParserConfigJson.read(FerryConfigException.requireNonNull(json, "json"));
     }
 
-    /** This config as a JSON object; {@link #fromJson(String)} reads it back to an equal config. */
+    /** {@return this config as a JSON object; {@link #fromJson(String)} reads it back to an equal config} */
     public String toJson() {
         return ParserConfigJson.write(this);
     }
@@ -145,6 +147,10 @@ public final class ParserConfig {
     /**
      * Opens a reader of {@code in} (already decompressed). The reader owns the stream and closes
      * it. {@code source} names the data in errors and bad-row reports (an object key, a file name).
+     *
+     * @param source the name of the data in errors and reports
+     * @param in the data, already decompressed
+     * @return the reader
      */
     public RecordReader newReader(String source, InputStream in) {
         FerryConfigException.requireNonNull(source, "source");
@@ -152,95 +158,95 @@ public final class ParserConfig {
         return type.isDelimited() ? new CsvRecordReader(this, source, in) : new JsonRecordReader(this, source, in);
     }
 
-    /** The schema of the records this config produces: the columns in order. */
+    /** {@return the schema of the records this config produces: the columns in order} */
     public Schema schema() {
         return schema;
     }
 
-    /** The file layout. */
+    /** {@return the file layout} */
     public ParserType type() {
         return type;
     }
 
-    /** The character set of the text. */
+    /** {@return the character set of the text} */
     public Charset charset() {
         return charset;
     }
 
-    /** The line terminator of delimited text. */
+    /** {@return the line terminator of delimited text} */
     public Newline newline() {
         return newline;
     }
 
-    /** The field delimiter of delimited text. */
+    /** {@return the field delimiter of delimited text} */
     public char delimiter() {
         return delimiter;
     }
 
-    /** The quote character, or empty when quoting is off. */
+    /** {@return the quote character, or empty when quoting is off} */
     public Optional<Character> quote() {
         return Optional.ofNullable(quote);
     }
 
-    /** The escape character, or empty when there is none. */
+    /** {@return the escape character, or empty when there is none} */
     public Optional<Character> escape() {
         return Optional.ofNullable(escape);
     }
 
-    /** The number of physical lines skipped at the start of each file. */
+    /** {@return the number of physical lines skipped at the start of each file} */
     public int skipHeaderLines() {
         return skipHeaderLines;
     }
 
-    /** The unquoted text that means null, if any. */
+    /** {@return the unquoted text that means null, if any} */
     public Optional<String> nullString() {
         return Optional.ofNullable(nullString);
     }
 
-    /** The prefix of lines that are skipped as comments, if any. */
+    /** {@return the prefix of lines that are skipped as comments, if any} */
     public Optional<String> commentLineMarker() {
         return Optional.ofNullable(commentLineMarker);
     }
 
-    /** Whether unquoted values are trimmed of spaces and tabs. */
+    /** {@return whether unquoted values are trimmed of spaces and tabs} */
     public boolean trimIfNotQuoted() {
         return trimIfNotQuoted;
     }
 
-    /** Whether a row with fewer values than columns gets nulls instead of being bad. */
+    /** {@return whether a row with fewer values than columns gets nulls instead of being bad} */
     public boolean allowOptionalColumns() {
         return allowOptionalColumns;
     }
 
-    /** Whether values beyond the last column are ignored instead of making the row bad. */
+    /** {@return whether values beyond the last column are ignored instead of making the row bad} */
     public boolean allowExtraColumns() {
         return allowExtraColumns;
     }
 
-    /** The zone of timestamps that carry no offset. */
+    /** {@return the zone of timestamps that carry no offset} */
     public ZoneId defaultTimeZone() {
         return defaultTimeZone;
     }
 
-    /** What happens to a bad row. */
+    /** {@return what happens to a bad row} */
     public BadRowPolicy badRows() {
         return badRows;
     }
 
-    /** How many bad-row locations {@link BadRowPolicy#SKIP} keeps. */
+    /** {@return how many bad-row locations {@link BadRowPolicy#SKIP} keeps} */
     public int badRowSamples() {
         return badRowSamples;
     }
 
     /**
-     * The most characters one record may have: a CSV/TSV record (line breaks inside quoted values
-     * included), a JSON Lines line, a JSON object, or one JSON string value.
+     * {@return the most characters one record may have: a CSV/TSV record (line breaks inside quoted values
+     * included), a JSON Lines line, a JSON object, or one JSON string value}
      */
     public int maxRecordSize() {
         return maxRecordSize;
     }
 
-    /** The columns, in order; an unmodifiable list. */
+    /** {@return the columns, in order; an unmodifiable list} */
     public List<ColumnConfig> columns() {
         return columns;
     }
@@ -295,25 +301,45 @@ public final class ParserConfig {
             return delimiter != null ? delimiter : (type == ParserType.TSV ? '\t' : ',');
         }
 
-        /** The file layout; default CSV. */
+        /**
+         * The file layout; default CSV.
+         *
+         * @param type the file layout
+         * @return this builder
+         */
         public Builder type(ParserType type) {
             this.type = FerryConfigException.requireNonNull(type, "type");
             return this;
         }
 
-        /** The character set; default UTF-8. */
+        /**
+         * The character set; default UTF-8.
+         *
+         * @param charset the character set
+         * @return this builder
+         */
         public Builder charset(Charset charset) {
             this.charset = FerryConfigException.requireNonNull(charset, "charset");
             return this;
         }
 
-        /** The line terminator; default CRLF (which also accepts LF). */
+        /**
+         * The line terminator; default CRLF (which also accepts LF).
+         *
+         * @param newline the line terminator
+         * @return this builder
+         */
         public Builder newline(Newline newline) {
             this.newline = FerryConfigException.requireNonNull(newline, "newline");
             return this;
         }
 
-        /** The field delimiter; default {@code ,} for CSV and tab for TSV. */
+        /**
+         * The field delimiter; default {@code ,} for CSV and tab for TSV.
+         *
+         * @param delimiter the field delimiter
+         * @return this builder
+         */
         public Builder delimiter(char delimiter) {
             if (delimiter == '\r' || delimiter == '\n') {
                 throw new FerryConfigException("delimiter", "the delimiter cannot be a line break");
@@ -322,31 +348,54 @@ public final class ParserConfig {
             return this;
         }
 
-        /** The quote character; default {@code "}. */
+        /**
+         * The quote character; default {@code "}.
+         *
+         * @param quote the quote character
+         * @return this builder
+         */
         public Builder quote(char quote) {
             this.quote = quote;
             return this;
         }
 
-        /** Turns quoting off: quote characters are ordinary text. */
+        /**
+         * Turns quoting off: quote characters are ordinary text.
+         *
+         * @return this builder
+         */
         public Builder noQuote() {
             this.quote = null;
             return this;
         }
 
-        /** The escape character, which makes the next character literal; default none. */
+        /**
+         * The escape character, which makes the next character literal; default none.
+         *
+         * @param escape the escape character, which makes the next character literal
+         * @return this builder
+         */
         public Builder escape(char escape) {
             this.escape = escape;
             return this;
         }
 
-        /** Removes the escape character (the default). */
+        /**
+         * Removes the escape character (the default).
+         *
+         * @return this builder
+         */
         public Builder noEscape() {
             this.escape = null;
             return this;
         }
 
-        /** Physical lines skipped at the start of each file; default 0. */
+        /**
+         * Physical lines skipped at the start of each file; default 0.
+         *
+         * @param lines physical lines skipped at the start of each file
+         * @return this builder
+         */
         public Builder skipHeaderLines(int lines) {
             if (lines < 0) {
                 throw new FerryConfigException("skipHeaderLines", "must be 0 or more, was " + lines);
@@ -355,49 +404,89 @@ public final class ParserConfig {
             return this;
         }
 
-        /** The unquoted text that means null, e.g. {@code \N}; null for none (the default). */
+        /**
+         * The unquoted text that means null, e.g. {@code \N}; null for none (the default).
+         *
+         * @param nullString the unquoted text that means null
+         * @return this builder
+         */
         public Builder nullString(String nullString) {
             this.nullString = nullString;
             return this;
         }
 
-        /** Lines starting with this text are skipped; null or empty for none (the default). */
+        /**
+         * Lines starting with this text are skipped; null or empty for none (the default).
+         *
+         * @param marker lines starting with this text are skipped
+         * @return this builder
+         */
         public Builder commentLineMarker(String marker) {
             this.commentLineMarker = marker == null || marker.isEmpty() ? null : marker;
             return this;
         }
 
-        /** Whether unquoted values are trimmed of spaces and tabs; default false. */
+        /**
+         * Whether unquoted values are trimmed of spaces and tabs; default false.
+         *
+         * @param trim whether unquoted values are trimmed of spaces and tabs
+         * @return this builder
+         */
         public Builder trimIfNotQuoted(boolean trim) {
             this.trimIfNotQuoted = trim;
             return this;
         }
 
-        /** Whether short rows get nulls for the missing values; default false (a short row is bad). */
+        /**
+         * Whether short rows get nulls for the missing values; default false (a short row is bad).
+         *
+         * @param allow whether short rows get nulls for the missing values
+         * @return this builder
+         */
         public Builder allowOptionalColumns(boolean allow) {
             this.allowOptionalColumns = allow;
             return this;
         }
 
-        /** Whether values beyond the last column are ignored; default false (a long row is bad). */
+        /**
+         * Whether values beyond the last column are ignored; default false (a long row is bad).
+         *
+         * @param allow whether values beyond the last column are ignored
+         * @return this builder
+         */
         public Builder allowExtraColumns(boolean allow) {
             this.allowExtraColumns = allow;
             return this;
         }
 
-        /** The zone of timestamps without an offset; default UTC. */
+        /**
+         * The zone of timestamps without an offset; default UTC.
+         *
+         * @param zone the zone of timestamps without an offset
+         * @return this builder
+         */
         public Builder defaultTimeZone(ZoneId zone) {
             this.defaultTimeZone = FerryConfigException.requireNonNull(zone, "defaultTimeZone");
             return this;
         }
 
-        /** What happens to a bad row; default {@link BadRowPolicy#FAIL}. */
+        /**
+         * What happens to a bad row; default {@link BadRowPolicy#FAIL}.
+         *
+         * @param policy what happens to a bad row
+         * @return this builder
+         */
         public Builder badRows(BadRowPolicy policy) {
             this.badRows = FerryConfigException.requireNonNull(policy, "badRows");
             return this;
         }
 
-        /** How many bad-row locations {@link BadRowPolicy#SKIP} keeps; default 10. */
+        /**
+         * How many bad-row locations {@link BadRowPolicy#SKIP} keeps; default 10.
+         *
+         * @param samples how many bad-row locations {@link BadRowPolicy#SKIP} keeps
+         * @return this builder
+         */
         public Builder badRowSamples(int samples) {
             if (samples < 0) {
                 throw new FerryConfigException("badRowSamples", "must be 0 or more, was " + samples);
@@ -412,6 +501,9 @@ public final class ParserConfig {
          * object or one JSON string) is a bad row: {@link BadRowPolicy#FAIL} throws a
          * {@link io.ferry.core.FerryDataException} with its line, {@link BadRowPolicy#SKIP} skips it
          * without keeping it in memory. Bounds the memory a reader needs.
+         *
+         * @param characters the most characters one record may have
+         * @return this builder
          */
         public Builder maxRecordSize(int characters) {
             if (characters < 1) {
@@ -421,25 +513,46 @@ public final class ParserConfig {
             return this;
         }
 
-        /** Appends a column. */
+        /**
+         * Appends a column.
+         *
+         * @param column the column to append
+         * @return this builder
+         */
         public Builder column(ColumnConfig column) {
             columns.add(FerryConfigException.requireNonNull(column, "column"));
             return this;
         }
 
-        /** Appends a column without a format. */
+        /**
+         * Appends a column without a format.
+         *
+         * @param name the column name
+         * @param type the column type
+         * @return this builder
+         */
         public Builder column(String name, ColumnType type) {
             return column(ColumnConfig.of(name, type));
         }
 
-        /** Appends a column built by {@code spec}. */
+        /**
+         * Appends a column built by {@code spec}.
+         *
+         * @param spec sets the column's options on a builder
+         * @return this builder
+         */
         public Builder column(Consumer<ColumnConfig.Builder> spec) {
             ColumnConfig.Builder b = ColumnConfig.builder();
             FerryConfigException.requireNonNull(spec, "column").accept(b);
             return column(b.build());
         }
 
-        /** Replaces the columns. */
+        /**
+         * Replaces the columns.
+         *
+         * @param columns the new columns
+         * @return this builder
+         */
         public Builder columns(List<ColumnConfig> columns) {
             List<ColumnConfig> copy = List.copyOf(FerryConfigException.requireNonNull(columns, "columns"));
             this.columns.clear();
@@ -448,6 +561,7 @@ public final class ParserConfig {
         }
 
         /**
+         * @return the config
          * @throws FerryConfigException if there are no columns, names repeat, or the delimiter,
          *                              quote and escape clash
          */

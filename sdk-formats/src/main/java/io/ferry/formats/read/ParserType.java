@@ -14,7 +14,9 @@ public enum ParserType {
     /** A JSON array of objects, or JSON objects one after another. */
     JSON;
 
-    /** The lower-case name used in parser config JSON: {@code csv}, {@code tsv}, {@code jsonl}, {@code json}. */
+    /**
+     * {@return the lower-case name used in parser config JSON: {@code csv}, {@code tsv}, {@code jsonl}, {@code json}}
+     */
     public String configName() {
         return name().toLowerCase(Locale.ROOT);
     }
@@ -22,6 +24,8 @@ public enum ParserType {
     /**
      * The type with this config name, case-insensitive.
      *
+     * @param name a parser type name
+     * @return the parser type
      * @throws FerryConfigException naming the allowed values if there is none
      */
     public static ParserType parse(String name) {
@@ -33,7 +37,7 @@ public enum ParserType {
         throw new FerryConfigException("type", "unknown parser type '" + name + "'; use csv, tsv, jsonl or json");
     }
 
-    /** Whether this is one of the delimited text types. */
+    /** {@return whether this is one of the delimited text types} */
     public boolean isDelimited() {
         return this == CSV || this == TSV;
     }

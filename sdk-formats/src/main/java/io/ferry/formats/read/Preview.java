@@ -39,7 +39,13 @@ public final class Preview {
         this.rows = List.copyOf(rows);
     }
 
-    /** A preview of {@code rows}, each bound to {@code schema}. */
+    /**
+     * A preview of {@code rows}, each bound to {@code schema}.
+     *
+     * @param schema the schema of the rows
+     * @param rows the rows
+     * @return the preview
+     */
     public static Preview of(Schema schema, List<Record> rows) {
         FerryConfigException.requireNonNull(schema, "schema");
         FerryConfigException.requireNonNull(rows, "rows");
@@ -51,18 +57,18 @@ public final class Preview {
         return new Preview(schema, rows);
     }
 
-    /** The schema. */
+    /** {@return the schema} */
     public Schema schema() {
         return schema;
     }
 
-    /** The rows, in file order; an unmodifiable list. */
+    /** {@return the rows, in file order; an unmodifiable list} */
     public List<Record> rows() {
         return rows;
     }
 
     /**
-     * The rows as an ASCII table: a header of column names, a rule, one line per row. Numbers
+     * {@return the rows as an ASCII table: a header of column names, a rule, one line per row} Numbers
      * are right-aligned, nulls are empty, timestamps are UTC.
      */
     public String toTable() {

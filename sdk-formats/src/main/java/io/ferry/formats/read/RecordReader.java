@@ -19,11 +19,11 @@ import java.util.List;
  * }</pre>
  */
 public interface RecordReader extends AutoCloseable {
-    /** The schema of the records. */
+    /** {@return the schema of the records} */
     Schema schema();
 
     /**
-     * The next record, or null at the end of the data.
+     * {@return the next record, or null at the end of the data}
      *
      * @throws io.ferry.core.FerryDataException with the source, line and column of a bad row
      *                                          under {@link BadRowPolicy#FAIL}, or of data that
@@ -32,13 +32,13 @@ public interface RecordReader extends AutoCloseable {
      */
     Record read();
 
-    /** The 1-based physical line where the last returned record starts; 0 before the first. */
+    /** {@return the 1-based physical line where the last returned record starts; 0 before the first} */
     long line();
 
-    /** The number of rows skipped so far under {@link BadRowPolicy#SKIP}. */
+    /** {@return the number of rows skipped so far under {@link BadRowPolicy#SKIP}} */
     long skippedRows();
 
-    /** The first skipped rows (at most {@link ParserConfig#badRowSamples()}), in order. */
+    /** {@return the first skipped rows (at most {@link ParserConfig#badRowSamples()}), in order} */
     List<BadRow> badRows();
 
     /** Closes the stream. */

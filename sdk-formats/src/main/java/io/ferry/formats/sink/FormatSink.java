@@ -49,12 +49,26 @@ public final class FormatSink implements RecordSink {
         }
     }
 
-    /** A sink writing {@code format}, compressed with {@code compression}, onto {@code out}, which it closes. */
+    /**
+     * A sink writing {@code format}, compressed with {@code compression}, onto {@code out}, which it closes.
+     *
+     * @param format the file format
+     * @param compression the compression
+     * @param out the stream written to
+     * @return the sink
+     */
     public static FormatSink toStream(FileFormat format, Compression compression, OutputStream out) {
         return new FormatSink(format, compression, FerryConfigException.requireNonNull(out, "out"), null);
     }
 
-    /** A sink that publishes {@code file} atomically on commit. */
+    /**
+     * A sink that publishes {@code file} atomically on commit.
+     *
+     * @param format the file format
+     * @param compression the compression
+     * @param file the file published on commit
+     * @return the sink
+     */
     public static FormatSink toFile(FileFormat format, Compression compression, Path file) {
         return new FormatSink(format, compression, null, FerryConfigException.requireNonNull(file, "file"));
     }
@@ -86,7 +100,7 @@ public final class FormatSink implements RecordSink {
         writer.write(record);
     }
 
-    /** The number of records written so far. */
+    /** {@return the number of records written so far} */
     public long rowCount() {
         return writer == null ? 0 : writer.rowCount();
     }

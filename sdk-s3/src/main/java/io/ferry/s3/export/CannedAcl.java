@@ -29,7 +29,7 @@ public enum CannedAcl {
         this.headerValue = headerValue;
     }
 
-    /** The header value, e.g. {@code bucket-owner-full-control}. */
+    /** {@return the header value, e.g. {@code bucket-owner-full-control}} */
     public String headerValue() {
         return headerValue;
     }
@@ -37,6 +37,8 @@ public enum CannedAcl {
     /**
      * The ACL with this header value ({@code public-read}); case-insensitive.
      *
+     * @param value a canned ACL header value
+     * @return the ACL
      * @throws io.ferry.core.FerryConfigException naming the allowed values
      */
     public static CannedAcl parse(String value) {

@@ -15,15 +15,28 @@ public interface ExportListener {
     /** A listener that ignores everything. */
     ExportListener NONE = new ExportListener() { };
 
-    /** An object was started at this key (nothing is visible in the bucket yet). */
+    /**
+     * An object was started at this key (nothing is visible in the bucket yet).
+     *
+     * @param bucket the bucket
+     * @param key the object key
+     */
     default void objectStarted(String bucket, String key) {
     }
 
-    /** Progress: called each time a part is queued for upload and every 10,000 rows. */
+    /**
+     * Progress: called each time a part is queued for upload and every 10,000 rows.
+     *
+     * @param progress the counters so far
+     */
     default void progress(ExportProgress progress) {
     }
 
-    /** An object was published (at {@code commit}). */
+    /**
+     * An object was published (at {@code commit}).
+     *
+     * @param object the published object
+     */
     default void objectWritten(ExportedObject object) {
     }
 }

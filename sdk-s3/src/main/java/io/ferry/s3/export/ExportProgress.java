@@ -16,27 +16,35 @@ public final class ExportProgress {
         this.objectsStarted = objectsStarted;
     }
 
-    /** A snapshot of the given counters. */
+    /**
+     * A snapshot of the given counters.
+     *
+     * @param rows the rows written so far
+     * @param bytes the bytes produced so far
+     * @param parts the parts queued so far
+     * @param objectsStarted the objects started so far
+     * @return the snapshot
+     */
     public static ExportProgress of(long rows, long bytes, long parts, int objectsStarted) {
         return new ExportProgress(rows, bytes, parts, objectsStarted);
     }
 
-    /** Rows written so far. */
+    /** {@return rows written so far} */
     public long rows() {
         return rows;
     }
 
-    /** Encoded (compressed) bytes produced so far. */
+    /** {@return encoded (compressed) bytes produced so far} */
     public long bytes() {
         return bytes;
     }
 
-    /** Multipart parts handed to the uploaders so far. */
+    /** {@return multipart parts handed to the uploaders so far} */
     public long parts() {
         return parts;
     }
 
-    /** Objects started so far. */
+    /** {@return objects started so far} */
     public int objectsStarted() {
         return objectsStarted;
     }

@@ -12,112 +12,154 @@ import java.util.Objects;
 public final class ExportResult {
     private final String syncId;
     private final List<ExportedObject> objects;
-    private final Duration elapsed;
+    private final Duration duration;
 
     private ExportResult(Builder b) {
         this.syncId = b.syncId;
         this.objects = b.objects;
-        this.elapsed = b.elapsed;
+        this.duration = b.duration;
     }
 
     /**
-     * A new builder: no object, a zero duration, and a sync id that must be set. {@link S3Export}
+     * {@return a new builder: no object, a zero duration, and a sync id that must be set} {@link S3Export}
      * builds its results with it; tests of code that consumes results can too.
      */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder holding this result's values. */
+    /** {@return a builder holding this result's values} */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.syncId = syncId;
         b.objects = objects;
-        b.elapsed = elapsed;
+        b.duration = duration;
         return b;
     }
 
-    /** The export run's id, as {@code {{SYNC_ID}}} rendered it. */
+    /** {@return the export run's id, as {@code {{SYNC_ID}}} rendered it} */
     public String syncId() {
         return syncId;
     }
 
-    /** The objects written; unmodifiable; empty when there were no rows and empty objects are off. */
+    /** {@return the objects written; unmodifiable; empty when there were no rows and empty objects are off} */
     public List<ExportedObject> objects() {
         return objects;
     }
 
-    /** The number of objects written. */
+    /** {@return the number of objects written} */
     public int objectCount() {
         return objects.size();
     }
 
-    /** Rows written, over all objects. */
+    /** {@return rows written, over all objects} */
     public long rows() {
         return objects.stream().mapToLong(ExportedObject::rows).sum();
     }
 
-    /** Bytes written, over all objects. */
+    /** {@return bytes written, over all objects} */
     public long bytes() {
         return objects.stream().mapToLong(ExportedObject::bytes).sum();
     }
 
-    /** Time from {@code open} to the end of {@code commit}. */
+    /** {@return time from {@code open} to the end of {@code commit}} */
+    public Duration duration() {
+        return duration;
+    }
+
+    /**
+     * The same as {@link #duration()}: the name the other results ({@code ImportResult},
+     * {@code TdWriteResult}) do not use.
+     *
+     * @return time from {@code open} to the end of {@code commit}
+     * @deprecated use {@link #duration()}
+     */
+    @Deprecated(since = "0.1.0", forRemoval = true)
     public Duration elapsed() {
-        return elapsed;
+        return duration();
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof ExportResult r && syncId.equals(r.syncId) && objects.equals(r.objects)
-                && elapsed.equals(r.elapsed);
+                && duration.equals(r.duration);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(syncId, objects, elapsed);
+        return Objects.hash(syncId, objects, duration);
     }
 
     @Override
     public String toString() {
         return "ExportResult{" + objects.size() + " objects, " + rows() + " rows, " + bytes() + " bytes, "
-                + elapsed.toMillis() + " ms}";
+                + duration.toMillis() + " ms}";
     }
 
     /** Builds an {@link ExportResult}. Not thread-safe. */
     public static final class Builder {
         private String syncId;
         private List<ExportedObject> objects = List.of();
-        private Duration elapsed = Duration.ZERO;
+        private Duration duration = Duration.ZERO;
 
         private Builder() {
         }
 
-        /** The run's id, as {@code {{SYNC_ID}}} rendered it; required. */
+        /**
+         * The run's id, as {@code {{SYNC_ID}}} rendered it; required.
+         *
+         * @param syncId the run's id, as {@code {{SYNC_ID}}} rendered it
+         * @return this builder
+         */
         public Builder syncId(String syncId) {
             this.syncId = FerryConfigException.requireNonNull(syncId, "syncId");
             return this;
         }
 
-        /** The objects written, in the order they were published; default none. */
+        /**
+         * The objects written, in the order they were published; default none.
+         *
+         * @param objects the objects written, in the order they were published
+         * @return this builder
+         */
         public Builder objects(List<ExportedObject> objects) {
             this.objects = List.copyOf(FerryConfigException.requireNonNull(objects, "objects"));
             return this;
         }
 
-        /** Time from {@code open} to the end of {@code commit}, zero or more; default zero. */
-        public Builder elapsed(Duration elapsed) {
-            FerryConfigException.requireNonNull(elapsed, "elapsed");
-            if (elapsed.isNegative()) {
-                throw new FerryConfigException("elapsed", "elapsed must be zero or more, was " + elapsed);
+        /**
+         * Time from {@code open} to the end of {@code commit}, zero or more; default zero.
+         *
+         * @param duration time from {@code open} to the end of {@code commit}, zero or more
+         * @return this builder
+         * @throws FerryConfigException (option {@code duration}) if null or negative
+         */
+        public Builder duration(Duration duration) {
+            FerryConfigException.requireNonNull(duration, "duration");
+            if (duration.isNegative()) {
+                throw new FerryConfigException("duration", "duration must be zero or more, was " + duration);
             }
-            this.elapsed = elapsed;
+            this.duration = duration;
             return this;
+        }
+
+        /**
+         * The same as {@link #duration(Duration)}, under the name the other results do not use.
+         *
+         * @param elapsed time from {@code open} to the end of {@code commit}, zero or more
+         * @return this builder
+         * @throws FerryConfigException (option {@code duration}) if null or negative
+         * @deprecated use {@link #duration(Duration)}
+         */
+        @Deprecated(since = "0.1.0", forRemoval = true)
+        public Builder elapsed(Duration elapsed) {
+            return duration(elapsed);
         }
 
         /**
          * Builds the result.
          *
+         * @return the result
          * @throws FerryConfigException if no sync id was set
          */
         public ExportResult build() {

@@ -20,19 +20,21 @@ public interface ExportWriter extends AutoCloseable {
     /**
      * Writes one record, bound to the schema given to {@code open}.
      *
+     * @param record the record to write
      * @throws io.ferry.core.FerryIoException   naming the object if an upload failed (the export
      *                                          is then aborted)
      * @throws io.ferry.core.FerryDataException if the record does not fit the format
      */
     void write(Record record);
 
-    /** Rows written so far. */
+    /** {@return rows written so far} */
     long rowCount();
 
     /**
      * Finishes and publishes every object, and returns what was written. If publishing fails,
      * the objects this export already published are deleted and the rest aborted.
      *
+     * @return what the export wrote
      * @throws io.ferry.core.FerryIoException naming the object that failed
      * @throws io.ferry.core.FerryConfigException (option {@code commit}) if called twice or after a failure
      */

@@ -22,44 +22,54 @@ public final class ExportedObject {
     }
 
     /**
+     * @param bucket the bucket
+     * @param key the object key
+     * @param rows the number of rows in the object
+     * @param bytes the object's size in bytes
+     * @param eTag the object's ETag
      * @param parts the number of multipart parts, 0 for a single PutObject
+     * @return the exported object
      */
     public static ExportedObject of(String bucket, String key, long rows, long bytes, String eTag, int parts) {
         return new ExportedObject(FerryConfigException.requireNonNull(bucket, "bucket"), FerryConfigException.requireNonNull(key, "key"),
                 rows, bytes, FerryConfigException.requireNonNull(eTag, "eTag"), parts);
     }
 
-    /** The bucket. */
+    /** {@return the bucket} */
     public String bucket() {
         return bucket;
     }
 
-    /** The object key. */
+    /** {@return the object key} */
     public String key() {
         return key;
     }
 
-    /** {@code s3://bucket/key}. */
+    /**
+     * {@code s3://bucket/key}.
+     *
+     * @return the object's {@code s3://bucket/key} URI
+     */
     public String uri() {
         return "s3://" + bucket + "/" + key;
     }
 
-    /** Rows written to the object. */
+    /** {@return rows written to the object} */
     public long rows() {
         return rows;
     }
 
-    /** The object's size in bytes (after compression). */
+    /** {@return the object's size in bytes (after compression)} */
     public long bytes() {
         return bytes;
     }
 
-    /** The ETag S3 returned, with its quotes as S3 sends them. */
+    /** {@return the ETag S3 returned, with its quotes as S3 sends them} */
     public String eTag() {
         return eTag;
     }
 
-    /** Multipart parts uploaded, 0 when the object went as one PutObject. */
+    /** {@return multipart parts uploaded, 0 when the object went as one PutObject} */
     public int parts() {
         return parts;
     }

@@ -101,12 +101,12 @@ public final class S3Export {
                 writeStrategy, rotation, maxBufferedBytes(), testWrite, writeEmptyObjects, listener, clock);
     }
 
-    /** A new builder; {@code bucket} and {@code path} are required. */
+    /** {@return a new builder; {@code bucket} and {@code path} are required} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder holding this export's settings. */
+    /** {@return a builder holding this export's settings} */
     public Builder toBuilder() {
         return new Builder(this);
     }
@@ -118,6 +118,7 @@ public final class S3Export {
      * @param table   the table name, for {@code {{TABLE}}}
      * @param schema  the schema of every record
      * @param records the rows; each bound to {@code schema}
+     * @return what the export wrote
      */
     public ExportResult write(String table, Schema schema, Iterable<Record> records) {
         FerryConfigException.requireNonNull(records, "records");
@@ -129,7 +130,13 @@ public final class S3Export {
         }
     }
 
-    /** Exports a record source with its own schema; see {@link #write(String, Schema, Iterable)}. */
+    /**
+     * Exports a record source with its own schema; see {@link #write(String, Schema, Iterable)}.
+     *
+     * @param table the table name, for {@code {{TABLE}}}
+     * @param source the records and their schema
+     * @return what the export wrote
+     */
     public ExportResult write(String table, RecordSource source) {
         FerryConfigException.requireNonNull(source, "source");
         return write(table, source.schema(), source);
@@ -138,6 +145,10 @@ public final class S3Export {
     /**
      * Exports the rows of a JDBC result set, read forward once; the schema comes from its
      * metadata (see {@link RecordSources#fromResultSet}). The result set is not closed.
+     *
+     * @param table the table name, for {@code {{TABLE}}}
+     * @param resultSet the result set, positioned before its first row
+     * @return what the export wrote
      */
     public ExportResult write(String table, ResultSet resultSet) {
         return write(table, RecordSources.fromResultSet(FerryConfigException.requireNonNull(resultSet, "resultSet")));
@@ -146,6 +157,9 @@ public final class S3Export {
     /**
      * Opens a push-style writer. Runs the write probe first when {@link #testWrite()} is on.
      *
+     * @param table the table name, for {@code {{TABLE}}}
+     * @param schema the schema of every record
+     * @return the writer
      * @throws FerryConfigException           if the key template does not fit the schema
      * @throws io.ferry.core.FerryIoException if the probe cannot write under the prefix
      */
@@ -155,91 +169,93 @@ public final class S3Export {
         return new ExportSession(plan, table, schema);
     }
 
-    /** How S3 is reached. */
+    /** {@return how S3 is reached} */
     public S3Connection connection() {
         return connection;
     }
 
-    /** The bucket. */
+    /** {@return the bucket} */
     public String bucket() {
         return bucket;
     }
 
-    /** The object key template. */
+    /** {@return the object key template} */
     public KeyTemplate path() {
         return path;
     }
 
-    /** The file format; default {@link CsvFormat#csv()}. */
+    /** {@return the file format; default {@link CsvFormat#csv()}} */
     public FileFormat format() {
         return format;
     }
 
-    /** File compression; default {@link Compression#NONE}. */
+    /** {@return file compression; default {@link Compression#NONE}} */
     public Compression compression() {
         return compression;
     }
 
-    /** The part size in MiB; default {@value #DEFAULT_PART_SIZE_MB}. */
+    /** {@return the part size in MiB; default {@value #DEFAULT_PART_SIZE_MB}} */
     public int partSizeMb() {
         return partSizeMb;
     }
 
-    /** Server-side encryption, if set. */
+    /** {@return server-side encryption, if set} */
     public Optional<Sse> sse() {
         return Optional.ofNullable(sse);
     }
 
-    /** The canned ACL, if set. */
+    /** {@return the canned ACL, if set} */
     public Optional<CannedAcl> acl() {
         return Optional.ofNullable(acl);
     }
 
-    /** What to do when a key exists; default {@link WriteStrategy#CREATE_NEW}. */
+    /** {@return what to do when a key exists; default {@link WriteStrategy#CREATE_NEW}} */
     public WriteStrategy writeStrategy() {
         return writeStrategy;
     }
 
-    /** Rows per object before a new one starts; 0 (default) for no limit. */
+    /** {@return rows per object before a new one starts; 0 (default) for no limit} */
     public long maxRowsPerObject() {
         return maxRowsPerObject;
     }
 
-    /** Bytes per object before a new one starts; 0 (default) for no limit. */
+    /** {@return bytes per object before a new one starts; 0 (default) for no limit} */
     public long maxBytesPerObject() {
         return maxBytesPerObject;
     }
 
-    /** Age of an object before a new one starts, if set. */
+    /** {@return age of an object before a new one starts, if set} */
     public Optional<Duration> rotateInterval() {
         return Optional.ofNullable(rotateInterval);
     }
 
     /**
-     * The most bytes the open objects of one run hold in their part buffers at once; default a
-     * quarter of the JVM's maximum heap, at least twice the part size.
+     * {@return the most bytes the open objects of one run hold in their part buffers at once; default a
+     * quarter of the JVM's maximum heap, at least twice the part size}
      */
     public long maxBufferedBytes() {
         return maxBufferedBytes > 0 ? maxBufferedBytes
                 : Math.max(2L * ((long) partSizeMb << 20), Runtime.getRuntime().maxMemory() / 4);
     }
 
-    /** Whether a probe object is written and deleted before the first row; default true. */
+    /** {@return whether a probe object is written and deleted before the first row; default true} */
     public boolean testWrite() {
         return testWrite;
     }
 
-    /** Whether an export without rows still writes its (header-only) object; default false. */
+    /** {@return whether an export without rows still writes its (header-only) object; default false} */
     public boolean writeEmptyObjects() {
         return writeEmptyObjects;
     }
 
-    /** The progress listener; default {@link ExportListener#NONE}. */
+    /** {@return the progress listener; default {@link ExportListener#NONE}} */
     public ExportListener listener() {
         return listener;
     }
 
-    /** The clock for {@code {{YEAR}}}..{@code {{MINUTE}}} and {@code rotateInterval}; default UTC system clock. */
+    /**
+     * {@return the clock for {@code {{YEAR}}}..{@code {{MINUTE}}} and {@code rotateInterval}; default UTC system clock}
+     */
     public Clock clock() {
         return clock;
     }
@@ -296,7 +312,12 @@ public final class S3Export {
             clock = e.clock;
         }
 
-        /** The bucket name (required). */
+        /**
+         * The bucket name (required).
+         *
+         * @param bucket the bucket name (required)
+         * @return this builder
+         */
         public Builder bucket(String bucket) {
             this.bucket = BucketNames.check(bucket, "path");
             return this;
@@ -306,25 +327,43 @@ public final class S3Export {
          * The object key template (required), e.g. {@code path/to/file.csv},
          * {@code exports/{{TABLE}}/{{UUID}}.{{FORMAT}}} or {@code invoices/{customer_id}/dump_{4}};
          * see {@link KeyTemplate} for placeholders, partitions and encoding. Parsed at {@link #build()}.
+         *
+         * @param path the object key template (required)
+         * @return this builder
          */
         public Builder path(String path) {
             this.path = FerryConfigException.requireNonNull(path, "path");
             return this;
         }
 
-        /** The zone of {@code {column, '%Y%m%d'}} partition codes; default UTC. */
+        /**
+         * The zone of {@code {column, '%Y%m%d'}} partition codes; default UTC.
+         *
+         * @param zone the zone of {@code {column, '%Y%m%d'}} partition codes
+         * @return this builder
+         */
         public Builder partitionZone(ZoneId zone) {
             this.partitionZone = FerryConfigException.requireNonNull(zone, "zone");
             return this;
         }
 
-        /** The file format; default {@link CsvFormat#csv()}. */
+        /**
+         * The file format; default {@link CsvFormat#csv()}.
+         *
+         * @param format the file format
+         * @return this builder
+         */
         public Builder format(FileFormat format) {
             this.format = FerryConfigException.requireNonNull(format, "format");
             return this;
         }
 
-        /** File compression; default NONE. Formats with internal compression (Parquet) take NONE only. */
+        /**
+         * File compression; default NONE. Formats with internal compression (Parquet) take NONE only.
+         *
+         * @param compression file compression
+         * @return this builder
+         */
         public Builder compression(Compression compression) {
             this.compression = FerryConfigException.requireNonNull(compression, "compression");
             return this;
@@ -334,6 +373,9 @@ public final class S3Export {
          * The multipart part size in MiB, {@value S3Export#MIN_PART_SIZE_MB}..{@value S3Export#MAX_PART_SIZE_MB};
          * default {@value S3Export#DEFAULT_PART_SIZE_MB}. Memory for uploads is about part size x
          * (maxConcurrency + 1) per export, plus a growing buffer per open partition.
+         *
+         * @param megabytes the multipart part size in MiB
+         * @return this builder
          */
         public Builder partSize(int megabytes) {
             if (megabytes < MIN_PART_SIZE_MB || megabytes > MAX_PART_SIZE_MB) {
@@ -344,25 +386,45 @@ public final class S3Export {
             return this;
         }
 
-        /** Server-side encryption; default none (the bucket's default encryption applies). */
+        /**
+         * Server-side encryption; default none (the bucket's default encryption applies).
+         *
+         * @param sse server-side encryption
+         * @return this builder
+         */
         public Builder sse(Sse sse) {
             this.sse = FerryConfigException.requireNonNull(sse, "sse");
             return this;
         }
 
-        /** A canned ACL for every object; default none. */
+        /**
+         * A canned ACL for every object; default none.
+         *
+         * @param acl a canned ACL for every object
+         * @return this builder
+         */
         public Builder acl(CannedAcl acl) {
             this.acl = FerryConfigException.requireNonNull(acl, "acl");
             return this;
         }
 
-        /** What to do when a key exists; default {@link WriteStrategy#CREATE_NEW}. */
+        /**
+         * What to do when a key exists; default {@link WriteStrategy#CREATE_NEW}.
+         *
+         * @param strategy what to do when a key exists
+         * @return this builder
+         */
         public Builder writeStrategy(WriteStrategy strategy) {
             this.writeStrategy = FerryConfigException.requireNonNull(strategy, "strategy");
             return this;
         }
 
-        /** Start a new object after this many rows; 0 (default) for no limit. */
+        /**
+         * Start a new object after this many rows; 0 (default) for no limit.
+         *
+         * @param rows the most rows per object, or 0
+         * @return this builder
+         */
         public Builder maxRowsPerObject(long rows) {
             if (rows < 0) {
                 throw new FerryConfigException("maxRowsPerObject", "maxRowsPerObject must be 0 (no limit) or more, was "
@@ -375,6 +437,9 @@ public final class S3Export {
         /**
          * Start a new object once this many bytes were produced (after compression; formats that
          * buffer, like Parquet, report bytes late); 0 (default) for no limit.
+         *
+         * @param bytes the most bytes per object, or 0
+         * @return this builder
          */
         public Builder maxBytesPerObject(long bytes) {
             if (bytes < 0) {
@@ -385,7 +450,12 @@ public final class S3Export {
             return this;
         }
 
-        /** Start a new object when the current one is this old (checked at each row). */
+        /**
+         * Start a new object when the current one is this old (checked at each row).
+         *
+         * @param interval the longest age of an object
+         * @return this builder
+         */
         public Builder rotateInterval(Duration interval) {
             FerryConfigException.requireNonNull(interval, "interval");
             if (interval.isNegative() || interval.isZero()) {
@@ -405,6 +475,8 @@ public final class S3Export {
          * maxConcurrency x partSize), the encoders (about 50 KB per open object) and Parquet's row
          * groups (one per open object).
          *
+         * @param bytes the most bytes the part buffers of one run may hold at once
+         * @return this builder
          * @throws FerryConfigException if below {@value S3Export#MIN_BUFFERED_BYTES} bytes
          */
         public Builder maxBufferedBytes(long bytes) {
@@ -416,7 +488,12 @@ public final class S3Export {
             return this;
         }
 
-        /** Write and delete a probe object under the prefix before the first row; default true. */
+        /**
+         * Write and delete a probe object under the prefix before the first row; default true.
+         *
+         * @param testWrite whether to write the probe object
+         * @return this builder
+         */
         public Builder testWrite(boolean testWrite) {
             this.testWrite = testWrite;
             return this;
@@ -425,19 +502,32 @@ public final class S3Export {
         /**
          * Write the object even when there are no rows (a CSV then holds its header only); default
          * false. Applies to templates without partitions: with partitions there is no key to write.
+         *
+         * @param writeEmptyObjects whether to write an object without rows
+         * @return this builder
          */
         public Builder writeEmptyObjects(boolean writeEmptyObjects) {
             this.writeEmptyObjects = writeEmptyObjects;
             return this;
         }
 
-        /** Receives progress; default none. */
+        /**
+         * Receives progress; default none.
+         *
+         * @param listener the progress listener
+         * @return this builder
+         */
         public Builder listener(ExportListener listener) {
             this.listener = FerryConfigException.requireNonNull(listener, "listener");
             return this;
         }
 
-        /** The clock for time placeholders and rotation; default the UTC system clock (tests pass a fixed one). */
+        /**
+         * The clock for time placeholders and rotation; default the UTC system clock (tests pass a fixed one).
+         *
+         * @param clock the clock for time placeholders and rotation
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = FerryConfigException.requireNonNull(clock, "clock");
             return this;
@@ -446,6 +536,7 @@ public final class S3Export {
         /**
          * Checks the settings and builds.
          *
+         * @return the export
          * @throws FerryConfigException naming the option: a missing bucket or path, a bad template,
          *                              compression on a format that compresses itself, anonymous
          *                              credentials, or rotation on a key that cannot vary

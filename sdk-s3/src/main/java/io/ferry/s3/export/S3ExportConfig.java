@@ -61,6 +61,8 @@ public final class S3ExportConfig {
     /**
      * A builder configured from TD's S3 v2 result JSON; set more options on it, then {@code build()}.
      *
+     * @param json the result output JSON
+     * @return the configured builder
      * @throws FerryConfigException naming the JSON key for an unknown key, a missing required key or a bad value
      */
     public static S3Export.Builder fromTdResult(String json) {

@@ -32,7 +32,7 @@ public final class Sse {
             this.headerValue = headerValue;
         }
 
-        /** The header value, e.g. {@code aws:kms}. */
+        /** {@return the header value, e.g. {@code aws:kms}} */
         public String headerValue() {
             return headerValue;
         }
@@ -49,12 +49,12 @@ public final class Sse {
         this.kmsKeyId = kmsKeyId;
     }
 
-    /** SSE-S3 (AES256). */
+    /** {@return SSE-S3 (AES256)} */
     public static Sse s3() {
         return S3;
     }
 
-    /** SSE-KMS with the default {@code aws/s3} key of the account. */
+    /** {@return SSE-KMS with the default {@code aws/s3} key of the account} */
     public static Sse kms() {
         return KMS_DEFAULT;
     }
@@ -62,6 +62,8 @@ public final class Sse {
     /**
      * SSE-KMS with the given symmetric key.
      *
+     * @param kmsKeyId the KMS key id
+     * @return the encryption setting
      * @throws FerryConfigException if the key id is blank
      */
     public static Sse kms(String kmsKeyId) {
@@ -71,6 +73,8 @@ public final class Sse {
     /**
      * Dual-layer SSE-KMS with the given key.
      *
+     * @param kmsKeyId the KMS key id
+     * @return the encryption setting
      * @throws FerryConfigException if the key id is blank
      */
     public static Sse dsseKms(String kmsKeyId) {
@@ -86,12 +90,12 @@ public final class Sse {
         return kmsKeyId.trim();
     }
 
-    /** The algorithm. */
+    /** {@return the algorithm} */
     public Type type() {
         return type;
     }
 
-    /** The KMS key id, if one was given. */
+    /** {@return the KMS key id, if one was given} */
     public Optional<String> kmsKeyId() {
         return Optional.ofNullable(kmsKeyId);
     }

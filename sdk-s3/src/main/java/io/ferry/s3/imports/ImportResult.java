@@ -16,7 +16,7 @@ import java.util.Optional;
  *
  * <pre>{@code
  * ImportResult r = imp.run(sink);
- * r.nextState().ifPresent(s -> store.save(s.toJson()));
+ * r.nextState().ifPresent(s -> stateStore.save("daily_import", s.toJson()));   // a StateStore
  * }</pre>
  */
 public final class ImportResult {
@@ -37,14 +37,14 @@ public final class ImportResult {
     }
 
     /**
-     * A new builder: no object, no bad row, nothing archived, no next state, a zero duration.
+     * {@return a new builder: no object, no bad row, nothing archived, no next state, a zero duration}
      * {@link S3Import#run} builds its results with it; tests of code that consumes results can too.
      */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder holding this result's values. */
+    /** {@return a builder holding this result's values} */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.objects = objects;
@@ -56,45 +56,45 @@ public final class ImportResult {
         return b;
     }
 
-    /** The objects read, in key order. */
+    /** {@return the objects read, in key order} */
     public List<ImportedObject> objects() {
         return objects;
     }
 
-    /** Records delivered to the sink. */
+    /** {@return records delivered to the sink} */
     public long rows() {
         return objects.stream().mapToLong(ImportedObject::rows).sum();
     }
 
-    /** Stored bytes of the objects read. */
+    /** {@return stored bytes of the objects read} */
     public long bytes() {
         return objects.stream().mapToLong(ImportedObject::bytes).sum();
     }
 
-    /** Bad rows skipped over all objects (with {@code BadRowPolicy.SKIP}). */
+    /** {@return bad rows skipped over all objects (with {@code BadRowPolicy.SKIP})} */
     public long skippedRows() {
         return skippedRows;
     }
 
-    /** The first bad rows skipped, with key and line (at most the parser's {@code badRowSamples}). */
+    /** {@return the first bad rows skipped, with key and line (at most the parser's {@code badRowSamples})} */
     public List<BadRow> badRows() {
         return badRows;
     }
 
-    /** Keys of GLACIER / DEEP_ARCHIVE objects skipped with {@code skipGlacierObjects(true)}. */
+    /** {@return keys of GLACIER / DEEP_ARCHIVE objects skipped with {@code skipGlacierObjects(true)}} */
     public List<String> skippedArchived() {
         return skippedArchived;
     }
 
     /**
-     * The state to pass to the next run ({@code S3Import.Builder#state}) when the import is
-     * incremental; empty otherwise. A run that found nothing returns the state it started from.
+     * {@return the state to pass to the next run ({@code S3Import.Builder#state}) when the import is
+     * incremental; empty otherwise} A run that found nothing returns the state it started from.
      */
     public Optional<IncrementalState> nextState() {
         return Optional.ofNullable(nextState);
     }
 
-    /** Wall time of the run, listing included. */
+    /** {@return wall time of the run, listing included} */
     public Duration duration() {
         return duration;
     }
@@ -131,13 +131,23 @@ public final class ImportResult {
         private Builder() {
         }
 
-        /** The objects read, in key order; default none. */
+        /**
+         * The objects read, in key order; default none.
+         *
+         * @param objects the objects read, in key order
+         * @return this builder
+         */
         public Builder objects(List<ImportedObject> objects) {
             this.objects = List.copyOf(FerryConfigException.requireNonNull(objects, "objects"));
             return this;
         }
 
-        /** Bad rows skipped over all objects, 0 or more; default 0. */
+        /**
+         * Bad rows skipped over all objects, 0 or more; default 0.
+         *
+         * @param skippedRows bad rows skipped over all objects, 0 or more
+         * @return this builder
+         */
         public Builder skippedRows(long skippedRows) {
             if (skippedRows < 0) {
                 throw new FerryConfigException("skippedRows", "skippedRows must be 0 or more, was " + skippedRows);
@@ -146,25 +156,45 @@ public final class ImportResult {
             return this;
         }
 
-        /** The first bad rows skipped; default none. */
+        /**
+         * The first bad rows skipped; default none.
+         *
+         * @param badRows the first bad rows skipped
+         * @return this builder
+         */
         public Builder badRows(List<BadRow> badRows) {
             this.badRows = List.copyOf(FerryConfigException.requireNonNull(badRows, "badRows"));
             return this;
         }
 
-        /** Keys of archived objects skipped; default none. */
+        /**
+         * Keys of archived objects skipped; default none.
+         *
+         * @param keys keys of archived objects skipped
+         * @return this builder
+         */
         public Builder skippedArchived(List<String> keys) {
             this.skippedArchived = List.copyOf(FerryConfigException.requireNonNull(keys, "skippedArchived"));
             return this;
         }
 
-        /** The state for the next run, or null when the import is not incremental (the default). */
+        /**
+         * The state for the next run, or null when the import is not incremental (the default).
+         *
+         * @param nextState the state for the next run, or null when the import is not incremental (the default)
+         * @return this builder
+         */
         public Builder nextState(IncrementalState nextState) {
             this.nextState = nextState;
             return this;
         }
 
-        /** Wall time of the run, zero or more; default zero. */
+        /**
+         * Wall time of the run, zero or more; default zero.
+         *
+         * @param duration wall time of the run, zero or more
+         * @return this builder
+         */
         public Builder duration(Duration duration) {
             FerryConfigException.requireNonNull(duration, "duration");
             if (duration.isNegative()) {
@@ -174,7 +204,11 @@ public final class ImportResult {
             return this;
         }
 
-        /** Builds the result. */
+        /**
+         * Builds the result.
+         *
+         * @return the result
+         */
         public ImportResult build() {
             return new ImportResult(this);
         }

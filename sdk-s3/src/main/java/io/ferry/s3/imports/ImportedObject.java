@@ -26,33 +26,34 @@ public final class ImportedObject {
      * @param rows        records delivered to the sink
      * @param skippedRows bad rows skipped
      * @param duration    time from opening the object to its last record
+     * @return the imported object
      */
     public static ImportedObject of(String key, long bytes, long rows, long skippedRows, Duration duration) {
         return new ImportedObject(FerryConfigException.requireNonNull(key, "key"), bytes, rows, skippedRows,
                 FerryConfigException.requireNonNull(duration, "duration"));
     }
 
-    /** The object key. */
+    /** {@return the object key} */
     public String key() {
         return key;
     }
 
-    /** The stored (compressed) size in bytes. */
+    /** {@return the stored (compressed) size in bytes} */
     public long bytes() {
         return bytes;
     }
 
-    /** Records delivered to the sink. */
+    /** {@return records delivered to the sink} */
     public long rows() {
         return rows;
     }
 
-    /** Bad rows skipped (with {@code BadRowPolicy.SKIP}). */
+    /** {@return bad rows skipped (with {@code BadRowPolicy.SKIP})} */
     public long skippedRows() {
         return skippedRows;
     }
 
-    /** Time from opening the object to its last record (waiting for a prefetched download included). */
+    /** {@return time from opening the object to its last record (waiting for a prefetched download included)} */
     public Duration duration() {
         return duration;
     }

@@ -77,7 +77,7 @@ public final class S3Import {
     }
 
     /**
-     * A new builder; the bucket is required. {@link #guess()} and {@link #preview(int)} work
+     * {@return a new builder; the bucket is required} {@link #guess()} and {@link #preview(int)} work
      * without a parser config; {@link #run(RecordSink)} needs {@code parser(..)} or the builder's
      * {@code guess()}.
      */
@@ -85,7 +85,7 @@ public final class S3Import {
         return new Builder();
     }
 
-    /** A builder holding this import's settings. */
+    /** {@return a builder holding this import's settings} */
     public Builder toBuilder() {
         return new Builder(this);
     }
@@ -93,6 +93,7 @@ public final class S3Import {
     /**
      * Guesses the parser config from the first 1 MB of the first selected object.
      *
+     * @return the guessed parser config
      * @throws FerryDataException if no object is selected or the sample cannot be guessed
      */
     public GuessResult guess() {
@@ -103,6 +104,8 @@ public final class S3Import {
      * The schema and first {@code rows} records of the selected objects, read with the parser
      * config (guessed first when none was given). Reads only as far as needed.
      *
+     * @param rows the number of records to read, at least 1
+     * @return the schema and the records read
      * @throws FerryConfigException if {@code rows} is below 1
      */
     public Preview preview(int rows) {
@@ -117,6 +120,8 @@ public final class S3Import {
      * {@code commit()}. On any failure calls {@code sink.abort()} and rethrows. When nothing is
      * selected and the parser is guessed, the sink is not touched (there is no schema).
      *
+     * @param sink the sink that receives the records
+     * @return what the import read
      * @throws FerryConfigException (option {@code parser}) when the builder got neither
      *                              {@code parser(..)} nor {@code guess()}
      * @throws FerryDataException a bad row under {@code BadRowPolicy.FAIL} (key, line, column),
@@ -133,22 +138,22 @@ public final class S3Import {
         return engine.run(sink);
     }
 
-    /** The bucket. */
+    /** {@return the bucket} */
     public String bucket() {
         return plan.bucket();
     }
 
-    /** The key prefix. */
+    /** {@return the key prefix} */
     public String pathPrefix() {
         return plan.prefix();
     }
 
-    /** The connection options. */
+    /** {@return the connection options} */
     public S3Connection connection() {
         return plan.connection();
     }
 
-    /** Whether {@link ImportResult#nextState()} is filled. */
+    /** {@return whether {@link ImportResult#nextState()} is filled} */
     public boolean incremental() {
         return plan.incremental();
     }
@@ -203,7 +208,12 @@ public final class S3Import {
             clock = p.clock();
         }
 
-        /** The bucket name (required). */
+        /**
+         * The bucket name (required).
+         *
+         * @param bucket the bucket name (required)
+         * @return this builder
+         */
         public Builder bucket(String bucket) {
             this.bucket = BucketNames.check(bucket, "pathPrefix");
             return this;
@@ -212,6 +222,9 @@ public final class S3Import {
         /**
          * Only keys starting with this prefix; default all. A leading {@code /} is kept but warned
          * about: on S3 it addresses keys that really start with {@code /}.
+         *
+         * @param prefix the key prefix
+         * @return this builder
          */
         public Builder pathPrefix(String prefix) {
             this.pathPrefix = FerryConfigException.requireNonNull(prefix, "pathPrefix");
@@ -221,6 +234,8 @@ public final class S3Import {
         /**
          * Only keys in which this Java regex finds a match, e.g. {@code \.csv$|\.csv\.gz$}; null for all.
          *
+         * @param regex a Java regular expression, or null
+         * @return this builder
          * @throws FerryConfigException if the regex is invalid
          */
         public Builder pathMatchPattern(String regex) {
@@ -229,7 +244,12 @@ public final class S3Import {
             return this;
         }
 
-        /** Skip GLACIER and DEEP_ARCHIVE objects (reported in the result) instead of failing on them; default false. */
+        /**
+         * Skip GLACIER and DEEP_ARCHIVE objects (reported in the result) instead of failing on them; default false.
+         *
+         * @param skip whether to skip archived objects
+         * @return this builder
+         */
         public Builder skipGlacierObjects(boolean skip) {
             this.skipGlacierObjects = skip;
             return this;
@@ -239,13 +259,21 @@ public final class S3Import {
          * Skip keys up to and including this one (TD's {@code last_path}): a start at
          * {@code IncrementalState.afterPath(key)}; path mode only; null clears it. A
          * {@link #state(IncrementalState)} replaces it.
+         *
+         * @param key the last key to skip, or null
+         * @return this builder
          */
         public Builder startAfter(String key) {
             this.start = start.withStartAfter(key);
             return this;
         }
 
-        /** Return the state for the next run in {@link ImportResult#nextState()}; default false. */
+        /**
+         * Return the state for the next run in {@link ImportResult#nextState()}; default false.
+         *
+         * @param incremental whether to return the next state
+         * @return this builder
+         */
         public Builder incremental(boolean incremental) {
             this.incremental = incremental;
             return this;
@@ -254,6 +282,9 @@ public final class S3Import {
         /**
          * Select by LastModified ({@link IncrementalState.Mode#MODIFIED_TIME}) instead of key order
          * ({@link IncrementalState.Mode#PATH}); default false.
+         *
+         * @param use whether to select by LastModified
+         * @return this builder
          */
         public Builder useModifiedTime(boolean use) {
             this.start = start.withSelectBy(use ? IncrementalState.Mode.MODIFIED_TIME : IncrementalState.Mode.PATH);
@@ -264,6 +295,9 @@ public final class S3Import {
          * With {@code useModifiedTime(true)}: only objects modified at or after this time, a start at
          * {@code IncrementalState.modifiedSince(time)}; null clears it (the start is then the epoch).
          * A {@link #state(IncrementalState)} replaces it.
+         *
+         * @param time the earliest LastModified to take, or null
+         * @return this builder
          */
         public Builder modifiedAfter(Instant time) {
             this.start = start.withModifiedAfter(time);
@@ -275,46 +309,78 @@ public final class S3Import {
          * as {@code IncrementalState.afterPath(key)}; null clears it. A state takes precedence over
          * the start options: {@code startAfter} and {@code modifiedAfter} are then ignored, whatever
          * order they were set in. Its mode must match {@code useModifiedTime}.
+         *
+         * @param state the state to start from, or null
+         * @return this builder
          */
         public Builder state(IncrementalState state) {
             this.start = start.withSaved(state);
             return this;
         }
 
-        /** See {@link ObjectSelector.Builder#settleTime}; default 15 minutes; modified-time mode only. */
+        /**
+         * See {@link ObjectSelector.Builder#settleTime}; default 15 minutes; modified-time mode only.
+         *
+         * @param settleTime how long after its LastModified an object may still appear in a listing
+         * @return this builder
+         */
         public Builder settleTime(Duration settleTime) {
             ObjectSelector.builder().settleTime(settleTime);
             this.settleTime = settleTime;
             return this;
         }
 
-        /** Fail when no object is selected, instead of importing nothing; default false. */
+        /**
+         * Fail when no object is selected, instead of importing nothing; default false.
+         *
+         * @param fail whether to fail when no object is selected
+         * @return this builder
+         */
         public Builder failOnNoFiles(boolean fail) {
             this.failOnNoFiles = fail;
             return this;
         }
 
-        /** How to parse the objects (e.g. {@code guessResult.parser()}). */
+        /**
+         * How to parse the objects (e.g. {@code guessResult.parser()}).
+         *
+         * @param parser how to parse the objects (e.g. {@code guessResult.parser()})
+         * @return this builder
+         */
         public Builder parser(ParserConfig parser) {
             this.parser = FerryConfigException.requireNonNull(parser, "parser");
             this.guessParser = false;
             return this;
         }
 
-        /** Guess the parser config from the first selected object at each run instead of giving one. */
+        /**
+         * Guess the parser config from the first selected object at each run instead of giving one.
+         *
+         * @return this builder
+         */
         public Builder guess() {
             this.guessParser = true;
             this.parser = null;
             return this;
         }
 
-        /** Overrides the parser's bad-row policy (useful with {@link #guess()}). */
+        /**
+         * Overrides the parser's bad-row policy (useful with {@link #guess()}).
+         *
+         * @param policy the bad-row policy
+         * @return this builder
+         */
         public Builder badRows(BadRowPolicy policy) {
             this.badRows = FerryConfigException.requireNonNull(policy, "badRows");
             return this;
         }
 
-        /** How objects are decompressed; default {@link Decoder#AUTO}. */
+        /**
+         * How objects are decompressed; default {@link Decoder#AUTO}.
+         *
+         * @param decoder how objects are decompressed
+         * @return this builder
+         */
         public Builder decoder(Decoder decoder) {
             this.decoder = FerryConfigException.requireNonNull(decoder, "decoder");
             return this;
@@ -324,18 +390,31 @@ public final class S3Import {
          * Filters applied in order to every record before the sink (and to preview rows), e.g.
          * {@code filters(Filters.drop("debug"), Filters.addTime(clock))}; replaces earlier filters.
          * With a given parser, a filter naming a missing column fails {@link #build()}.
+         *
+         * @param filters the filters, applied in this order
+         * @return this builder
          */
         public Builder filters(RecordFilter... filters) {
             return filters(List.of(FerryConfigException.requireNonNull(filters, "filters")));
         }
 
-        /** Same as {@link #filters(RecordFilter...)}. */
+        /**
+         * Same as {@link #filters(RecordFilter...)}.
+         *
+         * @param filters the filters, applied in this order
+         * @return this builder
+         */
         public Builder filters(List<? extends RecordFilter> filters) {
             this.filters = FilterChain.of(filters);
             return this;
         }
 
-        /** Memory for objects downloaded ahead; default 64 MB, at least 1 MB. */
+        /**
+         * Memory for objects downloaded ahead; default 64 MB, at least 1 MB.
+         *
+         * @param bytes memory for objects downloaded ahead
+         * @return this builder
+         */
         public Builder maxBufferedBytes(long bytes) {
             if (bytes < 1024 * 1024) {
                 throw new FerryConfigException("maxBufferedBytes", "must be at least 1 MB (1048576), was " + bytes);
@@ -352,6 +431,8 @@ public final class S3Import {
          * stopped and none is read twice. An object replaced in the meantime (HTTP 412) fails the
          * run at once.
          *
+         * @param attempts the most GetObject calls for one object
+         * @return this builder
          * @throws FerryConfigException if {@code attempts} is outside 1..100
          */
         public Builder readAttempts(int attempts) {
@@ -363,7 +444,12 @@ public final class S3Import {
             return this;
         }
 
-        /** The clock that dates listings (modified-time mode); default the UTC system clock. */
+        /**
+         * The clock that dates listings (modified-time mode); default the UTC system clock.
+         *
+         * @param clock the clock that dates listings (modified-time mode)
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = FerryConfigException.requireNonNull(clock, "clock");
             return this;
@@ -372,6 +458,7 @@ public final class S3Import {
         /**
          * Checks the settings and builds.
          *
+         * @return the import
          * @throws FerryConfigException naming the option: no bucket, start points that
          *                              do not fit the selection mode, or a filter naming a
          *                              column the given parser does not have

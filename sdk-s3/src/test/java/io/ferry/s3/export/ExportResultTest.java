@@ -14,7 +14,7 @@ class ExportResultTest {
 
     @Test
     void builder_sumsRowsAndBytesOverObjects() {
-        ExportResult r = ExportResult.builder().syncId("s1").objects(List.of(A, B)).elapsed(Duration.ofMillis(7))
+        ExportResult r = ExportResult.builder().syncId("s1").objects(List.of(A, B)).duration(Duration.ofMillis(7))
                 .build();
 
         assertThat(r.rows()).isEqualTo(15);
@@ -25,12 +25,13 @@ class ExportResultTest {
 
     @Test
     void toBuilder_roundTripsEveryValue() {
-        ExportResult r = ExportResult.builder().syncId("s1").objects(List.of(A)).elapsed(Duration.ofSeconds(2)).build();
+        ExportResult r = ExportResult.builder().syncId("s1").objects(List.of(A)).duration(Duration.ofSeconds(2))
+                .build();
 
         assertThat(r.toBuilder().build()).isEqualTo(r).hasSameHashCodeAs(r);
         assertThat(r.toBuilder().syncId("s2").build()).isNotEqualTo(r);
         assertThat(r.toBuilder().objects(List.of(A, B)).build()).isNotEqualTo(r);
-        assertThat(r.toBuilder().elapsed(Duration.ZERO).build()).isNotEqualTo(r);
+        assertThat(r.toBuilder().duration(Duration.ZERO).build()).isNotEqualTo(r);
     }
 
     @Test
@@ -40,8 +41,22 @@ class ExportResultTest {
     }
 
     @Test
-    void elapsed_negative_isRefused() {
+    void duration_negative_isRefused() {
+        assertThatThrownBy(() -> ExportResult.builder().duration(Duration.ofMillis(-1)))
+                .isInstanceOf(FerryConfigException.class)
+                .hasMessage("duration must be zero or more, was PT-0.001S (duration)");
+    }
+
+    @Test
+    @SuppressWarnings("removal")
+    void elapsed_deprecated_isTheDuration() {
+        ExportResult r = ExportResult.builder().syncId("s1").elapsed(Duration.ofSeconds(3)).build();
+
+        assertThat(r.duration()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(r.elapsed()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(r).isEqualTo(ExportResult.builder().syncId("s1").duration(Duration.ofSeconds(3)).build());
         assertThatThrownBy(() -> ExportResult.builder().elapsed(Duration.ofMillis(-1)))
-                .isInstanceOf(FerryConfigException.class).hasMessageContaining("elapsed must be zero or more");
+                .isInstanceOf(FerryConfigException.class)
+                .hasMessage("duration must be zero or more, was PT-0.001S (duration)");
     }
 }

@@ -27,7 +27,12 @@ public final class Fault {
         this.afterHandling = afterHandling;
     }
 
-    /** Answers with this status (e.g. 500, 503) and a JSON error body. */
+    /**
+     * Answers with this status (e.g. 500, 503) and a JSON error body.
+     *
+     * @param status the HTTP status code
+     * @return the fault
+     */
     public static Fault status(int status) {
         if (status < 400 || status > 599) {
             throw new IllegalArgumentException("a fault status must be 4xx or 5xx, was " + status);
@@ -35,7 +40,12 @@ public final class Fault {
         return new Fault(status, null, false);
     }
 
-    /** Answers 429 Too Many Requests with {@code Retry-After: seconds}. */
+    /**
+     * Answers 429 Too Many Requests with {@code Retry-After: seconds}.
+     *
+     * @param retryAfterSeconds the seconds in the {@code Retry-After} header
+     * @return the fault
+     */
     public static Fault tooManyRequests(int retryAfterSeconds) {
         if (retryAfterSeconds < 0) {
             throw new IllegalArgumentException("retryAfterSeconds must not be negative, was " + retryAfterSeconds);
@@ -43,18 +53,27 @@ public final class Fault {
         return new Fault(429, Integer.toString(retryAfterSeconds), false);
     }
 
-    /** Answers 429 Too Many Requests with {@code Retry-After} as an HTTP date: wait until {@code at}. */
+    /**
+     * Answers 429 Too Many Requests with {@code Retry-After} as an HTTP date: wait until {@code at}.
+     *
+     * @param at the time in the {@code Retry-After} header
+     * @return the fault
+     */
     public static Fault tooManyRequestsUntil(Instant at) {
         Objects.requireNonNull(at, "at");
         return new Fault(429, DateTimeFormatter.RFC_1123_DATE_TIME.format(at.atOffset(ZoneOffset.UTC)), false);
     }
 
-    /** Closes the connection without answering. */
+    /**
+     * Closes the connection without answering.
+     *
+     * @return the fault
+     */
     public static Fault dropConnection() {
         return new Fault(0, null, false);
     }
 
-    /** The same fault, played after the request was handled (its effect is kept). */
+    /** {@return the same fault, played after the request was handled (its effect is kept)} */
     public Fault afterHandling() {
         return new Fault(status, retryAfter, true);
     }

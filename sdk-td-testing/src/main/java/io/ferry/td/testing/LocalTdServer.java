@@ -76,7 +76,11 @@ public final class LocalTdServer implements AutoCloseable {
         server.start();
     }
 
-    /** Starts a server on 127.0.0.1 and a free port. */
+    /**
+     * Starts a server on 127.0.0.1 and a free port.
+     *
+     * @return the running server
+     */
     public static LocalTdServer start() {
         try {
             return new LocalTdServer();
@@ -85,27 +89,36 @@ public final class LocalTdServer implements AutoCloseable {
         }
     }
 
-    /** The base URI, e.g. {@code http://127.0.0.1:41234}; give it to {@code TdWriterBuilder.endpoint}. */
+    /** {@return the base URI, e.g. {@code http://127.0.0.1:41234}; give it to {@code TdWriterBuilder.endpoint}} */
     public String endpoint() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    /** The base URI as a {@link URI}. */
+    /** {@return the base URI as a {@link URI}} */
     public URI uri() {
         return URI.create(endpoint());
     }
 
-    /** Creates a database unless it exists. */
+    /**
+     * Creates a database unless it exists.
+     *
+     * @param db the database name
+     */
     public void createDatabase(String db) {
         catalog.ensureDatabase(db);
     }
 
-    /** The names of the databases. */
+    /** {@return the names of the databases} */
     public Set<String> databases() {
         return catalog.databases();
     }
 
-    /** The names of the tables of a database; empty if it does not exist. */
+    /**
+     * The names of the tables of a database; empty if it does not exist.
+     *
+     * @param db the database name
+     * @return the table names
+     */
     public Set<String> tables(String db) {
         return catalog.tables(db);
     }
@@ -113,13 +126,20 @@ public final class LocalTdServer implements AutoCloseable {
     /**
      * The stored rows of a table, in import order (a copy).
      *
+     * @param db the database name
+     * @param table the table name
+     * @return the rows
      * @throws IllegalArgumentException if there is no such table
      */
     public List<Map<String, Object>> rows(String db, String table) {
         return catalog.rows(db, table);
     }
 
-    /** Every request so far as {@code METHOD /path} (never the key), in order. */
+    /**
+     * Every request so far as {@code METHOD /path} (never the key), in order.
+     *
+     * @return the requests, in order
+     */
     public List<String> requests() {
         synchronized (lock) {
             return List.copyOf(requests);
@@ -129,6 +149,10 @@ public final class LocalTdServer implements AutoCloseable {
     /**
      * Makes the {@code nth} (1-based, counted from now) request whose {@code METHOD /path}
      * starts with {@code requestPrefix} fail with {@code fault}. Use "" for any request.
+     *
+     * @param requestPrefix the start of {@code METHOD /path} of the requests to match
+     * @param nth which matching request fails, 1-based
+     * @param fault how it fails
      */
     public void injectFault(String requestPrefix, int nth, Fault fault) {
         if (nth < 1) {

@@ -55,7 +55,7 @@ public final class LocalTdServerExtension implements BeforeAllCallback, AfterAll
     }
 
     /**
-     * The running server.
+     * {@return the running server}
      *
      * @throws IllegalStateException outside the test class's lifetime, e.g. when the extension is
      *                               registered on an instance field rather than a static one

@@ -23,7 +23,10 @@ public final class MsgpackRows {
      * The rows of a {@code msgpack.gz} body, each a map with String keys and Java values
      * (Long, Double, String, Boolean, byte[], List, Map, null).
      *
+     * @param msgpackGz the gzipped msgpack body
+     * @return the rows
      * @throws IllegalArgumentException if a value is not a map or has no integer {@code time}
+     * @throws IOException if the body is not gzip or not msgpack
      */
     public static List<Map<String, Object>> decode(byte[] msgpackGz) throws IOException {
         List<Map<String, Object>> rows = new ArrayList<>();

@@ -134,7 +134,7 @@ public final class ExportSession implements ExportWriter {
             }
             state = State.COMMITTED;
             return ExportResult.builder().syncId(syncId).objects(published)
-                    .elapsed(Duration.ofNanos(System.nanoTime() - startNanos)).build();
+                    .duration(Duration.ofNanos(System.nanoTime() - startNanos)).build();
         } catch (RuntimeException e) {
             RuntimeException failure = publisher.rollBack(router.started(), e);
             abort();
