@@ -148,14 +148,14 @@ final class ExportCommand implements Callable<Integer> {
             o.put("objects", r.objectCount());
             o.put("rows", r.rows());
             o.put("bytes", r.bytes());
-            o.put("duration_ms", r.elapsed().toMillis());
+            o.put("duration_ms", r.duration().toMillis());
             o.putArray("uris").addAll(r.objects().stream()
                     .map(x -> (com.fasterxml.jackson.databind.JsonNode) Json.MAPPER.getNodeFactory().textNode(x.uri()))
                     .toList());
             io.out().println(Json.line(o));
         } else if (!common.quiet) {
             io.out().printf(Locale.ROOT, "exported %,d rows into %,d objects (%s) in %.1f s%n", r.rows(),
-                    r.objectCount(), Progress.bytes(r.bytes()), r.elapsed().toMillis() / 1000.0);
+                    r.objectCount(), Progress.bytes(r.bytes()), r.duration().toMillis() / 1000.0);
             for (ExportedObject o : r.objects()) {
                 io.out().println("  " + o.uri());
             }
