@@ -4,6 +4,7 @@ import io.ferry.core.FerryConfigException;
 import io.ferry.core.record.Schema;
 import io.ferry.formats.FileFormat;
 import io.ferry.formats.FormatWriter;
+import io.ferry.formats.parquet.internal.ParquetLibrary;
 import io.ferry.formats.parquet.internal.ParquetRecordWriter;
 import java.io.OutputStream;
 import java.util.Objects;
@@ -29,6 +30,10 @@ import java.util.Objects;
  * <p>A writer buffers one row group in memory (at most {@link #rowGroupSize()} bytes, encoded)
  * and writes it to the stream when it is full; the footer is written on close. Parquet has its
  * own page compression ({@link #codec()}), so {@link #supportsFileCompression()} is false.
+ *
+ * <p>Needs parquet-avro and its dependencies, which sdk-formats brings. An application that left
+ * them out with a Maven exclusion gets a {@link FerryConfigException} (option {@code format})
+ * from {@link #defaults()} and {@link Builder#build()}, naming the missing class.
  */
 public final class ParquetFormat implements FileFormat {
     /** The default codec: {@link ParquetCodec#SNAPPY}. */
@@ -44,7 +49,9 @@ public final class ParquetFormat implements FileFormat {
     /** The smallest row-group size and page size accepted: 1 KiB. */
     public static final int MIN_SIZE = 1024;
 
-    private static final ParquetFormat DEFAULTS = new Builder().build();
+    // not through build(): this class must load without Parquet, so that defaults() and build()
+    // can say that Parquet is missing
+    private static final ParquetFormat DEFAULTS = new ParquetFormat(new Builder());
 
     private final ParquetCodec codec;
     private final ParquetWriterVersion writerVersion;
@@ -60,8 +67,13 @@ public final class ParquetFormat implements FileFormat {
         this.pageSize = b.pageSize;
     }
 
-    /** {@return Parquet with every default: SNAPPY, V1, 128 MiB row groups, 1 MiB pages, no row limit} */
+    /**
+     * {@return Parquet with every default: SNAPPY, V1, 128 MiB row groups, 1 MiB pages, no row limit}
+     *
+     * @throws FerryConfigException if parquet-avro is not on the class path
+     */
     public static ParquetFormat defaults() {
+        ParquetLibrary.requirePresent();
         return DEFAULTS;
     }
 
@@ -254,9 +266,11 @@ public final class ParquetFormat implements FileFormat {
          * Builds the format.
          *
          * @return the format
-         * @throws FerryConfigException if the page size exceeds the row-group size
+         * @throws FerryConfigException if the page size exceeds the row-group size, or if
+         *                              parquet-avro is not on the class path
          */
         public ParquetFormat build() {
+            ParquetLibrary.requirePresent();
             if (pageSize > rowGroupSize) {
                 throw new FerryConfigException("pageSize", "pageSize (" + pageSize
                         + " bytes) must not exceed rowGroupSize (" + rowGroupSize
