@@ -79,6 +79,10 @@ public final class S3ExportSample {
                         .credentials(Credentials.basic("sample", "sample-secret")).build();
                 run(local, "ferry-sample", rows);
             }
+            System.out.println();
+            System.out.println("The S3 above was S3Mock inside this JVM, keeping its files under target/embedded-s3: it"
+                    + " deleted them when it stopped, so the bucket and objects are gone now that the sample ends."
+                    + " Pass --bucket NAME to write to a real bucket.");
         } else {
             S3Connection.Builder real = S3Connection.builder();
             if (endpoint != null) {
@@ -110,6 +114,11 @@ public final class S3ExportSample {
         for (ExportedObject o : r.objects()) {
             System.out.printf(Locale.ROOT, "  %-72s %,9d rows %,12d bytes%s%n", o.uri(), o.rows(), o.bytes(),
                     o.parts() > 0 ? " (multipart: " + o.parts() + (o.parts() == 1 ? " part)" : " parts)") : "");
+        }
+        if (r.objects().stream().anyMatch(o -> o.parts() == 1)) {
+            System.out.println("  (multipart: 1 part) is an object closed before the end of the export, here by rotation:"
+                    + " it is uploaded in full at once and published only at commit, so it goes as a multipart upload"
+                    + " of one part; the object still open at the end fits one part and goes as a single PutObject.");
         }
         double seconds = r.duration().toMillis() / 1000.0;
         System.out.printf(Locale.ROOT, "  %d objects, %,d rows, %,d bytes in %.2f s (%,.0f rows/s)%n", r.objectCount(),

@@ -79,7 +79,7 @@ import org.junit.jupiter.api.io.TempDir;
  * is reached: the S3 and TD instances point at a closed port on 127.0.0.1.
  *
  * <p>sdk-td-testing is left out on purpose: it is a test fixture without a dependency on
- * sdk-core, and throws the JDK's exceptions for misuse (documented in the README).
+ * sdk-core, and throws the JDK's exceptions for misuse (documented in docs/errors.md).
  */
 class NullArgumentContractTest {
     /** Methods whose contract is not "FerryException only", with the reason; matched by prefix. */

@@ -22,7 +22,7 @@ import software.amazon.awssdk.services.s3.model.StorageClass;
 /**
  * Where the test stores behave like S3 and where they do not, with the AWS SDK alone: each test
  * asserts S3's behaviour on a store that has the {@link Feature} and the store's own behaviour
- * otherwise. The README's table of differences is this class in prose; a store upgrade that
+ * otherwise. The table of differences in docs/s3-compatibility.md is this class in prose; a store upgrade that
  * changes a behaviour fails here first.
  */
 @ParameterizedClass(name = "{0}")

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The deliberate differences from cron-utils 9.2.1 (Unix definition), pinned down on both sides
- * so that the README's list stays true. "rejects" means the expression does not parse.
+ * so that the list in docs/scheduling.md stays true. "rejects" means the expression does not parse.
  */
 class CronUtilsDifferencesTest {
     private final CronParser oracleParser = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));

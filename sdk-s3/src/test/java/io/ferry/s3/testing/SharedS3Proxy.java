@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.s3.S3ClientBuilder;
  * String bucket = s3.newBucket("export");
  * }</pre>
  *
- * <p>Where it differs from S3 (and from S3Mock) is listed in {@link #supports} and in the README.
+ * <p>Where it differs from S3 (and from S3Mock) is listed in {@link #supports} and in docs/s3-compatibility.md.
  */
 public final class SharedS3Proxy implements TestStore {
     private static volatile SharedS3Proxy instance;

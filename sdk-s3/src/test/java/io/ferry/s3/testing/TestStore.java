@@ -34,7 +34,7 @@ public interface TestStore {
     /** Secret of the dummy credentials. */
     String SECRET_ACCESS_KEY = "ferry-test-secret";
 
-    /** What one store does as S3 does, where S3 implementations differ (the README's table). */
+    /** What one store does as S3 does, where S3 implementations differ (the table in docs/s3-compatibility.md). */
     enum Feature {
         /** {@code If-None-Match: *} on PutObject and CompleteMultipartUpload answers 412 when the key exists. */
         CONDITIONAL_WRITES,

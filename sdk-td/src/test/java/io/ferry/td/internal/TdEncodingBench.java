@@ -25,7 +25,7 @@ import org.msgpack.core.MessagePacker;
  *
  * <p>It measures internals, so it lives beside them in sdk-td's test sources (the benchmarks
  * module uses public API only). Run: {@code mvn -B -ntp -q -pl sdk-td -am test-compile exec:java
- * -Dbench.args="2000000"} (argument: rows per run).
+ * -Dbench.main=io.ferry.td.internal.TdEncodingBench -Dbench.args="2000000"} (argument: rows per run).
  */
 public final class TdEncodingBench {
     private static final Schema SCHEMA = Schema.of(
