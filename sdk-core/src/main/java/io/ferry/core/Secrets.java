@@ -154,8 +154,10 @@ public final class Secrets {
      * Text without a user part is returned as is.
      *
      * @param uri the text of a URI; not null
+     * @throws FerryConfigException if {@code uri} is null
      */
     public static String maskUserInfo(String uri) {
+        FerryConfigException.requireNonNull(uri, "uri");
         int start = uri.indexOf("://");
         start = start < 0 ? 0 : start + 3;
         int q = uri.indexOf('?', start);
