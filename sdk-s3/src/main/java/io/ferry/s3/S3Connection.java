@@ -4,16 +4,22 @@ import io.ferry.core.FerryConfigException;
 import io.ferry.core.credentials.Credentials;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.metrics.MetricPublisher;
+import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * How to reach S3: region, endpoint, addressing style, credentials and concurrency. Shared by
- * exports and imports. Immutable and safe to share between threads.
+ * How to reach S3: region, endpoint, addressing style, credentials, concurrency, and the AWS
+ * client's retries, timeouts and metrics. Shared by exports and imports. Immutable and safe to
+ * share between threads.
  *
  * <pre>{@code
  * S3Connection aws = S3Connection.builder().region("us-east-1").build();   // default credential chain
@@ -24,6 +30,12 @@ import software.amazon.awssdk.services.s3.S3Client;
  *     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(id, secret)))
  *     .build();
  * S3Connection own = S3Connection.builder().client(myS3Client).build();    // never closed by Ferry
+ * S3Connection tuned = S3Connection.builder()
+ *     .maxAttempts(5)                                    // the AWS SDK's standard retries, 5 attempts
+ *     .apiCallAttemptTimeout(Duration.ofSeconds(30))     // one HTTP attempt
+ *     .apiCallTimeout(Duration.ofMinutes(2))             // a call, all its attempts together
+ *     .addMetricPublisher(myPublisher)                   // e.g. CloudWatch or a Micrometer bridge
+ *     .build();
  * }</pre>
  *
  * <p>Credentials come from one of {@link Builder#credentials} (Ferry's model, mapped to the AWS
@@ -36,6 +48,8 @@ public final class S3Connection {
     public static final int DEFAULT_MAX_CONCURRENCY = 4;
     /** Largest accepted {@link Builder#maxConcurrency}. */
     public static final int MAX_CONCURRENCY = 64;
+    /** Largest accepted {@link Builder#maxAttempts}. */
+    public static final int MAX_ATTEMPTS = 20;
 
     private final String region;
     private final URI endpoint;
@@ -47,6 +61,11 @@ public final class S3Connection {
     private final S3Client client;
     private final List<ExecutionInterceptor> interceptors;
     private final RequestChecksums requestChecksums;
+    private final int maxAttempts;
+    private final RetryStrategy retryStrategy;
+    private final Duration apiCallTimeout;
+    private final Duration apiCallAttemptTimeout;
+    private final List<MetricPublisher> metricPublishers;
 
     private S3Connection(Builder b) {
         this.region = b.region;
@@ -59,6 +78,11 @@ public final class S3Connection {
         this.client = b.client;
         this.interceptors = List.copyOf(b.interceptors);
         this.requestChecksums = b.requestChecksums;
+        this.maxAttempts = b.maxAttempts;
+        this.retryStrategy = b.retryStrategy;
+        this.apiCallTimeout = b.apiCallTimeout;
+        this.apiCallAttemptTimeout = b.apiCallAttemptTimeout;
+        this.metricPublishers = List.copyOf(b.metricPublishers);
     }
 
     /** {@return a new builder with every option at its default} */
@@ -129,6 +153,35 @@ public final class S3Connection {
         return Optional.ofNullable(requestChecksums);
     }
 
+    /**
+     * The attempts per request (the first included) of the AWS SDK's standard retry strategy, if
+     * set; otherwise the SDK's default (3, or {@code AWS_MAX_ATTEMPTS} / the profile's
+     * {@code max_attempts}) or the {@link #retryStrategy()}.
+     */
+    public OptionalInt maxAttempts() {
+        return maxAttempts == 0 ? OptionalInt.empty() : OptionalInt.of(maxAttempts);
+    }
+
+    /** The retry strategy of the clients Ferry builds, if one was given. */
+    public Optional<RetryStrategy> retryStrategy() {
+        return Optional.ofNullable(retryStrategy);
+    }
+
+    /** The longest time for one request, all its attempts and retry pauses together, if set; default no limit. */
+    public Optional<Duration> apiCallTimeout() {
+        return Optional.ofNullable(apiCallTimeout);
+    }
+
+    /** The longest time for one HTTP attempt of a request, if set; default no limit. */
+    public Optional<Duration> apiCallAttemptTimeout() {
+        return Optional.ofNullable(apiCallAttemptTimeout);
+    }
+
+    /** Metric publishers added to the clients Ferry builds, in the order added; unmodifiable. */
+    public List<MetricPublisher> metricPublishers() {
+        return metricPublishers;
+    }
+
     @Override
     public String toString() {
         return "S3Connection{region=" + region + ", endpoint=" + endpoint + ", pathStyle=" + pathStyle
@@ -136,7 +189,15 @@ public final class S3Connection {
                 + ", credentials=" + (client != null ? "client" : credentials != null ? credentials.toString()
                         : credentialsProvider != null ? credentialsProvider.getClass().getSimpleName()
                         : "default chain")
-                + (requestChecksums == null ? "" : ", requestChecksums=" + requestChecksums) + "}";
+                + (requestChecksums == null ? "" : ", requestChecksums=" + requestChecksums)
+                + (maxAttempts == 0 ? "" : ", maxAttempts=" + maxAttempts)
+                + (retryStrategy == null ? "" : ", retryStrategy=" + retryStrategy.getClass().getSimpleName()
+                        + "(maxAttempts=" + retryStrategy.maxAttempts() + ")")
+                + (apiCallTimeout == null ? "" : ", apiCallTimeout=" + apiCallTimeout)
+                + (apiCallAttemptTimeout == null ? "" : ", apiCallAttemptTimeout=" + apiCallAttemptTimeout)
+                + (metricPublishers.isEmpty() ? "" : ", metricPublishers=" + metricPublishers.stream()
+                        .map(p -> p.getClass().getSimpleName()).collect(Collectors.joining(", ", "[", "]")))
+                + "}";
     }
 
     /** Builds an {@link S3Connection}. Not thread-safe. */
@@ -151,6 +212,11 @@ public final class S3Connection {
         private S3Client client;
         private final List<ExecutionInterceptor> interceptors = new ArrayList<>();
         private RequestChecksums requestChecksums;
+        private int maxAttempts;
+        private RetryStrategy retryStrategy;
+        private Duration apiCallTimeout;
+        private Duration apiCallAttemptTimeout;
+        private final List<MetricPublisher> metricPublishers = new ArrayList<>();
 
         private Builder() {
         }
@@ -166,6 +232,11 @@ public final class S3Connection {
             client = c.client;
             interceptors.addAll(c.interceptors);
             requestChecksums = c.requestChecksums;
+            maxAttempts = c.maxAttempts;
+            retryStrategy = c.retryStrategy;
+            apiCallTimeout = c.apiCallTimeout;
+            apiCallAttemptTimeout = c.apiCallAttemptTimeout;
+            metricPublishers.addAll(c.metricPublishers);
         }
 
         /**
@@ -325,17 +396,113 @@ public final class S3Connection {
         }
 
         /**
+         * Attempts per request, the first included, with the AWS SDK's standard retry strategy
+         * (retries on throttling, 5xx, timeouts and broken connections, with exponential backoff
+         * and jitter), 1 (no retry) to {@value S3Connection#MAX_ATTEMPTS}. Default: the SDK's (3,
+         * or {@code AWS_MAX_ATTEMPTS} / the profile's {@code max_attempts}). Replaces a
+         * {@link #retryStrategy} set earlier. Imports also resume broken downloads on their own
+         * ({@code S3Import.Builder.readAttempts}).
+         *
+         * @throws FerryConfigException if {@code attempts} is outside 1..{@value S3Connection#MAX_ATTEMPTS}
+         */
+        public Builder maxAttempts(int attempts) {
+            if (attempts < 1 || attempts > MAX_ATTEMPTS) {
+                throw new FerryConfigException("maxAttempts", "maxAttempts must be between 1 and " + MAX_ATTEMPTS
+                        + ", was " + attempts);
+            }
+            this.maxAttempts = attempts;
+            this.retryStrategy = null;
+            return this;
+        }
+
+        /**
+         * The AWS SDK retry strategy of the clients Ferry builds, e.g.
+         * {@code AwsRetryStrategy.adaptiveRetryStrategy()} or
+         * {@code AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(8).build()}.
+         * Replaces a {@link #maxAttempts} set earlier. Default: the SDK's standard strategy.
+         */
+        public Builder retryStrategy(RetryStrategy strategy) {
+            this.retryStrategy = FerryConfigException.requireNonNull(strategy, "retryStrategy");
+            this.maxAttempts = 0;
+            return this;
+        }
+
+        /**
+         * The longest time one request may take, all attempts and retry pauses together; a request
+         * still running then fails with a {@link io.ferry.core.FerryIoException}. Positive; default
+         * no limit. Keep it above the time a part upload or a GetObject of a large object needs.
+         *
+         * @throws FerryConfigException if {@code timeout} is zero or negative
+         */
+        public Builder apiCallTimeout(Duration timeout) {
+            this.apiCallTimeout = positive(timeout, "apiCallTimeout");
+            return this;
+        }
+
+        /**
+         * The longest time one HTTP attempt of a request may take; a stalled attempt is then
+         * abandoned and retried like a broken connection. Positive and not above
+         * {@link #apiCallTimeout}; default no limit.
+         *
+         * @throws FerryConfigException if {@code timeout} is zero or negative
+         */
+        public Builder apiCallAttemptTimeout(Duration timeout) {
+            this.apiCallAttemptTimeout = positive(timeout, "apiCallAttemptTimeout");
+            return this;
+        }
+
+        /**
+         * Adds a metric publisher to the clients Ferry builds: it receives the AWS SDK's metrics of
+         * every request ({@code ApiCall} collections with their {@code ApiCallAttempt} and HTTP
+         * metrics). Ferry never closes it: close it when you are done with the connection.
+         */
+        public Builder addMetricPublisher(MetricPublisher publisher) {
+            metricPublishers.add(FerryConfigException.requireNonNull(publisher, "publisher"));
+            return this;
+        }
+
+        private static Duration positive(Duration d, String option) {
+            FerryConfigException.requireNonNull(d, option);
+            if (d.isNegative() || d.isZero()) {
+                throw new FerryConfigException(option, option + " must be positive, was " + d);
+            }
+            return d;
+        }
+
+        /**
          * Builds the connection.
          *
          * @return the connection
          * @throws FerryConfigException if a ready client is combined with options it would ignore
+         *                              (naming the option), or the attempt timeout exceeds the call timeout
          */
         public S3Connection build() {
             if (client != null && (credentials != null || credentialsProvider != null || endpoint != null || !interceptors.isEmpty())) {
                 throw new FerryConfigException("client", "a ready S3Client carries its own endpoint, credentials"
                         + " and interceptors; do not set endpoint, credentials or interceptors with it");
             }
+            if (client != null) {
+                refuseWithClient("maxAttempts", maxAttempts != 0);
+                refuseWithClient("retryStrategy", retryStrategy != null);
+                refuseWithClient("apiCallTimeout", apiCallTimeout != null);
+                refuseWithClient("apiCallAttemptTimeout", apiCallAttemptTimeout != null);
+                refuseWithClient("addMetricPublisher", !metricPublishers.isEmpty());
+            }
+            if (apiCallTimeout != null && apiCallAttemptTimeout != null
+                    && apiCallAttemptTimeout.compareTo(apiCallTimeout) > 0) {
+                throw new FerryConfigException("apiCallAttemptTimeout", "apiCallAttemptTimeout (" + apiCallAttemptTimeout
+                        + ") must not exceed apiCallTimeout (" + apiCallTimeout + "): one attempt cannot take longer"
+                        + " than the whole call");
+            }
             return new S3Connection(this);
+        }
+
+        private static void refuseWithClient(String option, boolean set) {
+            if (set) {
+                throw new FerryConfigException(option, "a ready S3Client keeps its own override configuration, so "
+                        + option + " would be ignored; set it on that client's ClientOverrideConfiguration, or drop"
+                        + " client(...)");
+            }
         }
     }
 }

@@ -82,7 +82,7 @@ public final class TdWriter implements RecordSink {
         this.apiKey = apiKey;
         this.endpoint = b.endpoint;
         this.plan = new TdWritePlan(b.database, b.table, b.mode, b.createDatabaseIfMissing, b.chunkSize,
-                b.timeColumn, b.timeValue, b.clock);
+                b.timeColumn, b.timeValue, b.clock, b.listener);
         this.maxAttempts = b.maxAttempts;
         this.initialBackoff = b.initialBackoff;
         this.maxBackoff = b.maxBackoff;
@@ -135,6 +135,7 @@ public final class TdWriter implements RecordSink {
         b.connectTimeout = connectTimeout;
         b.clock = plan.clock();
         b.httpClient = httpClient;
+        b.listener = plan.listener();
         return b;
     }
 
@@ -283,6 +284,11 @@ public final class TdWriter implements RecordSink {
     /** {@return the chunk size in bytes before compression} */
     public long chunkSize() {
         return plan.chunkSize();
+    }
+
+    /** The progress listener; default {@link TdWriteListener#NONE}. */
+    public TdWriteListener listener() {
+        return plan.listener();
     }
 
     @Override

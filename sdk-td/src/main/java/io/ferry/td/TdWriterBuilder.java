@@ -30,6 +30,7 @@ public final class TdWriterBuilder {
     Duration connectTimeout = Duration.ofSeconds(30);
     Clock clock = Clock.systemUTC();
     HttpClient httpClient;
+    TdWriteListener listener = TdWriteListener.NONE;
 
     TdWriterBuilder() {
     }
@@ -270,6 +271,16 @@ public final class TdWriterBuilder {
      */
     public TdWriterBuilder httpClient(HttpClient client) {
         this.httpClient = FerryConfigException.requireNonNull(client, "httpClient");
+        return this;
+    }
+
+    /**
+     * Receives the progress of every write of the writer (each transaction's chunks and row
+     * counts), on the thread that writes; default {@link TdWriteListener#NONE}. See
+     * {@link TdWriteListener} for when events come and what a listener that throws does.
+     */
+    public TdWriterBuilder listener(TdWriteListener listener) {
+        this.listener = FerryConfigException.requireNonNull(listener, "listener");
         return this;
     }
 

@@ -153,6 +153,11 @@ public final class S3Import {
         return plan.connection();
     }
 
+    /** {@return the progress listener; default {@link ImportListener#NONE}} */
+    public ImportListener listener() {
+        return plan.listener();
+    }
+
     /** {@return whether {@link ImportResult#nextState()} is filled} */
     public boolean incremental() {
         return plan.incremental();
@@ -182,6 +187,7 @@ public final class S3Import {
         private long maxBufferedBytes = DEFAULT_MAX_BUFFERED_BYTES;
         private int readAttempts = DEFAULT_READ_ATTEMPTS;
         private Clock clock = Clock.systemUTC();
+        private ImportListener listener = ImportListener.NONE;
 
         private Builder() {
             super(Builder.class);
@@ -206,6 +212,7 @@ public final class S3Import {
             maxBufferedBytes = p.maxBufferedBytes();
             readAttempts = p.readAttempts();
             clock = p.clock();
+            listener = p.listener();
         }
 
         /**
@@ -456,6 +463,16 @@ public final class S3Import {
         }
 
         /**
+         * Receives the progress of each {@link S3Import#run}, on the thread that calls it; default
+         * {@link ImportListener#NONE}. See {@link ImportListener} for when events come and what a
+         * listener that throws does.
+         */
+        public Builder listener(ImportListener listener) {
+            this.listener = FerryConfigException.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
          * Checks the settings and builds.
          *
          * @return the import
@@ -480,7 +497,7 @@ public final class S3Import {
                     .state(start.state(incremental))
                     .build();
             return new S3Import(new ImportPlan(buildConnection(), bucket, selector, failOnNoFiles, parser, badRows,
-                    decoder, filters, maxBufferedBytes, readAttempts, clock, incremental), start, guessParser);
+                    decoder, filters, maxBufferedBytes, readAttempts, clock, incremental, listener), start, guessParser);
         }
     }
 }

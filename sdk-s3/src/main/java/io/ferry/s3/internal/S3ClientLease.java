@@ -47,9 +47,7 @@ public final class S3ClientLease implements AutoCloseable {
         S3ClientBuilder b = S3Client.builder()
                 .httpClient(http)
                 .forcePathStyle(connection.pathStyle())
-                .overrideConfiguration(ClientOverrideConfiguration.builder()
-                        .executionInterceptors(connection.interceptors())
-                        .build());
+                .overrideConfiguration(overrides(connection));
         connection.region().map(Region::of).ifPresent(b::region);
         if (connection.region().isEmpty() && connection.endpoint().isPresent()) {
             // S3-compatible stores ignore the region but SigV4 needs one: sign for us-east-1.
@@ -74,6 +72,19 @@ public final class S3ClientLease implements AutoCloseable {
             throw Regions.missing(e, "S3");
         }
         return new S3ClientLease(client, true, http, credentials);
+    }
+
+    /** Interceptors, retries, timeouts and metric publishers of the clients Ferry builds. */
+    static ClientOverrideConfiguration overrides(S3Connection connection) {
+        ClientOverrideConfiguration.Builder o = ClientOverrideConfiguration.builder()
+                .executionInterceptors(connection.interceptors())
+                // the user's publishers: the AWS SDK does not close them with the client, nor does Ferry
+                .metricPublishers(connection.metricPublishers());
+        connection.retryStrategy().ifPresent(o::retryStrategy);
+        connection.maxAttempts().ifPresent(n -> o.retryStrategy(r -> r.maxAttempts(n)));
+        connection.apiCallTimeout().ifPresent(o::apiCallTimeout);
+        connection.apiCallAttemptTimeout().ifPresent(o::apiCallAttemptTimeout);
+        return o.build();
     }
 
     /**

@@ -53,8 +53,12 @@ final class ChunkUploader {
         return chunk.rows() == 0;
     }
 
+    /** One chunk imported: its number (from 1), rows and compressed bytes. */
+    record Uploaded(int number, long rows, long bytes) {
+    }
+
     /** Uploads the current chunk into {@code table} of the plan's database and starts a new chunk. */
-    void upload(String table) {
+    Uploaded upload(String table) {
         byte[] body;
         try {
             body = chunk.finish();
@@ -70,6 +74,7 @@ final class ChunkUploader {
         bytes += body.length;
         LOG.debug("imported chunk {} ({} rows, {} bytes) into {}.{}", chunks, chunkRows, body.length,
                 plan.database(), table);
+        return new Uploaded(chunks, chunkRows, body.length);
     }
 
     /** Drops the buffered chunk (after a failure or an abort), so its memory can go. */

@@ -1,6 +1,7 @@
 package io.ferry.td.internal;
 
 import io.ferry.core.FerryConfigException;
+import io.ferry.td.TdWriteListener;
 import io.ferry.td.TdWriteMode;
 import java.time.Clock;
 
@@ -16,15 +17,18 @@ import java.time.Clock;
  * @param timeColumn              the column copied into {@code time}, or null
  * @param timeValue               the fixed {@code time} in unix seconds, or null
  * @param clock                   gives the upload time and the duration
+ * @param listener                receives progress, on the writing thread
  */
 public record TdWritePlan(String database, String table, TdWriteMode mode, boolean createDatabaseIfMissing,
-                          long chunkSize, String timeColumn, Long timeValue, Clock clock) {
+                          long chunkSize, String timeColumn, Long timeValue, Clock clock,
+                          TdWriteListener listener) {
     /** Checks the required parts. */
     public TdWritePlan {
         FerryConfigException.requireNonNull(database, "database");
         FerryConfigException.requireNonNull(table, "table");
         FerryConfigException.requireNonNull(mode, "mode");
         FerryConfigException.requireNonNull(clock, "clock");
+        FerryConfigException.requireNonNull(listener, "listener");
     }
 
     /** The target as named in data errors: {@code td:db.table}. */

@@ -4,6 +4,7 @@ import io.ferry.core.FerryConfigException;
 import io.ferry.core.FerryIoException;
 import io.ferry.core.record.Record;
 import io.ferry.core.record.Schema;
+import io.ferry.td.TdWriteProgress;
 import io.ferry.td.TdWriteResult;
 import io.ferry.td.TdWriteTransaction;
 import java.time.Duration;
@@ -14,9 +15,14 @@ import java.time.Instant;
  * uploads the rows, {@link TargetTables} creates the tables and runs the replace protocol
  * (temporary table, swap, delete). The temporary table is created only when the first chunk is
  * ready, so a REPLACE_ON_NEW_DATA without rows sends no request at all. Single-threaded; after a
- * failure the session is over (it has cleaned up after itself).
+ * failure the session is over (it has cleaned up after itself). The plan's listener is called on
+ * the writing thread, inside the same guard as the work, so a listener that throws fails the
+ * write like any other failure.
  */
 public final class TdWriteSession implements TdWriteTransaction {
+    /** Rows between two progress events. */
+    static final int PROGRESS_EVERY_ROWS = 10_000;
+
     private final TdWritePlan plan;
     private final Instant started;
     private final ChunkUploader uploader;
@@ -55,7 +61,11 @@ public final class TdWriteSession implements TdWriteTransaction {
     public void write(Record record) {
         FerryConfigException.requireNonNull(record, "record");
         guard(() -> {
-            if (uploader.add(record)) {
+            boolean full = uploader.add(record);
+            if (uploader.rows() % PROGRESS_EVERY_ROWS == 0) {
+                plan.listener().progress(progress());
+            }
+            if (full) {
                 upload();
             }
         });
@@ -103,8 +113,16 @@ public final class TdWriteSession implements TdWriteTransaction {
             return;
         }
         String destination = tables.uploadDestination();
-        uploader.upload(destination);
+        ChunkUploader.Uploaded chunk = uploader.upload(destination);
         tables.imported(destination);
+        plan.listener().chunkUploaded(plan.database() + "." + destination, chunk.number(), chunk.rows(),
+                chunk.bytes());
+        plan.listener().progress(progress());
+    }
+
+    private TdWriteProgress progress() {
+        return TdWriteProgress.of(uploader.rows(), uploader.chunks(), uploader.bytes(),
+                Duration.between(started, plan.clock().instant()));
     }
 
     private void guard(Runnable step) {

@@ -10,6 +10,7 @@ import io.ferry.formats.guess.FormatGuesser;
 import io.ferry.formats.guess.GuessResult;
 import io.ferry.formats.read.ParserConfig;
 import io.ferry.formats.read.Preview;
+import io.ferry.s3.imports.ImportListener;
 import io.ferry.s3.imports.ImportResult;
 import io.ferry.s3.imports.S3Import;
 import io.ferry.s3.internal.S3ClientLease;
@@ -51,7 +52,7 @@ public final class ImportEngine {
             CollectingSink sink = new CollectingSink();
             RecordSink target = filtered(sink);
             target.open(p.schema());
-            new ImportRun(lease.client(), plan, p).read(s.selected(), target, rows);
+            new ImportRun(lease.client(), plan, p, ImportListener.NONE, System.nanoTime()).read(s.selected(), target, rows);
             target.commit();
             return Preview.of(sink.schema(), sink.records());
         }
@@ -81,7 +82,7 @@ public final class ImportEngine {
                 return result.duration(Duration.ofNanos(System.nanoTime() - start)).build();
             }
             ParserConfig p = parserFor(lease.client(), s);
-            ImportRun run = new ImportRun(lease.client(), plan, p);
+            ImportRun run = new ImportRun(lease.client(), plan, p, plan.listener(), start);
             target.open(p.schema());
             run.read(s.selected(), target, 0);
             target.commit();

@@ -6,6 +6,7 @@ import io.ferry.formats.decode.Decoder;
 import io.ferry.formats.read.BadRowPolicy;
 import io.ferry.formats.read.ParserConfig;
 import io.ferry.s3.S3Connection;
+import io.ferry.s3.imports.ImportListener;
 import java.time.Clock;
 
 /**
@@ -25,10 +26,12 @@ import java.time.Clock;
  * @param readAttempts     the most GetObject (or ListObjectsV2 page) calls per object when connections break
  * @param clock            dates listings (modified-time mode)
  * @param incremental      whether the result carries the next state
+ * @param listener         receives the events of {@code run}
  */
 public record ImportPlan(S3Connection connection, String bucket, ObjectSelector selector, boolean failOnNoFiles,
                          ParserConfig parser, BadRowPolicy badRows, Decoder decoder, FilterChain filters,
-                         long maxBufferedBytes, int readAttempts, Clock clock, boolean incremental) {
+                         long maxBufferedBytes, int readAttempts, Clock clock, boolean incremental,
+                         ImportListener listener) {
     /** The key prefix, the selector's. */
     public String prefix() {
         return selector.prefix();

@@ -8,6 +8,8 @@ import io.ferry.formats.decode.Decoder;
 import io.ferry.formats.read.BadRow;
 import io.ferry.formats.read.ParserConfig;
 import io.ferry.formats.read.RecordReader;
+import io.ferry.s3.imports.ImportListener;
+import io.ferry.s3.imports.ImportProgress;
 import io.ferry.s3.imports.ImportedObject;
 import java.io.InputStream;
 import java.time.Duration;
@@ -21,28 +23,41 @@ import software.amazon.awssdk.services.s3.S3Client;
  * sink that is already open. Small objects download ahead through an {@link ObjectFetcher}; a
  * large one is downloaded and decompressed by a {@link ReadAheadInputStream}. Parsing and the
  * sink stay on the calling thread, so records reach the sink in key order and, within an object,
- * in file order.
+ * in file order. The {@link ImportListener} is called on that thread too.
  */
 public final class ImportRun {
     /** Objects up to this size are prefetched whole; larger ones stream. */
     public static final long SMALL_OBJECT_LIMIT = 8L * 1024 * 1024;
+    /** Rows between two progress events within an object. */
+    static final int PROGRESS_EVERY_ROWS = 10_000;
 
     private final S3Client client;
     private final ImportPlan plan;
     private final ParserConfig parser;
+    private final ImportListener listener;
+    private final long startNanos;
     private final List<ImportedObject> imported = new ArrayList<>();
     private final List<BadRow> badRows = new ArrayList<>();
     private long skippedRows;
     private long rows;
+    private long bytes;
+    private int selectedObjects;
+    private long selectedBytes;
 
     /**
      * A run of {@code plan} with {@code parser} (the plan's, or the one guessed for this call); a
      * broken download is resumed with up to the plan's {@code readAttempts} GetObject calls per object.
+     *
+     * @param listener   receives the run's events ({@link ImportListener#NONE} for a preview)
+     * @param startNanos when the call started ({@link System#nanoTime()}), for the progress' elapsed time
      */
-    public ImportRun(S3Client client, ImportPlan plan, ParserConfig parser) {
+    public ImportRun(S3Client client, ImportPlan plan, ParserConfig parser, ImportListener listener,
+                     long startNanos) {
         this.client = client;
         this.plan = plan;
         this.parser = parser;
+        this.listener = listener;
+        this.startNanos = startNanos;
     }
 
     /**
@@ -50,6 +65,9 @@ public final class ImportRun {
      * {@code limit > 0}.
      */
     public void read(List<ListedObject> objects, RecordSink sink, long limit) {
+        selectedObjects = objects.size();
+        selectedBytes = objects.stream().mapToLong(ListedObject::size).sum();
+        listener.progress(progress());
         try (ObjectFetcher fetcher = new ObjectFetcher(client, plan.bucket(), objects, plan.concurrency(),
                 plan.maxBufferedBytes(), SMALL_OBJECT_LIMIT, plan.readAttempts())) {
             for (int i = 0; i < objects.size(); i++) {
@@ -57,6 +75,7 @@ public final class ImportRun {
                 long start = System.nanoTime();
                 long before = rows;
                 long skippedBefore = skippedRows;
+                listener.objectStarted(plan.bucket(), o.key());
                 InputStream raw = fetcher.open(i);
                 try (DecodedInput input = DecodedInput.open(plan.decoder(), o.key(), raw)) {
                     // a large object streams: let a second thread download and decompress ahead of parsing
@@ -72,8 +91,12 @@ public final class ImportRun {
                     throw e;
                 }
                 fetcher.release(i);
-                imported.add(ImportedObject.of(o.key(), o.size(), rows - before, skippedRows - skippedBefore,
-                        Duration.ofNanos(System.nanoTime() - start)));
+                ImportedObject done = ImportedObject.of(o.key(), o.size(), rows - before, skippedRows - skippedBefore,
+                        Duration.ofNanos(System.nanoTime() - start));
+                imported.add(done);
+                bytes += o.size();
+                listener.objectImported(done);
+                listener.progress(progress());
                 if (limit > 0 && rows >= limit) {
                     return;
                 }
@@ -94,6 +117,9 @@ public final class ImportRun {
                 for (Record r = reader.read(); r != null; r = reader.read()) {
                     sink.write(r);
                     rows++;
+                    if (rows % PROGRESS_EVERY_ROWS == 0) {
+                        listener.progress(progress());
+                    }
                     if (limit > 0 && rows >= limit) {
                         // before close(), which would otherwise read the rest of the download
                         abort(raw);
@@ -111,6 +137,11 @@ public final class ImportRun {
                 }
             }
         }
+    }
+
+    private ImportProgress progress() {
+        return ImportProgress.of(imported.size(), selectedObjects, rows, bytes, selectedBytes,
+                Duration.ofNanos(System.nanoTime() - startNanos));
     }
 
     /** The objects read so far, in order. */
