@@ -157,27 +157,29 @@ public final class S3Connection {
      * The attempts per request (the first included) of the AWS SDK's standard retry strategy, if
      * set; otherwise the SDK's default (3, or {@code AWS_MAX_ATTEMPTS} / the profile's
      * {@code max_attempts}) or the {@link #retryStrategy()}.
+     *
+     * @return the attempts per request, or empty when not set
      */
     public OptionalInt maxAttempts() {
         return maxAttempts == 0 ? OptionalInt.empty() : OptionalInt.of(maxAttempts);
     }
 
-    /** The retry strategy of the clients Ferry builds, if one was given. */
+    /** {@return the retry strategy of the clients Ferry builds, if one was given} */
     public Optional<RetryStrategy> retryStrategy() {
         return Optional.ofNullable(retryStrategy);
     }
 
-    /** The longest time for one request, all its attempts and retry pauses together, if set; default no limit. */
+    /** {@return the longest time for one request, all its attempts and retry pauses together, if set; default no limit} */
     public Optional<Duration> apiCallTimeout() {
         return Optional.ofNullable(apiCallTimeout);
     }
 
-    /** The longest time for one HTTP attempt of a request, if set; default no limit. */
+    /** {@return the longest time for one HTTP attempt of a request, if set; default no limit} */
     public Optional<Duration> apiCallAttemptTimeout() {
         return Optional.ofNullable(apiCallAttemptTimeout);
     }
 
-    /** Metric publishers added to the clients Ferry builds, in the order added; unmodifiable. */
+    /** {@return metric publishers added to the clients Ferry builds, in the order added; unmodifiable} */
     public List<MetricPublisher> metricPublishers() {
         return metricPublishers;
     }
@@ -403,6 +405,8 @@ public final class S3Connection {
          * {@link #retryStrategy} set earlier. Imports also resume broken downloads on their own
          * ({@code S3Import.Builder.readAttempts}).
          *
+         * @param attempts attempts per request, 1 or more
+         * @return this builder
          * @throws FerryConfigException if {@code attempts} is outside 1..{@value S3Connection#MAX_ATTEMPTS}
          */
         public Builder maxAttempts(int attempts) {
@@ -420,6 +424,9 @@ public final class S3Connection {
          * {@code AwsRetryStrategy.adaptiveRetryStrategy()} or
          * {@code AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(8).build()}.
          * Replaces a {@link #maxAttempts} set earlier. Default: the SDK's standard strategy.
+         *
+         * @param strategy the retry strategy
+         * @return this builder
          */
         public Builder retryStrategy(RetryStrategy strategy) {
             this.retryStrategy = FerryConfigException.requireNonNull(strategy, "retryStrategy");
@@ -432,6 +439,8 @@ public final class S3Connection {
          * still running then fails with a {@link io.ferry.core.FerryIoException}. Positive; default
          * no limit. Keep it above the time a part upload or a GetObject of a large object needs.
          *
+         * @param timeout the time limit, positive
+         * @return this builder
          * @throws FerryConfigException if {@code timeout} is zero or negative
          */
         public Builder apiCallTimeout(Duration timeout) {
@@ -444,6 +453,8 @@ public final class S3Connection {
          * abandoned and retried like a broken connection. Positive and not above
          * {@link #apiCallTimeout}; default no limit.
          *
+         * @param timeout the time limit, positive
+         * @return this builder
          * @throws FerryConfigException if {@code timeout} is zero or negative
          */
         public Builder apiCallAttemptTimeout(Duration timeout) {
@@ -455,6 +466,9 @@ public final class S3Connection {
          * Adds a metric publisher to the clients Ferry builds: it receives the AWS SDK's metrics of
          * every request ({@code ApiCall} collections with their {@code ApiCallAttempt} and HTTP
          * metrics). Ferry never closes it: close it when you are done with the connection.
+         *
+         * @param publisher the publisher
+         * @return this builder
          */
         public Builder addMetricPublisher(MetricPublisher publisher) {
             metricPublishers.add(FerryConfigException.requireNonNull(publisher, "publisher"));

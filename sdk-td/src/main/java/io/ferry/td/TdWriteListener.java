@@ -32,7 +32,11 @@ public interface TdWriteListener {
     default void chunkUploaded(String table, int chunk, long rows, long bytes) {
     }
 
-    /** Progress: called every 10,000 rows and after each chunk. */
+    /**
+     * Progress: called every 10,000 rows and after each chunk.
+     *
+     * @param progress the figures so far
+     */
     default void progress(TdWriteProgress progress) {
     }
 }

@@ -24,27 +24,28 @@ public final class TdWriteProgress {
      * @param chunks  chunks imported so far
      * @param bytes   compressed bytes of those chunks
      * @param elapsed time since the write began, by the writer's clock; not null
+     * @return the progress
      */
     public static TdWriteProgress of(long rows, int chunks, long bytes, Duration elapsed) {
         return new TdWriteProgress(rows, chunks, bytes, FerryConfigException.requireNonNull(elapsed, "elapsed"));
     }
 
-    /** Rows written so far, the ones still in the current chunk included. */
+    /** {@return rows written so far, the ones still in the current chunk included} */
     public long rows() {
         return rows;
     }
 
-    /** Chunks imported so far. */
+    /** {@return chunks imported so far} */
     public int chunks() {
         return chunks;
     }
 
-    /** Compressed bytes of the chunks imported so far. */
+    /** {@return compressed bytes of the chunks imported so far} */
     public long bytes() {
         return bytes;
     }
 
-    /** Time since the write began, by the writer's clock. */
+    /** {@return time since the write began, by the writer's clock} */
     public Duration elapsed() {
         return elapsed;
     }

@@ -286,7 +286,7 @@ public final class TdWriter implements RecordSink {
         return plan.chunkSize();
     }
 
-    /** The progress listener; default {@link TdWriteListener#NONE}. */
+    /** {@return the progress listener; default {@link TdWriteListener#NONE}} */
     public TdWriteListener listener() {
         return plan.listener();
     }

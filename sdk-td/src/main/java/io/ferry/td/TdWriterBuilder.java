@@ -278,6 +278,9 @@ public final class TdWriterBuilder {
      * Receives the progress of every write of the writer (each transaction's chunks and row
      * counts), on the thread that writes; default {@link TdWriteListener#NONE}. See
      * {@link TdWriteListener} for when events come and what a listener that throws does.
+     *
+     * @param listener the listener, not null
+     * @return this builder
      */
     public TdWriterBuilder listener(TdWriteListener listener) {
         this.listener = FerryConfigException.requireNonNull(listener, "listener");

@@ -53,6 +53,8 @@ public final class MicrometerMetricPublisher implements MetricPublisher {
     /**
      * A publisher recording into {@code registry}.
      *
+     * @param registry the registry the meters go to; Ferry never closes it
+     * @return the publisher
      * @throws FerryConfigException if {@code registry} is null
      */
     public static MicrometerMetricPublisher of(MeterRegistry registry) {

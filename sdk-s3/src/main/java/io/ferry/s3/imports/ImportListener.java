@@ -21,18 +21,29 @@ public interface ImportListener {
     /** A listener that ignores everything. */
     ImportListener NONE = new ImportListener() { };
 
-    /** The import starts reading the object at this key. */
+    /**
+     * The import starts reading the object at this key.
+     *
+     * @param bucket the bucket
+     * @param key the object key
+     */
     default void objectStarted(String bucket, String key) {
     }
 
     /**
      * Progress: called once when the objects are selected (before the first object), every
      * 10,000 rows, and after each object.
+     *
+     * @param progress the figures so far
      */
     default void progress(ImportProgress progress) {
     }
 
-    /** Every record of this object reached the sink (the sink is committed only after the last object). */
+    /**
+     * Every record of this object reached the sink (the sink is committed only after the last object).
+     *
+     * @param object the object imported
+     */
     default void objectImported(ImportedObject object) {
     }
 }

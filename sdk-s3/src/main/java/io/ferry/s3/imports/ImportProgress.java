@@ -34,6 +34,7 @@ public final class ImportProgress {
      * @param bytes           stored bytes of the objects finished
      * @param selectedBytes   stored bytes of the objects selected
      * @param elapsed         time since the run started, not null
+     * @return the progress
      */
     public static ImportProgress of(int objects, int selectedObjects, long rows, long bytes, long selectedBytes,
                                     Duration elapsed) {
@@ -41,32 +42,32 @@ public final class ImportProgress {
                 FerryConfigException.requireNonNull(elapsed, "elapsed"));
     }
 
-    /** Objects finished so far (every record delivered). */
+    /** {@return objects finished so far (every record delivered)} */
     public int objects() {
         return objects;
     }
 
-    /** Objects the run selected: {@link #objects()} reaches it when the run is done. */
+    /** {@return objects the run selected: {@link #objects()} reaches it when the run is done} */
     public int selectedObjects() {
         return selectedObjects;
     }
 
-    /** Records delivered to the sink so far. */
+    /** {@return records delivered to the sink so far} */
     public long rows() {
         return rows;
     }
 
-    /** Stored (compressed) bytes of the objects finished so far. */
+    /** {@return stored (compressed) bytes of the objects finished so far} */
     public long bytes() {
         return bytes;
     }
 
-    /** Stored (compressed) bytes of all the objects selected. */
+    /** {@return stored (compressed) bytes of all the objects selected} */
     public long selectedBytes() {
         return selectedBytes;
     }
 
-    /** Time since the run started, listing included. */
+    /** {@return time since the run started, listing included} */
     public Duration elapsed() {
         return elapsed;
     }

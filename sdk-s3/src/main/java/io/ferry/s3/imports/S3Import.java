@@ -466,6 +466,9 @@ public final class S3Import {
          * Receives the progress of each {@link S3Import#run}, on the thread that calls it; default
          * {@link ImportListener#NONE}. See {@link ImportListener} for when events come and what a
          * listener that throws does.
+         *
+         * @param listener the listener, not null
+         * @return this builder
          */
         public Builder listener(ImportListener listener) {
             this.listener = FerryConfigException.requireNonNull(listener, "listener");
