@@ -7,6 +7,8 @@ import io.ferry.core.incremental.IncrementalState;
 import io.ferry.core.record.Record;
 import io.ferry.core.record.Schema;
 import io.ferry.core.sink.RecordSink;
+import io.ferry.s3.imports.ImportListener;
+import io.ferry.s3.imports.ImportProgress;
 import io.ferry.s3.imports.ImportResult;
 import io.ferry.s3.imports.S3Import;
 import io.ferry.td.TdWriteResult;
@@ -77,13 +79,19 @@ final class ImportCommand implements Callable<Integer> {
                 b.state(IncrementalState.fromJson(read(state, "state")));
             }
         }
-        S3Import imp = b.build();
         boolean td = to.regionMatches(true, 0, "td://", 0, 5);
         TdWriter tdWriter = td ? Destinations.td(to, io.env().get(TdWriter.API_KEY_ENV), tdEndpoint, timeColumn,
                 createDatabase) : null;
         RecordSink sink = td ? tdWriter : Destinations.file(to, format, io);
         ImportResult result;
         try (Progress progress = new Progress(io.err(), Progress.style(common, io), System::nanoTime)) {
+            // objects and bytes from the import's own progress events, rows as they pass
+            S3Import imp = b.listener(new ImportListener() {
+                @Override
+                public void progress(ImportProgress p) {
+                    progress.update(p.objects(), p.rows(), p.bytes());
+                }
+            }).build();
             result = imp.run(new CountingSink(sink, progress));
         }
         if (state != null) {
