@@ -15,9 +15,11 @@ import java.nio.charset.Charset;
  * layout (CSV, TSV, JSON Lines, JSON), delimiter, quote, escape, null string, comment marker,
  * header lines, column names and types with timestamp formats. Stateless and thread-safe.
  *
- * <p>It reads at most {@link #SAMPLE_BYTES} decoded bytes and needs more than 3 data rows and at
- * least 2 columns. A sample cut in the middle of a compressed stream or of a quoted value is fine:
- * the partial last row is dropped.
+ * <p>It reads at most {@link #SAMPLE_BYTES} decoded bytes and needs one complete row; one column
+ * is fine. A sample cut in the middle of a compressed stream or of a quoted value is fine: the
+ * partial last row is dropped. The result says how sure the guess was: the rows it saw, each
+ * choice with its runner-up, and per column the types rejected with the value that ruled each
+ * out; a caller can check those before trusting a guess from a small sample.
  *
  * <pre>{@code
  * byte[] head = firstMegabyteOf("logs/a.csv.gz");
@@ -39,7 +41,7 @@ public final class FormatGuesser {
      * @param raw      the file's first bytes, compressed as stored
      * @param complete whether {@code raw} is the whole file
      * @return the guessed parser config and the sample it came from
-     * @throws FerryDataException if the sample has 3 rows or fewer, or fewer than 2 columns
+     * @throws FerryDataException if the sample holds no complete row
      */
     public static GuessResult guess(String name, byte[] raw, boolean complete) {
         FerryConfigException.requireNonNull(name, "name");
@@ -52,21 +54,17 @@ public final class FormatGuesser {
         if (g == null) {
             g = CsvGuess.guess(text, sample.truncated(), newline);
         }
-        if (g == null) {
-            throw new FerryDataException(name, 0, null, "cannot guess the format: the sample is neither JSON nor"
-                    + " text that splits into at least 2 columns on , TAB | or ; ; give the parser config explicitly"
-                    + " instead (parser(...))");
-        }
-        int columns = g.config().build().columns().size();
-        if (g.rows() <= 3 || columns < 2) {
-            throw new FerryDataException(name, 0, null, "cannot guess the format: a guess needs more than 3 rows"
-                    + " and at least 2 columns, the sample had " + g.rows() + " rows and " + columns
-                    + " columns; give the parser config explicitly instead (parser(...))");
+        if (g == null || g.rows() == 0) {
+            throw new FerryDataException(name, 0, null, "cannot guess the format: the sample ("
+                    + sample.bytes().length + " bytes after decoding) holds no complete row; guess from a larger"
+                    + " part of the file, or give the parser config explicitly instead (parser(...))");
         }
         return GuessResult.builder()
                 .decoder(sample.decoder())
                 .parser(g.config().charset(charset).newline(newline).build())
                 .sampleRows(g.rows())
+                .choices(g.choices())
+                .columns(g.columns())
                 .build();
     }
 

@@ -146,20 +146,42 @@ class FormatGuesserTest {
         assertThat(FormatGuesser.guess("l.csv", bytes, true).parser().charset().name()).isEqualTo("windows-1252");
     }
 
-    @Test
-    void guess_threeRows_failsSayingWhatIsNeeded() {
-        assertThatThrownBy(() -> guess("a,b\n1,2\n3,4\n5,6\n"))
-                .isInstanceOf(FerryDataException.class)
-                .hasMessage("sample.csv: cannot guess the format: a guess needs more than 3 rows and at least 2 columns,"
-                        + " the sample had 3 rows and 2 columns; give the parser config explicitly instead (parser(...))");
+    /** Issue 10: Embulk guesses one column and a single row; Ferry does too, and says how much it saw. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            # sample (\\n: line break)          | columns                                      | header lines | data rows
+            a,b\\n1,2\\n3,4\\n5,6\\n           | a:long, b:long                               | 1 | 3
+            a\\n1\\n2\\n3\\n4\\n5\\n           | a:long                                       | 1 | 5
+            hello\\n                          | c0:string                                    | 0 | 1
+            1,2015-01-27,abc                 | c0:long, c1:timestamp '%Y-%m-%d', c2:string  | 0 | 1
+            id,name\\n1,Tom\\n                 | id:long, name:string                         | 1 | 1
+            id,name\\n                        | c0:string, c1:string                         | 0 | 1
+            """)
+    void guess_smallSamples_guessFromOneRowAndOneColumn(String sample, String columns, int headerLines, int rows) {
+        GuessResult g = guess(sample.replace("\\n", "\n"));
+        assertThat(columns(g.parser())).isEqualTo(columns);
+        assertThat(g.parser().skipHeaderLines()).isEqualTo(headerLines);
+        assertThat(g.sampleRows()).isEqualTo(rows);
     }
 
     @Test
-    void guess_oneColumn_fails() {
-        assertThatThrownBy(() -> guess("a\n1\n2\n3\n4\n5\n"))
+    void guess_oneJsonObject_isJsonLines() {
+        GuessResult g = guess("{\"id\":1,\"at\":\"2015-01-27\"}");
+        assertThat(g.parser().type()).isEqualTo(ParserType.JSONL);
+        assertThat(columns(g.parser())).isEqualTo("id:long, at:timestamp '%Y-%m-%d'");
+        assertThat(g.sampleRows()).isEqualTo(1);
+    }
+
+    @Test
+    void guess_noCompleteRow_failsSayingWhatToDo() {
+        assertThatThrownBy(() -> guess(""))
                 .isInstanceOf(FerryDataException.class)
-                .hasMessage("sample.csv: cannot guess the format: the sample is neither JSON nor text that splits into"
-                        + " at least 2 columns on , TAB | or ; ; give the parser config explicitly instead (parser(...))");
+                .hasMessage("sample.csv: cannot guess the format: the sample (0 bytes after decoding) holds no complete"
+                        + " row; guess from a larger part of the file, or give the parser config explicitly instead"
+                        + " (parser(...))");
+        assertThatThrownBy(() -> FormatGuesser.guess("cut.csv", "id,name".getBytes(StandardCharsets.UTF_8), false))
+                .isInstanceOf(FerryDataException.class)
+                .hasMessageContaining("the sample (7 bytes after decoding) holds no complete row");
     }
 
     /** Issue 13 item 7: a JSON column of empty strings made the timestamp guess index past the end. */

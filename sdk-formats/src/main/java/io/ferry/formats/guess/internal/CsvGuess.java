@@ -2,26 +2,24 @@ package io.ferry.formats.guess.internal;
 
 import io.ferry.core.record.ColumnType;
 import io.ferry.formats.Newline;
+import io.ferry.formats.guess.ColumnGuess;
+import io.ferry.formats.guess.GuessChoice;
+import io.ferry.formats.guess.internal.CsvSplit.Row;
 import io.ferry.formats.read.ColumnConfig;
 import io.ferry.formats.read.ParserConfig;
 import io.ferry.formats.read.ParserType;
-import io.ferry.formats.text.internal.CsvTokenizer;
-import io.ferry.formats.text.internal.CsvSyntaxException;
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Infers the options of delimited text: delimiter, quote, escape, comment marker, null string,
- * header lines, column names and types. Tries the delimiters {@code , TAB | ;} and the quotes
- * {@code " '} (or none) and keeps the split that gives the most rows of one width, then the
- * widest.
+ * header lines, column names and types. Splits the sample with every delimiter {@code , TAB | ;},
+ * quote {@code " '} (or none) and escape ({@code \} when the sample has one, or none) and keeps
+ * the split that reads it best ({@link CsvSplit#betterThan}); one column is fine when no
+ * delimiter splits the rows evenly.
  */
 public final class CsvGuess {
     private static final char[] DELIMITERS = {',', '\t', '|', ';'};
@@ -29,97 +27,64 @@ public final class CsvGuess {
     private static final String[] NULL_STRINGS = {"\\N", "NULL", "null", "#N/A"};
     private static final String[] COMMENT_MARKERS = {"#", "//"};
     private static final int MAX_HEADER_LINES = 10;
-    private static final int MAX_ROWS = 1000;
 
     private CsvGuess() {
     }
 
-    /** One tokenized row of the sample. */
-    static final class Row {
-        final long line;
-        final String[] fields;
-        final boolean[] quoted;
-
-        Row(long line, String[] fields, boolean[] quoted) {
-            this.line = line;
-            this.fields = fields;
-            this.quoted = quoted;
-        }
-    }
-
-    /** The rows of a split, and how many rows had syntax errors. */
-    static final class Split {
-        final char delimiter;
-        final int quote;
-        final List<Row> rows;
-        final int errors;
-        final int width;
-        final double consistency;
-
-        Split(char delimiter, int quote, List<Row> rows, int errors) {
-            this.delimiter = delimiter;
-            this.quote = quote;
-            this.rows = rows;
-            this.errors = errors;
-            Map<Integer, Integer> widths = new HashMap<>();
-            for (Row r : rows) {
-                widths.merge(r.fields.length, 1, Integer::sum);
-            }
-            int best = 0;
-            int bestCount = 0;
-            for (Map.Entry<Integer, Integer> e : widths.entrySet()) {
-                if (e.getValue() > bestCount || (e.getValue() == bestCount && e.getKey() > best)) {
-                    best = e.getKey();
-                    bestCount = e.getValue();
-                }
-            }
-            this.width = best;
-            this.consistency = rows.isEmpty() ? 0 : (double) bestCount / (rows.size() + errors);
-        }
-    }
-
     /**
-     * The parser config for {@code text}, or null when it does not look delimited (fewer than two
-     * columns). The caller checks the row count.
+     * The parser config for {@code text}, or null when it has no rows.
      *
      * @param truncated whether the text is a prefix (its last row may be partial and is dropped)
      */
     public static Guessed guess(String text, boolean truncated, Newline newline) {
-        Split best = null;
+        List<CsvSplit> splits = new ArrayList<>();
+        boolean backslash = text.indexOf('\\') >= 0;
         for (char d : DELIMITERS) {
             for (int q : QUOTES) {
-                Split s = split(text, truncated, newline, d, q, null);
-                if (best == null || better(s, best)) {
-                    best = s;
+                splits.add(CsvSplit.of(text, truncated, newline, d, q, -1, null));
+                if (backslash && q >= 0) {
+                    splits.add(CsvSplit.of(text, truncated, newline, d, q, '\\', null));
                 }
             }
         }
-        if (best == null || best.width < 2) {
+        CsvSplit best = bestOf(splits, s -> true);
+        if (best == null || best.width == 0) {
             return null;
         }
+        List<GuessChoice> choices = new ArrayList<>();
+        final CsvSplit top = best;
+        choices.add(choice("delimiter", String.valueOf(top.delimiter), top,
+                bestOf(splits, s -> s.delimiter != top.delimiter), s -> String.valueOf(s.delimiter)));
+        choices.add(choice("quote", top.quote < 0 ? "" : String.valueOf((char) top.quote), top,
+                bestOf(splits, s -> s.delimiter == top.delimiter && s.quote != top.quote),
+                s -> s.quote < 0 ? "" : String.valueOf((char) s.quote)));
         String comment = commentMarker(best);
         if (comment != null) {
-            best = split(text, truncated, newline, best.delimiter, best.quote, comment);
+            best = CsvSplit.of(text, truncated, newline, best.delimiter, best.quote, best.escape, comment);
         }
-        final Split chosen = best;
+        final CsvSplit chosen = best;
         int first = 0;
         while (first < chosen.rows.size() && chosen.rows.get(first).fields.length != chosen.width) {
             first++;
         }
         if (first >= chosen.rows.size() || chosen.rows.get(first).line - 1 > MAX_HEADER_LINES) {
-            return null;
+            first = 0;
         }
         List<Row> rest = chosen.rows.subList(first, chosen.rows.size());
         String nullString = nullString(rest);
-        boolean header = rest.size() > 1 && isHeader(rest.get(0), rest.subList(1, rest.size()), nullString);
-        List<Row> data = header ? rest.subList(1, rest.size()) : rest;
-        long headerLines = header
+        String header = rest.size() > 1 ? headerEvidence(rest.get(0), rest.subList(1, rest.size()), nullString) : null;
+        List<Row> data = header != null ? rest.subList(1, rest.size()) : rest;
+        long headerLines = header != null
                 ? (data.isEmpty() ? rest.get(0).line : data.get(0).line - 1)
                 : rest.get(0).line - 1;
-        List<String> names = names(header ? rest.get(0) : null, chosen.width);
+        choices.add(headerChoice(headerLines, header, rest));
+        List<String> names = names(header != null ? rest.get(0) : null, chosen.width);
         List<ColumnConfig> columns = new ArrayList<>();
+        List<ColumnGuess> reports = new ArrayList<>();
         for (int i = 0; i < chosen.width; i++) {
-            columns.add(TypeGuess.guess(names.get(i), values(data, i, nullString)));
+            TypeGuess.Typed t = TypeGuess.explain(names.get(i), values(data, i, nullString));
+            columns.add(t.config());
+            reports.add(t.report());
         }
         boolean shortRows = data.stream().anyMatch(r -> r.fields.length < chosen.width);
         ParserConfig.Builder b = ParserConfig.builder()
@@ -135,84 +100,84 @@ public final class CsvGuess {
             b.noQuote();
         } else {
             b.quote((char) chosen.quote);
-            if (text.contains("\\" + (char) chosen.quote)) {
-                b.escape('\\');
-            } else if (text.contains("" + (char) chosen.quote + (char) chosen.quote)) {
-                b.escape((char) chosen.quote);
+            GuessChoice escape = escapeChoice(text, top, splits);
+            choices.add(escape);
+            if (!escape.chosen().isEmpty()) {
+                b.escape(escape.chosen().charAt(0));
             }
         }
-        return new Guessed(b, data.size());
+        return new Guessed(b, data.size(), choices, reports);
     }
 
-    /** A guessed config and the number of data rows it was guessed from. */
-    public static final class Guessed {
-        private final ParserConfig.Builder config;
-        private final int rows;
-
-        Guessed(ParserConfig.Builder config, int rows) {
-            this.config = config;
-            this.rows = rows;
-        }
-
-        /** The config, still open for the charset. */
-        public ParserConfig.Builder config() {
-            return config;
-        }
-
-        /** The number of data rows in the sample. */
-        public int rows() {
-            return rows;
-        }
+    /** A guessed config, the number of data rows it was guessed from, and how sure each choice was. */
+    public record Guessed(ParserConfig.Builder config, int rows, List<GuessChoice> choices,
+                          List<ColumnGuess> columns) {
     }
 
-    private static boolean better(Split s, Split best) {
-        if (s.width < 2) {
-            return false;
-        }
-        if (best.width < 2) {
-            return true;
-        }
-        if (Math.abs(s.consistency - best.consistency) > 0.05) {
-            return s.consistency > best.consistency;
-        }
-        return s.width > best.width;
-    }
-
-    static Split split(String text, boolean truncated, Newline newline, char d, int q, String comment) {
-        CsvTokenizer t = new CsvTokenizer(new StringReader(text), d, q, -1, newline, false, comment);
-        List<Row> rows = new ArrayList<>();
-        int errors = 0;
-        try {
-            while (rows.size() < MAX_ROWS) {
-                try {
-                    if (!t.next()) {
-                        break;
-                    }
-                } catch (CsvSyntaxException e) {
-                    if (!t.skipLine() && truncated) {
-                        break;
-                    }
-                    errors++;
-                    continue;
-                }
-                String[] f = new String[t.count()];
-                boolean[] qs = new boolean[t.count()];
-                for (int i = 0; i < f.length; i++) {
-                    f[i] = t.field(i);
-                    qs[i] = t.quoted(i);
-                }
-                rows.add(new Row(t.recordLine(), f, qs));
+    private static CsvSplit bestOf(List<CsvSplit> splits, java.util.function.Predicate<CsvSplit> p) {
+        CsvSplit best = null;
+        for (CsvSplit s : splits) {
+            if (p.test(s) && (best == null || s.betterThan(best))) {
+                best = s;
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
-        if (truncated && !rows.isEmpty() && rows.size() < MAX_ROWS) {
-            rows.remove(rows.size() - 1);
-        }
-        return new Split(d, q, rows, errors);
+        return best;
     }
 
-    private static String commentMarker(Split s) {
+    private static GuessChoice choice(String option, String chosen, CsvSplit top, CsvSplit runnerUp,
+                                      java.util.function.Function<CsvSplit, String> value) {
+        return GuessChoice.builder().option(option).chosen(chosen).evidence(top.evidence())
+                .runnerUp(runnerUp == null ? null : value.apply(runnerUp), runnerUp == null ? null : runnerUp.evidence())
+                .build();
+    }
+
+    /**
+     * {@code \} when the split with it read the sample better; else the quote itself when doubled
+     * quotes appear inside quoted values (the reader always reads them so; saying it keeps the
+     * config explicit); else none.
+     */
+    private static GuessChoice escapeChoice(String text, CsvSplit top, List<CsvSplit> splits) {
+        CsvSplit other = bestOf(splits, s -> s.delimiter == top.delimiter && s.quote == top.quote
+                && s.escape != top.escape);
+        GuessChoice.Builder c = GuessChoice.builder().option("escape");
+        String q = String.valueOf((char) top.quote);
+        if (top.escape >= 0) {
+            return c.chosen("\\").evidence(top.evidence()).runnerUp("", other.evidence()).build();
+        }
+        int doubled = count(text, Pattern.compile("[^" + Pattern.quote(top.delimiter + "\r\n" + q) + "]"
+                + Pattern.quote(q + q)));
+        String none = doubled > 0 ? q : "";
+        String evidence = doubled > 0 ? doubled + " doubled quotes inside quoted values; " + top.evidence()
+                : "no doubled quotes; " + top.evidence();
+        if (other == null) {
+            return c.chosen(none).evidence(evidence).runnerUp("\\", "no backslash in the sample").build();
+        }
+        return c.chosen(none).evidence(evidence).runnerUp("\\", other.evidence()).build();
+    }
+
+    private static int count(String text, Pattern p) {
+        int n = 0;
+        java.util.regex.Matcher m = p.matcher(text);
+        while (m.find()) {
+            n++;
+        }
+        return n;
+    }
+
+    private static GuessChoice headerChoice(long headerLines, String header, List<Row> rest) {
+        GuessChoice.Builder c = GuessChoice.builder().option("skip_header_lines").chosen(String.valueOf(headerLines));
+        long preamble = rest.get(0).line - 1;
+        if (header != null) {
+            return c.evidence("line " + rest.get(0).line + " is a header: " + header)
+                    .runnerUp(String.valueOf(preamble), "line " + rest.get(0).line + " read as data").build();
+        }
+        String why = rest.size() == 1 ? "a single row is data, as in Embulk"
+                : "line " + rest.get(0).line + " has the types of the rows below it or repeats their values";
+        return c.evidence(why).runnerUp(String.valueOf(preamble + 1), "line " + rest.get(0).line + " as a header")
+                .build();
+    }
+
+    private static String commentMarker(CsvSplit s) {
         for (String m : COMMENT_MARKERS) {
             for (Row r : s.rows) {
                 if (r.fields.length != s.width && !r.quoted[0] && r.fields[0].startsWith(m)) {
@@ -257,11 +222,12 @@ public final class CsvGuess {
         return values;
     }
 
-    private static boolean isHeader(Row first, List<Row> data, String nullString) {
+    /** Why {@code first} is a header row, or null if it is data. */
+    private static String headerEvidence(Row first, List<Row> data, String nullString) {
         Set<String> seen = new HashSet<>();
         for (String f : first.fields) {
             if (f.isBlank() || !seen.add(f)) {
-                return false;
+                return null;
             }
         }
         boolean allStrings = true;
@@ -269,24 +235,24 @@ public final class CsvGuess {
             ColumnConfig dataType = TypeGuess.guess("c", values(data, i, nullString));
             if (dataType.type() != ColumnType.STRING) {
                 allStrings = false;
-                List<String> cell = List.of(first.fields[i]);
-                ColumnConfig cellType = TypeGuess.guess("c", cell);
+                ColumnConfig cellType = TypeGuess.guess("c", List.of(first.fields[i]));
                 if (cellType.type() != dataType.type()) {
-                    return true;
+                    return "'" + first.fields[i] + "' is " + ColumnConfig.typeName(cellType.type())
+                            + " where the rows below are " + ColumnConfig.typeName(dataType.type());
                 }
             }
         }
         if (!allStrings) {
-            return false;
+            return null;
         }
         for (int i = 0; i < first.fields.length; i++) {
             for (Row r : data) {
                 if (i < r.fields.length && r.fields[i].equals(first.fields[i])) {
-                    return false;
+                    return null;
                 }
             }
         }
-        return true;
+        return "all text and no value of it appears again below";
     }
 
     private static List<String> names(Row header, int width) {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.ferry.core.record.ColumnType;
+import io.ferry.formats.guess.ColumnGuess;
+import io.ferry.formats.guess.GuessChoice;
 import io.ferry.formats.read.ColumnConfig;
 import io.ferry.formats.read.ParserConfig;
 import io.ferry.formats.read.ParserType;
@@ -24,14 +26,15 @@ public final class JsonGuess {
     private JsonGuess() {
     }
 
-    /** The values seen for one field. */
+    /** The values seen for one field, and the first value of each JSON kind. */
     private static final class Field {
         final List<String> texts = new ArrayList<>();
-        boolean numbers;
-        boolean floats;
-        boolean strings;
-        boolean booleans;
-        boolean structures;
+        int values;
+        String number;
+        String decimal;
+        String string;
+        String bool;
+        String structure;
     }
 
     /** The config for JSON {@code text}, or null if it does not start like JSON objects. */
@@ -72,35 +75,49 @@ public final class JsonGuess {
             }
         }
         List<ColumnConfig> columns = new ArrayList<>();
+        List<ColumnGuess> reports = new ArrayList<>();
         for (Map.Entry<String, Field> e : fields.entrySet()) {
-            columns.add(column(e.getKey(), e.getValue()));
+            TypeGuess.Typed t = column(e.getKey(), e.getValue());
+            columns.add(t.config());
+            reports.add(t.report());
         }
         if (columns.isEmpty()) {
             return null;
         }
-        return new CsvGuess.Guessed(ParserConfig.builder().type(type).columns(columns), rows);
+        GuessChoice layout = GuessChoice.builder().option("type").chosen(type.configName())
+                .evidence(type == ParserType.JSONL ? "one JSON object on every line"
+                        : trimmed.charAt(0) == '[' ? "the sample starts with [" : "objects span lines")
+                .runnerUp(type == ParserType.JSONL ? "json" : "jsonl", type == ParserType.JSONL
+                        ? "reads the same objects, but a bad line would stop the whole file"
+                        : "not one object per line")
+                .build();
+        return new CsvGuess.Guessed(ParserConfig.builder().type(type).columns(columns), rows, List.of(layout),
+                reports);
     }
 
     private static void record(JsonParser p, JsonToken v, Field f) throws IOException {
+        if (v != JsonToken.VALUE_NULL) {
+            f.values++;
+        }
         switch (v) {
             case START_OBJECT:
             case START_ARRAY:
-                f.structures = true;
+                f.structure = first(f.structure, v == JsonToken.START_OBJECT ? "{...}" : "[...]");
                 p.skipChildren();
                 break;
             case VALUE_NUMBER_INT:
-                f.numbers = true;
+                f.number = first(f.number, p.getText());
                 f.texts.add(p.getText());
                 break;
             case VALUE_NUMBER_FLOAT:
-                f.floats = true;
+                f.decimal = first(f.decimal, p.getText());
                 break;
             case VALUE_TRUE:
             case VALUE_FALSE:
-                f.booleans = true;
+                f.bool = first(f.bool, p.getText());
                 break;
             case VALUE_STRING:
-                f.strings = true;
+                f.string = first(f.string, p.getText());
                 f.texts.add(p.getText());
                 break;
             default:
@@ -108,26 +125,45 @@ public final class JsonGuess {
         }
     }
 
-    private static ColumnConfig column(String name, Field f) {
-        int kinds = (f.numbers || f.floats ? 1 : 0) + (f.strings ? 1 : 0) + (f.booleans ? 1 : 0)
-                + (f.structures ? 1 : 0);
-        if (kinds > 1) {
-            return ColumnConfig.of(name, f.structures ? ColumnType.JSON : ColumnType.STRING);
+    private static String first(String seen, String value) {
+        return seen != null ? seen : value;
+    }
+
+    private static TypeGuess.Typed column(String name, Field f) {
+        List<String[]> kinds = new ArrayList<>();
+        if (f.decimal != null || f.number != null) {
+            kinds.add(new String[] {f.decimal != null ? "double" : "long", f.decimal != null ? f.decimal : f.number});
         }
-        if (f.structures) {
-            return ColumnConfig.of(name, ColumnType.JSON);
+        if (f.string != null) {
+            kinds.add(new String[] {"string", f.string});
         }
-        if (f.booleans) {
-            return ColumnConfig.of(name, ColumnType.BOOLEAN);
+        if (f.bool != null) {
+            kinds.add(new String[] {"boolean", f.bool});
         }
-        if (f.floats) {
-            return ColumnConfig.of(name, ColumnType.DOUBLE);
+        if (f.structure != null) {
+            kinds.add(new String[] {"json", f.structure});
         }
-        if (f.numbers) {
-            ColumnConfig c = TypeGuess.guess(name, f.texts);
-            return c.type() == ColumnType.TIMESTAMP ? c : ColumnConfig.of(name, ColumnType.LONG);
+        if (kinds.isEmpty() || kinds.size() == 1 && (f.number != null && f.decimal == null || f.string != null)) {
+            TypeGuess.Typed t = TypeGuess.explain(name, f.texts);
+            return new TypeGuess.Typed(t.config(), t.report().toBuilder().values(f.values).build());
         }
-        return TypeGuess.guess(name, f.texts);
+        ColumnGuess.Builder report = ColumnGuess.builder().name(name).values(f.values);
+        ColumnType type;
+        if (kinds.size() > 1) {
+            type = f.structure != null ? ColumnType.JSON : ColumnType.STRING;
+            report.reject(kinds.get(0)[0], kinds.get(1)[1], "a JSON " + kinds.get(1)[0] + " where '" + kinds.get(0)[1]
+                    + "' is a " + kinds.get(0)[0]);
+        } else if (f.structure != null) {
+            type = ColumnType.JSON;
+        } else if (f.bool != null) {
+            type = ColumnType.BOOLEAN;
+        } else {
+            type = ColumnType.DOUBLE;
+            if (f.number != null) {
+                report.reject("long", f.decimal, "not an integer");
+            }
+        }
+        return new TypeGuess.Typed(ColumnConfig.of(name, type), report.chosen(ColumnConfig.typeName(type)).build());
     }
 
     private static boolean oneObjectPerLine(String text, boolean truncated) {
