@@ -1,8 +1,10 @@
 package io.ferry.formats.fuzz;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ferry.core.FerryDataException;
+import io.ferry.core.FerryException;
 import io.ferry.core.record.ColumnType;
 import io.ferry.formats.guess.FormatGuesser;
 import io.ferry.formats.read.BadRowPolicy;
@@ -30,17 +32,39 @@ class FuzzRegressionTest {
         return out.toString().replace("\\n", "\n").getBytes(StandardCharsets.UTF_8);
     }
 
+    /**
+     * Issue 10 lets a guess answer any sample with one complete row, so text that starts like JSON
+     * but is not JSON guesses one text column; reading the sample with that config fails only
+     * with FerryException subtypes.
+     */
     @ParameterizedTest(name = "guess {0}: {1}")
     @CsvSource(delimiter = '|', quoteCharacter = '\'', textBlock = """
-            # name    | input                                   | message starts with
-            x.json    | {"p":""                                 | x.json: cannot guess the format
-            x.json    | 5x[{"p":""}\\n]{"p":""                  | x.json: cannot guess the format: a guess needs more than 3 rows and at least 2 columns, the sample had 5 rows and 1 columns
-            x.json    | 100000x[[]                              | x.json: cannot guess the format
-            x.json    | 30000x[{"a":]                           | x.json: cannot guess the format
+            # name    | input                                   | type and columns
+            x.json    | {"p":""                                 | csv c0:string
+            x.json    | 5x[{"p":""}\\n]{"p":""                  | json p:string
             """)
-    void guess_fuzzReproducer_throwsFerryDataException(String name, String spec, String message) {
+    void guess_fuzzReproducer_answersWithAConfigThatReadsTheSample(String name, String spec, String columns) {
         byte[] bytes = input(spec);
-        assertThatThrownBy(() -> FormatGuesser.guess(name, bytes, true))
+        ParserConfig p = FormatGuesser.guess(name, bytes, true).parser();
+        assertThat(p.type().configName() + " " + p.columns().stream().map(Object::toString)
+                .collect(java.util.stream.Collectors.joining(", "))).isEqualTo(columns);
+        try {
+            FormatsFuzzTest.readAll(p, name, new ByteArrayInputStream(bytes));
+        } catch (FerryException allowed) {
+            // the contract: a bad row is reported as a FerryException
+        }
+    }
+
+    @ParameterizedTest(name = "guess {0}: {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '\'', textBlock = """
+            # name    | input           | whole file | message starts with
+            x.json    | {"p":""         | false      | x.json: cannot guess the format: the sample (7 bytes after decoding) holds no complete row
+            x.json    | 100000x[[]      | true       | x.json: cannot guess the format: the sample (32768 bytes after decoding) holds no complete row
+            x.json    | 30000x[{"a":]   | true       | x.json: cannot guess the format: the sample (32768 bytes after decoding) holds no complete row
+            """)
+    void guess_fuzzReproducer_throwsFerryDataException(String name, String spec, boolean complete, String message) {
+        byte[] bytes = input(spec);
+        assertThatThrownBy(() -> FormatGuesser.guess(name, bytes, complete))
                 .isInstanceOf(FerryDataException.class)
                 .hasMessageStartingWith(message);
     }

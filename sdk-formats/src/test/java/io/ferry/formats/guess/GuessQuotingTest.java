@@ -94,8 +94,8 @@ class GuessQuotingTest {
     void guess_backslashEscapes_reportsWhatReadingWithoutThemBroke() {
         GuessResult g = FormatGuesser.guess("q.csv",
                 "id,note\n1,\"a \\\"b\\\"\"\n2,\"c\"\n".getBytes(StandardCharsets.UTF_8), true);
-        assertThat(g.choice("escape").orElseThrow()).hasToString("escape: '\\' (2 values quoted, 0 malformed rows,"
-                + " 3 of 3 rows have 2 columns) over '' (1 value quoted, 1 malformed row, 2 of 3 rows have 2 columns)");
+        assertThat(g.choice("escape").orElseThrow()).hasToString("escape: '\\' (backslash-escaped quotes; 2 values quoted,"
+                + " 0 malformed rows, 3 of 3 rows have 2 columns) over '' (1 value quoted, 1 malformed row, 2 of 3 rows have 2 columns)");
     }
 
     static List<Record> read(ParserConfig p, String data) {

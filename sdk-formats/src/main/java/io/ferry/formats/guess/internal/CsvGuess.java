@@ -51,6 +51,7 @@ public final class CsvGuess {
         if (best == null || best.width == 0) {
             return null;
         }
+        best = preferBackslash(text, best, splits);
         List<GuessChoice> choices = new ArrayList<>();
         final CsvSplit top = best;
         choices.add(choice("delimiter", String.valueOf(top.delimiter), top,
@@ -58,6 +59,10 @@ public final class CsvGuess {
         choices.add(choice("quote", top.quote < 0 ? "" : String.valueOf((char) top.quote), top,
                 bestOf(splits, s -> s.delimiter == top.delimiter && s.quote != top.quote),
                 s -> s.quote < 0 ? "" : String.valueOf((char) s.quote)));
+        GuessChoice escape = top.quote < 0 ? null : escapeChoice(text, top, splits);
+        if (escape != null) {
+            choices.add(escape);
+        }
         String comment = commentMarker(best);
         if (comment != null) {
             best = CsvSplit.of(text, truncated, newline, best.delimiter, best.quote, best.escape, comment);
@@ -100,8 +105,6 @@ public final class CsvGuess {
             b.noQuote();
         } else {
             b.quote((char) chosen.quote);
-            GuessChoice escape = escapeChoice(text, top, splits);
-            choices.add(escape);
             if (!escape.chosen().isEmpty()) {
                 b.escape(escape.chosen().charAt(0));
             }
@@ -112,6 +115,29 @@ public final class CsvGuess {
     /** A guessed config, the number of data rows it was guessed from, and how sure each choice was. */
     public record Guessed(ParserConfig.Builder config, int rows, List<GuessChoice> choices,
                           List<ColumnGuess> columns) {
+    }
+
+    /**
+     * The split with escape {@code \} instead of {@code best} when it reads the sample as well and a
+     * quote has an odd number of backslashes before it ({@code "a\"b"}); Embulk's guess, too, takes
+     * a backslash before a quote for an escape. Only doubled backslashes ({@code "a\\"}) stay
+     * literal: they could be either.
+     */
+    private static CsvSplit preferBackslash(String text, CsvSplit best, List<CsvSplit> splits) {
+        if (best.quote < 0 || best.escape >= 0) {
+            return best;
+        }
+        CsvSplit twin = bestOf(splits, s -> s.delimiter == best.delimiter && s.quote == best.quote && s.escape >= 0);
+        if (twin == null || best.betterThan(twin) || twin.errors > best.errors) {
+            return best;
+        }
+        return backslashBefore(text, best).isEmpty() ? best : twin;
+    }
+
+    private static String backslashBefore(String text, CsvSplit s) {
+        // an odd run of backslashes before a quote: "a\\" may be a\\ read literally, "a\"b" is not
+        Pattern escaped = Pattern.compile("(?<!\\\\)(\\\\\\\\)*\\\\" + Pattern.quote(String.valueOf((char) s.quote)));
+        return escaped.matcher(text).find() ? "backslash-escaped quotes; " : "";
     }
 
     private static CsvSplit bestOf(List<CsvSplit> splits, java.util.function.Predicate<CsvSplit> p) {
@@ -142,7 +168,8 @@ public final class CsvGuess {
         GuessChoice.Builder c = GuessChoice.builder().option("escape");
         String q = String.valueOf((char) top.quote);
         if (top.escape >= 0) {
-            return c.chosen("\\").evidence(top.evidence()).runnerUp("", other.evidence()).build();
+            return c.chosen("\\").evidence(backslashBefore(text, top) + top.evidence())
+                    .runnerUp("", other.evidence()).build();
         }
         int doubled = count(text, Pattern.compile("[^" + Pattern.quote(top.delimiter + "\r\n" + q) + "]"
                 + Pattern.quote(q + q)));

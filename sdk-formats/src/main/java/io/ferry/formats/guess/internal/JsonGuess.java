@@ -151,7 +151,8 @@ public final class JsonGuess {
         ColumnType type;
         if (kinds.size() > 1) {
             type = f.structure != null ? ColumnType.JSON : ColumnType.STRING;
-            report.reject(kinds.get(0)[0], kinds.get(1)[1], "a JSON " + kinds.get(1)[0] + " where '" + kinds.get(0)[1]
+            String kind = kinds.get(1)[0].equals("json") ? "object or array" : kinds.get(1)[0];
+            report.reject(kinds.get(0)[0], kinds.get(1)[1], "a JSON " + kind + " where '" + kinds.get(0)[1]
                     + "' is a " + kinds.get(0)[0]);
         } else if (f.structure != null) {
             type = ColumnType.JSON;
