@@ -31,6 +31,8 @@ class GuessTimestampTest {
             c          | 20150127;20150230                                       | c:long                                         | -
             id         | 20150127;20150128                                       | id:long                                        | -
             user_id    | 20150127;20150128                                       | user_id:long                                   | -
+            userID     | 20150127;20150128                                       | userID:long                                    | -
+            valid      | 20150127;20150128                                       | valid:timestamp '%Y%m%d'                       | 2015-01-27T00:00:00Z
             code       | 01022015;01032015                                       | code:string                                    | -
             c          | 20150127;201501281                                      | c:long                                         | -
             dt         | 20150127123456;20151231235959                           | dt:timestamp '%Y%m%d%H%M%S'                    | 2015-01-27T12:34:56Z

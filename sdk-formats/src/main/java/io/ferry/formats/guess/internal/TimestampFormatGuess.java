@@ -26,7 +26,7 @@ final class TimestampFormatGuess {
     private static final Pattern COMPACT = Pattern.compile("\\d{8}(?<t>T?)\\d{6}" + ZONE.replace("zs> ?", "zs>"));
     private static final Pattern DIGITS = Pattern.compile("\\d{8}|\\d{14}");
     private static final Pattern MONTH_NAME = Pattern.compile("\\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\\b");
-    private static final Pattern ID_NAME = Pattern.compile("(?i)id|.*[_-]id|.*Id|.*ID");
+    private static final Pattern ID_NAME = Pattern.compile("(?i:id|.*[ _-]id)|.*[a-z0-9](Id|ID)");
 
     /** Formats with month or weekday names, most specific first: Apache logs, RFC 2822, asctime. */
     private static final List<String> NAMED = List.of(
