@@ -12,6 +12,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -140,7 +143,7 @@ public final class CsvGuess {
         return escaped.matcher(text).find() ? "backslash-escaped quotes; " : "";
     }
 
-    private static CsvSplit bestOf(List<CsvSplit> splits, java.util.function.Predicate<CsvSplit> p) {
+    private static CsvSplit bestOf(List<CsvSplit> splits, Predicate<CsvSplit> p) {
         CsvSplit best = null;
         for (CsvSplit s : splits) {
             if (p.test(s) && (best == null || s.betterThan(best))) {
@@ -151,7 +154,7 @@ public final class CsvGuess {
     }
 
     private static GuessChoice choice(String option, String chosen, CsvSplit top, CsvSplit runnerUp,
-                                      java.util.function.Function<CsvSplit, String> value) {
+                                      Function<CsvSplit, String> value) {
         return GuessChoice.builder().option(option).chosen(chosen).evidence(top.evidence())
                 .runnerUp(runnerUp == null ? null : value.apply(runnerUp), runnerUp == null ? null : runnerUp.evidence())
                 .build();
@@ -184,7 +187,7 @@ public final class CsvGuess {
 
     private static int count(String text, Pattern p) {
         int n = 0;
-        java.util.regex.Matcher m = p.matcher(text);
+        Matcher m = p.matcher(text);
         while (m.find()) {
             n++;
         }
