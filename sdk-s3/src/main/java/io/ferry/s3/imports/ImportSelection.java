@@ -31,6 +31,8 @@ import java.util.Optional;
  * // after every group succeeded:
  * sel.nextState().ifPresent(s -> stateStore.save("daily_import", s.toJson()));
  * }</pre>
+ *
+ * @serial exclude
  */
 public final class ImportSelection implements Serializable {
     @Serial
@@ -142,11 +144,22 @@ public final class ImportSelection implements Serializable {
                 + (nextState == null ? "none" : nextState.toJson()) + "}";
     }
 
+    /**
+     * Serializes a {@code Form} in place of this object.
+     *
+     * @return the serialized form
+     */
     @Serial
     private Object writeReplace() {
         return new Form(this);
     }
 
+    /**
+     * Refuses a stream that holds this class's fields instead of its serialized form.
+     *
+     * @param in the stream
+     * @throws InvalidObjectException always
+     */
     @Serial
     private void readObject(ObjectInputStream in) throws InvalidObjectException {
         throw new InvalidObjectException("an ImportSelection is read through its serialized form");

@@ -16,10 +16,15 @@ public final class SelectedObject implements Serializable {
     @Serial
     private static final long serialVersionUID = 1L;
 
+    /** The object key. */
     private final String key;
+    /** The size in bytes. */
     private final long size;
+    /** The ETag as listed, or null. */
     private final String eTag;
+    /** The LastModified time. */
     private final Instant lastModified;
+    /** The codec the key's suffix names. */
     private final Decoder codec;
 
     private SelectedObject(String key, long size, String eTag, Instant lastModified) {
