@@ -38,6 +38,16 @@ class ParserConfigTest {
                 change("badRows", b -> b.badRows(BadRowPolicy.SKIP)),
                 change("badRowSamples", b -> b.badRowSamples(3)),
                 change("maxRecordSize", b -> b.maxRecordSize(1024)),
+                change("escapeMode", b -> b.csv(c -> c.escapeMode(EscapeMode.QUOTE_AND_ESCAPE_IN_QUOTES))),
+                change("nullRule", b -> b.csv(c -> c.nullRule(NullRule.NULL_STRING_ONLY))),
+                change("quotesInQuotedFields", b -> b.csv(c -> c.quotesInQuotedFields(
+                        QuotesInQuotedFields.ACCEPT_STRAY_QUOTES_ASSUMING_NO_DELIMITERS_IN_FIELDS))),
+                change("maxQuotedSize", b -> b.csv(c -> c.maxQuotedSize(131072))),
+                change("root", b -> b.json(j -> j.root("/data"))),
+                change("flattenJsonArray", b -> b.json(j -> j.flattenJsonArray(true))),
+                change("invalidStringEscapes", b -> b.json(j -> j.invalidStringEscapes(InvalidStringEscapes.SKIP))),
+                change("elementAt", b -> b.column(c -> c.name("x").type(ColumnType.JSON).elementAt("/x/0"))
+                        .type(ParserType.JSON)),
                 change("columns", b -> b.column("name", ColumnType.STRING)));
     }
 
