@@ -39,7 +39,7 @@ public final class CsvRecordReader extends AbstractRecordReader {
     }
 
     /** The tokenizer's view of the config's CSV options. */
-    static CsvSyntax syntax(ParserConfig config) {
+    public static CsvSyntax syntax(ParserConfig config) {
         CsvOptions csv = config.csv();
         return new CsvSyntax(config.delimiter(), csv.quote().map(c -> (int) c).orElse(-1),
                 csv.escape().map(c -> (int) c).orElse(-1), csv.escapeMode() == EscapeMode.QUOTE_AND_ESCAPE_IN_QUOTES,

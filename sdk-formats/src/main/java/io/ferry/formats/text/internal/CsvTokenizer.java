@@ -246,6 +246,8 @@ public final class CsvTokenizer extends BufferedText {
                 keep(start, pos - start);
                 direct = false;
                 if (!fill()) {
+                    // the kept text of a marked record may still be in the buffer: nothing more to take
+                    start = pos;
                     more = false;
                     break;
                 }
