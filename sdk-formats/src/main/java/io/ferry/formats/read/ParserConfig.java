@@ -83,9 +83,10 @@ public final class ParserConfig {
         this.type = b.type;
         this.charset = b.charset;
         this.newline = b.newline;
-        CsvOptions.Builder c = b.csv.build().toBuilder();
+        // the options of the other layout do not apply: defaults, so that equal readers are equal configs
+        CsvOptions.Builder c = type.isDelimited() ? b.csv.build().toBuilder() : CsvOptions.builder();
         this.csv = c.delimiter(b.resolvedDelimiter()).build();
-        this.json = b.json;
+        this.json = type.isDelimited() ? JsonOptions.defaults() : b.json;
         this.defaultTimeZone = b.defaultTimeZone;
         this.badRows = b.badRows;
         this.badRowSamples = b.badRowSamples;
@@ -163,12 +164,12 @@ public final class ParserConfig {
         return newline;
     }
 
-    /** {@return the options of delimited text; its delimiter is always set} */
+    /** {@return the options of delimited text (the defaults for JSON types); its delimiter is always set} */
     public CsvOptions csv() {
         return csv;
     }
 
-    /** {@return the options of JSON and JSON Lines} */
+    /** {@return the options of JSON and JSON Lines (the defaults for CSV and TSV)} */
     public JsonOptions json() {
         return json;
     }
