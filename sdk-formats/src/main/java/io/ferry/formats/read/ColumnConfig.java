@@ -29,12 +29,14 @@ public final class ColumnConfig {
     private final ColumnType type;
     private final String format;
     private final ZoneId timeZone;
+    private final String elementAt;
 
     private ColumnConfig(Builder b) {
         this.name = b.name;
         this.type = b.type;
         this.format = b.format;
         this.timeZone = b.timeZone;
+        this.elementAt = b.elementAt;
     }
 
     /**
@@ -71,6 +73,7 @@ public final class ColumnConfig {
         b.type = type;
         b.format = format;
         b.timeZone = timeZone;
+        b.elementAt = elementAt;
         return b;
     }
 
@@ -92,6 +95,14 @@ public final class ColumnConfig {
     /** {@return the time zone of timestamps without an offset, if it differs from the parser's default} */
     public Optional<ZoneId> timeZone() {
         return Optional.ofNullable(timeZone);
+    }
+
+    /**
+     * {@return the JSON pointer (RFC 6901) to this column's value inside a JSON record, if any;
+     * without one the value is the record's field named like the column. The empty pointer is the whole record}
+     */
+    public Optional<String> elementAt() {
+        return Optional.ofNullable(elementAt);
     }
 
     /** {@return the record column this config produces} */
@@ -132,18 +143,18 @@ public final class ColumnConfig {
             return false;
         }
         return c.name.equals(name) && c.type == type && Objects.equals(c.format, format)
-                && Objects.equals(c.timeZone, timeZone);
+                && Objects.equals(c.timeZone, timeZone) && Objects.equals(c.elementAt, elementAt);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, type, format, timeZone);
+        return Objects.hash(name, type, format, timeZone, elementAt);
     }
 
     @Override
     public String toString() {
         return name + ":" + typeName(type) + (format == null ? "" : " '" + format + "'")
-                + (timeZone == null ? "" : " " + timeZone);
+                + (timeZone == null ? "" : " " + timeZone) + (elementAt == null ? "" : " at '" + elementAt + "'");
     }
 
     /** Builds a {@link ColumnConfig}. Not thread-safe. */
@@ -152,6 +163,7 @@ public final class ColumnConfig {
         private ColumnType type;
         private String format;
         private ZoneId timeZone;
+        private String elementAt;
 
         private Builder() {
         }
@@ -201,6 +213,19 @@ public final class ColumnConfig {
          */
         public Builder timeZone(ZoneId timeZone) {
             this.timeZone = timeZone;
+            return this;
+        }
+
+        /**
+         * The JSON pointer (RFC 6901) to the value inside a JSON record, such as {@code /user/name}
+         * or {@code /tags/0} (Embulk's {@code element_at}); null for none (the default: the field
+         * named like the column). A pointer that matches nothing reads null. JSON and JSON Lines only.
+         *
+         * @param pointer the JSON pointer to the value; {@code ""} is the whole record
+         * @return this builder
+         */
+        public Builder elementAt(String pointer) {
+            this.elementAt = pointer == null ? null : JsonOptions.checkPointer(pointer, "columns.element_at");
             return this;
         }
 

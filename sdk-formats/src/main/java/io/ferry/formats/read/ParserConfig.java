@@ -1,13 +1,12 @@
 package io.ferry.formats.read;
 
 import io.ferry.core.FerryConfigException;
-import io.ferry.core.record.Column;
 import io.ferry.core.record.ColumnType;
 import io.ferry.core.record.Schema;
 import io.ferry.formats.Newline;
+import io.ferry.formats.internal.ParserConfigJson;
 import io.ferry.formats.read.internal.CsvRecordReader;
 import io.ferry.formats.read.internal.JsonRecordReader;
-import io.ferry.formats.internal.ParserConfigJson;
 import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -24,12 +23,14 @@ import java.util.function.Consumer;
  * How to turn the decoded bytes of a CSV, TSV, JSON Lines or JSON file into records: the
  * {@code parser} part of a Treasure Data {@code load.yml}. Immutable and safe to share; it
  * round-trips through JSON ({@link #toJson()}, {@link #fromJson(String)}) so a guessed config can
- * be saved, edited and passed back.
+ * be saved, edited and passed back, and {@link #fromJson(String)} reads a {@code load.yml} parser
+ * section with Embulk's defaults.
  *
  * <pre>{@code
  * ParserConfig config = ParserConfig.builder()
  *     .type(ParserType.CSV)
  *     .skipHeaderLines(1)
+ *     .csv(c -> c.maxQuotedSize(131072))
  *     .column("id", ColumnType.LONG)
  *     .column("name", ColumnType.STRING)
  *     .column(ColumnConfig.timestamp("created_at", "%Y-%m-%d %H:%M:%S"))
@@ -45,19 +46,13 @@ import java.util.function.Consumer;
  *   <tr><td>type</td><td>CSV</td></tr>
  *   <tr><td>charset</td><td>UTF-8 (a byte order mark is skipped)</td></tr>
  *   <tr><td>newline</td><td>CRLF, which also accepts a bare LF; LF and CR accept only themselves</td></tr>
- *   <tr><td>delimiter</td><td>{@code ,} for CSV, tab for TSV</td></tr>
- *   <tr><td>quote</td><td>{@code "}; none disables quoting. A doubled quote inside quotes is one quote.</td></tr>
- *   <tr><td>escape</td><td>none; e.g. {@code \} makes the next character literal</td></tr>
- *   <tr><td>skipHeaderLines</td><td>0 physical lines</td></tr>
- *   <tr><td>nullString</td><td>none; an unquoted empty value is always null</td></tr>
- *   <tr><td>commentLineMarker</td><td>none</td></tr>
- *   <tr><td>trimIfNotQuoted</td><td>false</td></tr>
- *   <tr><td>allowOptionalColumns</td><td>false: a short row is bad; true: missing values are null</td></tr>
- *   <tr><td>allowExtraColumns</td><td>false: a long row is bad; true: extra values are ignored</td></tr>
+ *   <tr><td>csv</td><td>{@link CsvOptions}: delimiter, quote, escape (none), null string, ...</td></tr>
+ *   <tr><td>json</td><td>{@link JsonOptions}: root, flattenJsonArray, invalidStringEscapes</td></tr>
  *   <tr><td>defaultTimeZone</td><td>UTC</td></tr>
  *   <tr><td>badRows</td><td>{@link BadRowPolicy#FAIL}</td></tr>
  *   <tr><td>badRowSamples</td><td>10 locations kept when skipping</td></tr>
  *   <tr><td>maxRecordSize</td><td>{@value #DEFAULT_MAX_RECORD_SIZE} characters (16 Mi); a longer record is a bad row</td></tr>
+ *   <tr><td>columns</td><td>required for CSV and TSV; for JSON none means one JSON column {@value #RECORD_COLUMN} holding each record</td></tr>
  * </table>
  */
 public final class ParserConfig {
@@ -69,19 +64,14 @@ public final class ParserConfig {
      * reader well inside a 256 MB heap; 64 Mi did not.
      */
     public static final int DEFAULT_MAX_RECORD_SIZE = 16 * 1024 * 1024;
+    /** The name of the one JSON column that holds the whole record when a JSON config lists no columns. */
+    public static final String RECORD_COLUMN = "record";
 
     private final ParserType type;
     private final Charset charset;
     private final Newline newline;
-    private final char delimiter;
-    private final Character quote;
-    private final Character escape;
-    private final int skipHeaderLines;
-    private final String nullString;
-    private final String commentLineMarker;
-    private final boolean trimIfNotQuoted;
-    private final boolean allowOptionalColumns;
-    private final boolean allowExtraColumns;
+    private final CsvOptions csv;
+    private final JsonOptions json;
     private final ZoneId defaultTimeZone;
     private final BadRowPolicy badRows;
     private final int badRowSamples;
@@ -89,47 +79,43 @@ public final class ParserConfig {
     private final List<ColumnConfig> columns;
     private final Schema schema;
 
-    private ParserConfig(Builder b) {
+    private ParserConfig(Builder b, List<ColumnConfig> columns) {
         this.type = b.type;
         this.charset = b.charset;
         this.newline = b.newline;
-        this.delimiter = b.resolvedDelimiter();
-        this.quote = b.quote;
-        this.escape = b.escape;
-        this.skipHeaderLines = b.skipHeaderLines;
-        this.nullString = b.nullString;
-        this.commentLineMarker = b.commentLineMarker;
-        this.trimIfNotQuoted = b.trimIfNotQuoted;
-        this.allowOptionalColumns = b.allowOptionalColumns;
-        this.allowExtraColumns = b.allowExtraColumns;
+        // the options of the other layout do not apply: defaults, so that equal readers are equal configs
+        CsvOptions.Builder c = type.isDelimited() ? b.csv.build().toBuilder() : CsvOptions.builder();
+        this.csv = c.delimiter(b.resolvedDelimiter()).build();
+        this.json = type.isDelimited() ? JsonOptions.defaults() : b.json;
         this.defaultTimeZone = b.defaultTimeZone;
         this.badRows = b.badRows;
         this.badRowSamples = b.badRowSamples;
         this.maxRecordSize = b.maxRecordSize;
-        this.columns = List.copyOf(b.columns);
-        this.schema = Schema.of(columns.stream().map(ColumnConfig::toColumn).toList());
+        this.columns = List.copyOf(columns);
+        this.schema = Schema.of(this.columns.stream().map(ColumnConfig::toColumn).toList());
     }
 
-    /** {@return a new builder with the defaults above; at least one column is required} */
+    /** {@return a new builder with the defaults above; CSV and TSV need at least one column} */
     public static Builder builder() {
         return new Builder();
     }
 
     /** {@return a builder holding this config's settings} */
     public Builder toBuilder() {
-        Builder b = new Builder().type(type).charset(charset).newline(newline).delimiter(delimiter)
-                .skipHeaderLines(skipHeaderLines).nullString(nullString).commentLineMarker(commentLineMarker)
-                .trimIfNotQuoted(trimIfNotQuoted).allowOptionalColumns(allowOptionalColumns)
-                .allowExtraColumns(allowExtraColumns).defaultTimeZone(defaultTimeZone).badRows(badRows)
-                .badRowSamples(badRowSamples).maxRecordSize(maxRecordSize).columns(columns);
-        b.quote = quote;
-        b.escape = escape;
-        return b;
+        return new Builder().type(type).charset(charset).newline(newline).csv(csv).json(json)
+                .defaultTimeZone(defaultTimeZone).badRows(badRows).badRowSamples(badRowSamples)
+                .maxRecordSize(maxRecordSize).columns(columns);
     }
 
     /**
-     * Reads a config written by {@link #toJson()} (snake_case keys as in a {@code load.yml}
-     * parser section).
+     * Reads a parser config from JSON with snake_case keys: one written by {@link #toJson()}, or
+     * the {@code parser} section of an Embulk / Treasure Data {@code load.yml} converted to JSON.
+     * A section of {@code type} {@code csv} or {@code json} that has none of Ferry's own keys
+     * ({@code bad_rows}, {@code bad_row_samples}, {@code max_record_size}, {@code escape_mode},
+     * {@code null_rule}) is read with Embulk's defaults: escape {@code \} applied only in quotes,
+     * only the null string is null, a quoted value of at most 131072 characters, and invalid rows
+     * skipped unless {@code stop_on_invalid_record} is true. Everything else reads with Ferry's
+     * defaults, so {@link #toJson()} output reads back to an equal config.
      *
      * @param json the JSON text
      * @return the config
@@ -139,7 +125,7 @@ public final class ParserConfig {
         return ParserConfigJson.read(FerryConfigException.requireNonNull(json, "json"));
     }
 
-    /** {@return this config as a JSON object; {@link #fromJson(String)} reads it back to an equal config} */
+    /** {@return this config as a JSON object with Ferry's keys; {@link #fromJson(String)} reads it back to an equal config} */
     public String toJson() {
         return ParserConfigJson.write(this);
     }
@@ -178,49 +164,59 @@ public final class ParserConfig {
         return newline;
     }
 
+    /** {@return the options of delimited text (the defaults for JSON types); its delimiter is always set} */
+    public CsvOptions csv() {
+        return csv;
+    }
+
+    /** {@return the options of JSON and JSON Lines (the defaults for CSV and TSV)} */
+    public JsonOptions json() {
+        return json;
+    }
+
     /** {@return the field delimiter of delimited text} */
     public char delimiter() {
-        return delimiter;
+        return csv.delimiter().orElseThrow();
     }
 
-    /** {@return the quote character, or empty when quoting is off} */
+    /** {@return the quote character, or empty when quoting is off; same as {@code csv().quote()}} */
     public Optional<Character> quote() {
-        return Optional.ofNullable(quote);
+        return csv.quote();
     }
 
-    /** {@return the escape character, or empty when there is none} */
+    /** {@return the escape character, or empty when there is none; same as {@code csv().escape()}} */
     public Optional<Character> escape() {
-        return Optional.ofNullable(escape);
+        return csv.escape();
     }
 
     /** {@return the number of physical lines skipped at the start of each file} */
     public int skipHeaderLines() {
-        return skipHeaderLines;
+        return csv.skipHeaderLines();
     }
 
-    /** {@return the unquoted text that means null, if any} */
+    /** {@return the text that means null, if any} */
     public Optional<String> nullString() {
-        return Optional.ofNullable(nullString);
+        return csv.nullString();
     }
 
     /** {@return the prefix of lines that are skipped as comments, if any} */
     public Optional<String> commentLineMarker() {
-        return Optional.ofNullable(commentLineMarker);
+        return csv.commentLineMarker();
     }
 
     /** {@return whether unquoted values are trimmed of spaces and tabs} */
     public boolean trimIfNotQuoted() {
-        return trimIfNotQuoted;
+        return csv.trimIfNotQuoted();
     }
 
     /** {@return whether a row with fewer values than columns gets nulls instead of being bad} */
     public boolean allowOptionalColumns() {
-        return allowOptionalColumns;
+        return csv.allowOptionalColumns();
     }
 
     /** {@return whether values beyond the last column are ignored instead of making the row bad} */
     public boolean allowExtraColumns() {
-        return allowExtraColumns;
+        return csv.allowExtraColumns();
     }
 
     /** {@return the zone of timestamps that carry no offset} */
@@ -254,19 +250,15 @@ public final class ParserConfig {
     @Override
     public boolean equals(Object o) {
         return o instanceof ParserConfig c && c.type == type && c.charset.equals(charset) && c.newline == newline
-                && c.delimiter == delimiter && Objects.equals(c.quote, quote) && Objects.equals(c.escape, escape)
-                && c.skipHeaderLines == skipHeaderLines && Objects.equals(c.nullString, nullString)
-                && Objects.equals(c.commentLineMarker, commentLineMarker) && c.trimIfNotQuoted == trimIfNotQuoted
-                && c.allowOptionalColumns == allowOptionalColumns && c.allowExtraColumns == allowExtraColumns
-                && c.defaultTimeZone.equals(defaultTimeZone) && c.badRows == badRows
-                && c.badRowSamples == badRowSamples && c.maxRecordSize == maxRecordSize && c.columns.equals(columns);
+                && c.csv.equals(csv) && c.json.equals(json) && c.defaultTimeZone.equals(defaultTimeZone)
+                && c.badRows == badRows && c.badRowSamples == badRowSamples && c.maxRecordSize == maxRecordSize
+                && c.columns.equals(columns);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(type, charset, newline, delimiter, quote, escape, skipHeaderLines, nullString,
-                commentLineMarker, trimIfNotQuoted, allowOptionalColumns, allowExtraColumns, defaultTimeZone, badRows,
-                badRowSamples, maxRecordSize, columns);
+        return Objects.hash(type, charset, newline, csv, json, defaultTimeZone, badRows, badRowSamples, maxRecordSize,
+                columns);
     }
 
     @Override
@@ -274,20 +266,17 @@ public final class ParserConfig {
         return toJson();
     }
 
-    /** Builds a {@link ParserConfig}. Setters reject impossible values at once. Not thread-safe. */
-    public static final class Builder {
+    /**
+     * Builds a {@link ParserConfig}. Setters reject impossible values at once. The CSV setters
+     * here ({@link #quote(char)}, {@link #escape(char)}, ...) are short forms of
+     * {@link #csv(Consumer)}. Not thread-safe.
+     */
+    public static final class Builder extends CsvShortcuts {
         private ParserType type = ParserType.CSV;
         private Charset charset = StandardCharsets.UTF_8;
         private Newline newline = Newline.CRLF;
-        private Character delimiter;
-        private Character quote = '"';
-        private Character escape;
-        private int skipHeaderLines;
-        private String nullString;
-        private String commentLineMarker;
-        private boolean trimIfNotQuoted;
-        private boolean allowOptionalColumns;
-        private boolean allowExtraColumns;
+        private CsvOptions.Builder csv = CsvOptions.builder();
+        private JsonOptions json = JsonOptions.defaults();
         private ZoneId defaultTimeZone = ZoneId.of("UTC");
         private BadRowPolicy badRows = BadRowPolicy.FAIL;
         private int badRowSamples = DEFAULT_BAD_ROW_SAMPLES;
@@ -297,8 +286,19 @@ public final class ParserConfig {
         private Builder() {
         }
 
+        @Override
+        CsvOptions.Builder csvBuilder() {
+            return csv;
+        }
+
+        @Override
+        Builder self() {
+            return this;
+        }
+
         private char resolvedDelimiter() {
-            return delimiter != null ? delimiter : (type == ParserType.TSV ? '\t' : ',');
+            Character d = csv.delimiterOrNull();
+            return d != null ? d : (type == ParserType.TSV ? '\t' : ',');
         }
 
         /**
@@ -335,127 +335,48 @@ public final class ParserConfig {
         }
 
         /**
-         * The field delimiter; default {@code ,} for CSV and tab for TSV.
+         * Replaces the options of delimited text.
          *
-         * @param delimiter the field delimiter
+         * @param options the options of delimited text
          * @return this builder
          */
-        public Builder delimiter(char delimiter) {
-            if (delimiter == '\r' || delimiter == '\n') {
-                throw new FerryConfigException("delimiter", "the delimiter cannot be a line break");
-            }
-            this.delimiter = delimiter;
+        public Builder csv(CsvOptions options) {
+            this.csv = FerryConfigException.requireNonNull(options, "csv").toBuilder();
             return this;
         }
 
         /**
-         * The quote character; default {@code "}.
+         * Edits the options of delimited text, e.g. {@code .csv(c -> c.escape('\\').maxQuotedSize(131072))}.
          *
-         * @param quote the quote character
+         * @param edit sets options on the current CSV options' builder
          * @return this builder
          */
-        public Builder quote(char quote) {
-            this.quote = quote;
+        public Builder csv(Consumer<CsvOptions.Builder> edit) {
+            FerryConfigException.requireNonNull(edit, "csv").accept(csv);
             return this;
         }
 
         /**
-         * Turns quoting off: quote characters are ordinary text.
+         * Replaces the options of JSON and JSON Lines.
          *
+         * @param options the options of JSON and JSON Lines
          * @return this builder
          */
-        public Builder noQuote() {
-            this.quote = null;
+        public Builder json(JsonOptions options) {
+            this.json = FerryConfigException.requireNonNull(options, "json");
             return this;
         }
 
         /**
-         * The escape character, which makes the next character literal; default none.
+         * Edits the options of JSON and JSON Lines, e.g. {@code .json(j -> j.root("/data"))}.
          *
-         * @param escape the escape character, which makes the next character literal
+         * @param edit sets options on a builder holding the current JSON options
          * @return this builder
          */
-        public Builder escape(char escape) {
-            this.escape = escape;
-            return this;
-        }
-
-        /**
-         * Removes the escape character (the default).
-         *
-         * @return this builder
-         */
-        public Builder noEscape() {
-            this.escape = null;
-            return this;
-        }
-
-        /**
-         * Physical lines skipped at the start of each file; default 0.
-         *
-         * @param lines physical lines skipped at the start of each file
-         * @return this builder
-         */
-        public Builder skipHeaderLines(int lines) {
-            if (lines < 0) {
-                throw new FerryConfigException("skipHeaderLines", "must be 0 or more, was " + lines);
-            }
-            this.skipHeaderLines = lines;
-            return this;
-        }
-
-        /**
-         * The unquoted text that means null, e.g. {@code \N}; null for none (the default).
-         *
-         * @param nullString the unquoted text that means null
-         * @return this builder
-         */
-        public Builder nullString(String nullString) {
-            this.nullString = nullString;
-            return this;
-        }
-
-        /**
-         * Lines starting with this text are skipped; null or empty for none (the default).
-         *
-         * @param marker lines starting with this text are skipped
-         * @return this builder
-         */
-        public Builder commentLineMarker(String marker) {
-            this.commentLineMarker = marker == null || marker.isEmpty() ? null : marker;
-            return this;
-        }
-
-        /**
-         * Whether unquoted values are trimmed of spaces and tabs; default false.
-         *
-         * @param trim whether unquoted values are trimmed of spaces and tabs
-         * @return this builder
-         */
-        public Builder trimIfNotQuoted(boolean trim) {
-            this.trimIfNotQuoted = trim;
-            return this;
-        }
-
-        /**
-         * Whether short rows get nulls for the missing values; default false (a short row is bad).
-         *
-         * @param allow whether short rows get nulls for the missing values
-         * @return this builder
-         */
-        public Builder allowOptionalColumns(boolean allow) {
-            this.allowOptionalColumns = allow;
-            return this;
-        }
-
-        /**
-         * Whether values beyond the last column are ignored; default false (a long row is bad).
-         *
-         * @param allow whether values beyond the last column are ignored
-         * @return this builder
-         */
-        public Builder allowExtraColumns(boolean allow) {
-            this.allowExtraColumns = allow;
+        public Builder json(Consumer<JsonOptions.Builder> edit) {
+            JsonOptions.Builder b = json.toBuilder();
+            FerryConfigException.requireNonNull(edit, "json").accept(b);
+            this.json = b.build();
             return this;
         }
 
@@ -562,26 +483,34 @@ public final class ParserConfig {
 
         /**
          * @return the config
-         * @throws FerryConfigException if there are no columns, names repeat, or the delimiter,
-         *                              quote and escape clash
+         * @throws FerryConfigException if CSV or TSV has no columns, names repeat, the delimiter,
+         *                              quote and escape clash, or a CSV column has an element_at
          */
         public ParserConfig build() {
-            if (columns.isEmpty()) {
+            List<ColumnConfig> list = columns;
+            if (list.isEmpty() && !type.isDelimited()) {
+                list = List.of(ColumnConfig.builder().name(RECORD_COLUMN).type(ColumnType.JSON).elementAt("").build());
+            }
+            if (list.isEmpty()) {
                 throw new FerryConfigException("columns",
                         "at least one column is needed; list the columns or run guess() to infer them");
             }
             Set<String> names = new HashSet<>();
-            for (ColumnConfig c : columns) {
+            for (ColumnConfig c : list) {
                 if (!names.add(c.name())) {
                     throw new FerryConfigException("columns", "column name '" + c.name()
                             + "' appears twice; rename one of them");
                 }
+                if (type.isDelimited() && c.elementAt().isPresent()) {
+                    throw new FerryConfigException("columns.element_at", "column '" + c.name() + "' has element_at '"
+                            + c.elementAt().get() + "', which applies only to json and jsonl; remove it");
+                }
             }
             if (type.isDelimited()) {
-                notDelimiter("quote", quote);
-                notDelimiter("escape", escape);
+                notDelimiter("quote", csv.quoteOrNull());
+                notDelimiter("escape", csv.escapeOrNull());
             }
-            return new ParserConfig(this);
+            return new ParserConfig(this, list);
         }
 
         private void notDelimiter(String option, Character c) {

@@ -15,8 +15,12 @@ import io.ferry.formats.guess.FormatGuesser;
 import io.ferry.formats.guess.GuessResult;
 import io.ferry.formats.read.BadRowPolicy;
 import io.ferry.formats.read.ColumnConfig;
+import io.ferry.formats.read.EscapeMode;
+import io.ferry.formats.read.InvalidStringEscapes;
+import io.ferry.formats.read.NullRule;
 import io.ferry.formats.read.ParserConfig;
 import io.ferry.formats.read.ParserType;
+import io.ferry.formats.read.QuotesInQuotedFields;
 import io.ferry.formats.read.RecordReader;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -129,7 +133,21 @@ class FormatsFuzzTest {
         if (r.nextInt(3) == 0) {
             b.commentLineMarker(r.nextBoolean() ? "#" : "//");
         }
-        b.trimIfNotQuoted(r.nextBoolean()).allowOptionalColumns(r.nextBoolean()).allowExtraColumns(r.nextBoolean());
+        boolean trim = r.nextBoolean();
+        b.trimIfNotQuoted(trim).allowOptionalColumns(r.nextBoolean()).allowExtraColumns(r.nextBoolean());
+        b.csv(c -> {
+            c.escapeMode(EscapeMode.values()[r.nextInt(EscapeMode.values().length)]);
+            c.nullRule(NullRule.values()[r.nextInt(NullRule.values().length)]);
+            if (!trim && r.nextBoolean()) {
+                c.quotesInQuotedFields(QuotesInQuotedFields.ACCEPT_STRAY_QUOTES_ASSUMING_NO_DELIMITERS_IN_FIELDS);
+            }
+            if (r.nextBoolean()) {
+                c.maxQuotedSize(1 + r.nextInt(r.nextBoolean() ? 16 : 200_000));
+            }
+        });
+        b.json(j -> j.root(List.of("", "/data", "/0", "/a/b", "/d/items").get(r.nextInt(5)))
+                .flattenJsonArray(r.nextInt(4) == 0)
+                .invalidStringEscapes(InvalidStringEscapes.values()[r.nextInt(InvalidStringEscapes.values().length)]));
         b.badRows(r.nextBoolean() ? BadRowPolicy.SKIP : BadRowPolicy.FAIL);
         if (r.nextBoolean()) {
             b.maxRecordSize(1 + r.nextInt(r.nextBoolean() ? 64 : 5000));
@@ -138,9 +156,16 @@ class FormatsFuzzTest {
                 Charset.forName("windows-1252"), Charset.forName("Shift_JIS")).get(r.nextInt(5)));
         b.defaultTimeZone(r.nextBoolean() ? ZoneId.of("UTC") : ZoneId.of("Asia/Tokyo"));
         String[] names = {"id", "a", "b", "c", "name", "at", "tags", "ok", "score", "j"};
-        int n = 1 + r.nextInt(5);
+        boolean json = !t.isDelimited();
+        int n = json && r.nextInt(5) == 0 ? 0 : 1 + r.nextInt(5);
         for (int i = 0; i < n; i++) {
             String name = names[(i + r.nextInt(names.length)) % names.length] + (i == 0 ? "" : "_" + i);
+            if (json && r.nextInt(3) == 0) {
+                String pointer = List.of("", "/a", "/tags/0", "/a/b", "/id", "/j/~1x").get(r.nextInt(6));
+                b.column(c -> c.name(name).type(r.nextBoolean() ? ColumnType.JSON : ColumnType.STRING)
+                        .elementAt(pointer));
+                continue;
+            }
             b.column(switch (r.nextInt(9)) {
                 case 0 -> ColumnConfig.of(name, ColumnType.LONG);
                 case 1 -> ColumnConfig.of(name, ColumnType.DOUBLE);
@@ -273,6 +298,13 @@ class FormatsFuzzTest {
                 FormatGuesser.guess("s.json", SEEDS.get(3), true), FormatGuesser.guess("s.gz", COMPRESSED.get(0), true))) {
             seeds.add(g.toJson().getBytes(StandardCharsets.UTF_8));
         }
+        seeds.add(("{\"type\":\"csv\",\"quotes_in_quoted_fields\":\"ACCEPT_STRAY_QUOTES_ASSUMING_NO_DELIMITERS_IN_FIELDS\","
+                + "\"max_quoted_size_limit\":16,\"header_line\":true,\"stop_on_invalid_record\":false,"
+                + "\"null_string\":\"\\\\N\",\"default_timestamp_format\":\"%Y-%m-%d\",\"columns\":[{\"name\":\"a\","
+                + "\"type\":\"timestamp\"}]}").getBytes(StandardCharsets.UTF_8));
+        seeds.add(("{\"type\":\"json\",\"root\":\"/data/0\",\"flatten_json_array\":true,"
+                + "\"invalid_string_escapes\":\"UNESCAPE\",\"columns\":[{\"name\":\"a\",\"type\":\"string\","
+                + "\"element_at\":\"/x/~1y\"}]}").getBytes(StandardCharsets.UTF_8));
         CONFIG_JSON_SEEDS = List.copyOf(seeds);
     }
 

@@ -72,9 +72,9 @@ class FuzzRegressionTest {
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource(delimiter = '|', quoteCharacter = '\'', textBlock = """
             # type | input                 | message starts with
-            JSON   | 100000x[[]            | r.json, line 1: invalid JSON, the rest of the file cannot be read: Document nesting depth (1001) exceeds the maximum allowed (1000
+            JSON   | 100000x[[]            | r.json, line 1: an array element is an array, not a JSON object
             JSON   | 30000x[{"a":]         | r.json, line 1: invalid JSON, the rest of the file cannot be read: Document nesting depth (1001) exceeds the maximum allowed (1000
-            JSONL  | 100000x[[]            | r.json, line 1: the line is not a JSON object
+            JSONL  | 100000x[[]            | r.json, line 1: an array element is an array, not a JSON object
             JSONL  | 30000x[{"a":]         | r.json, line 1: invalid JSON: Document nesting depth (1001) exceeds the maximum allowed (1000
             """)
     void read_deepNesting_throwsFerryDataException(ParserType type, String spec, String message) {

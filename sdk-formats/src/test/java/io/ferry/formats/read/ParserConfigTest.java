@@ -38,6 +38,17 @@ class ParserConfigTest {
                 change("badRows", b -> b.badRows(BadRowPolicy.SKIP)),
                 change("badRowSamples", b -> b.badRowSamples(3)),
                 change("maxRecordSize", b -> b.maxRecordSize(1024)),
+                change("escapeMode", b -> b.csv(c -> c.escapeMode(EscapeMode.QUOTE_AND_ESCAPE_IN_QUOTES))),
+                change("nullRule", b -> b.csv(c -> c.nullRule(NullRule.NULL_STRING_ONLY))),
+                change("quotesInQuotedFields", b -> b.csv(c -> c.quotesInQuotedFields(
+                        QuotesInQuotedFields.ACCEPT_STRAY_QUOTES_ASSUMING_NO_DELIMITERS_IN_FIELDS))),
+                change("maxQuotedSize", b -> b.csv(c -> c.maxQuotedSize(131072))),
+                change("root", b -> b.json(j -> j.root("/data")).type(ParserType.JSON)),
+                change("flattenJsonArray", b -> b.json(j -> j.flattenJsonArray(true)).type(ParserType.JSON)),
+                change("invalidStringEscapes", b -> b.json(j -> j.invalidStringEscapes(InvalidStringEscapes.SKIP))
+                        .type(ParserType.JSONL)),
+                change("elementAt", b -> b.column(c -> c.name("x").type(ColumnType.JSON).elementAt("/x/0"))
+                        .type(ParserType.JSON)),
                 change("columns", b -> b.column("name", ColumnType.STRING)));
     }
 
@@ -61,6 +72,17 @@ class ParserConfigTest {
     void toBuilder_build_equalsOriginal(String option, UnaryOperator<ParserConfig.Builder> edit) {
         ParserConfig changed = edit.apply(base()).build();
         assertThat(changed.toBuilder().build()).as(option).isEqualTo(changed).hasSameHashCodeAs(changed);
+    }
+
+    @Test
+    void build_optionsOfTheOtherLayout_areDropped() {
+        ParserConfig json = base().type(ParserType.JSON).escape('\\').json(j -> j.root("/r")).build();
+        assertThat(json.escape()).isEmpty();
+        assertThat(json.json().root()).contains("/r");
+        ParserConfig csv = base().escape('\\').json(j -> j.root("/r")).build();
+        assertThat(csv.escape()).contains('\\');
+        assertThat(csv.json()).isEqualTo(JsonOptions.defaults());
+        assertThat(ParserConfig.fromJson(json.toJson())).isEqualTo(json);
     }
 
     @Test

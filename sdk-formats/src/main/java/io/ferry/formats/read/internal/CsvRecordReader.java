@@ -3,8 +3,13 @@ package io.ferry.formats.read.internal;
 import io.ferry.core.record.ColumnType;
 import io.ferry.core.record.Record;
 import io.ferry.formats.read.ColumnConfig;
+import io.ferry.formats.read.CsvOptions;
+import io.ferry.formats.read.EscapeMode;
+import io.ferry.formats.read.NullRule;
+import io.ferry.formats.read.QuotesInQuotedFields;
 import io.ferry.formats.read.ParserConfig;
 import io.ferry.formats.text.internal.BadValueException;
+import io.ferry.formats.text.internal.CsvSyntax;
 import io.ferry.formats.text.internal.CsvTokenizer;
 import io.ferry.formats.text.internal.RecordTooLargeException;
 import io.ferry.formats.text.internal.CsvSyntaxException;
@@ -20,17 +25,27 @@ public final class CsvRecordReader extends AbstractRecordReader {
     private final CsvTokenizer tokenizer;
     private final String[] names;
     private final String nullString;
+    private final boolean nullStringOnly;
     private boolean headerSkipped;
 
     /** A reader of {@code in} under {@code config}; {@code source} names the data in errors. */
     public CsvRecordReader(ParserConfig config, String source, InputStream in) {
         super(config, source);
-        this.tokenizer = new CsvTokenizer(new InputStreamReader(in, config.charset().newDecoder()),
-                config.delimiter(), config.quote().map(c -> (int) c).orElse(-1),
-                config.escape().map(c -> (int) c).orElse(-1), config.newline(), config.trimIfNotQuoted(),
-                config.commentLineMarker().orElse(null), bufferSize(in), config.maxRecordSize());
+        this.tokenizer = new CsvTokenizer(new InputStreamReader(in, config.charset().newDecoder()), syntax(config),
+                bufferSize(in), config.maxRecordSize());
         this.names = config.columns().stream().map(ColumnConfig::name).toArray(String[]::new);
         this.nullString = config.nullString().orElse(null);
+        this.nullStringOnly = config.csv().nullRule() == NullRule.NULL_STRING_ONLY && nullString != null;
+    }
+
+    /** The tokenizer's view of the config's CSV options. */
+    public static CsvSyntax syntax(ParserConfig config) {
+        CsvOptions csv = config.csv();
+        return new CsvSyntax(config.delimiter(), csv.quote().map(c -> (int) c).orElse(-1),
+                csv.escape().map(c -> (int) c).orElse(-1), csv.escapeMode() == EscapeMode.QUOTE_AND_ESCAPE_IN_QUOTES,
+                csv.quotesInQuotedFields() == QuotesInQuotedFields.ACCEPT_STRAY_QUOTES_ASSUMING_NO_DELIMITERS_IN_FIELDS,
+                config.newline(), csv.trimIfNotQuoted(), csv.commentLineMarker().orElse(null),
+                csv.maxQuotedSize().isPresent() ? csv.maxQuotedSize().getAsInt() : Long.MAX_VALUE);
     }
 
     /** Small in-memory inputs (many small objects) get a small buffer; streams get 64 K characters. */
@@ -58,7 +73,7 @@ public final class CsvRecordReader extends AbstractRecordReader {
                     }
                 } catch (CsvSyntaxException e) {
                     bad.report(source, e.line(), null, e.getMessage());
-                    tokenizer.skipLine();
+                    tokenizer.skipBadRecord();
                     continue;
                 } catch (RecordTooLargeException e) {
                     int i = e.valueIndex();
@@ -98,7 +113,7 @@ public final class CsvRecordReader extends AbstractRecordReader {
         for (int i = 0; i < n && i < got; i++) {
             String text = tokenizer.field(i);
             boolean wasQuoted = tokenizer.quoted(i);
-            if (!wasQuoted && (text.isEmpty() || text.equals(nullString))) {
+            if (nullStringOnly ? text.equals(nullString) : !wasQuoted && (text.isEmpty() || text.equals(nullString))) {
                 continue;
             }
             ValueConverter c = converters[i];

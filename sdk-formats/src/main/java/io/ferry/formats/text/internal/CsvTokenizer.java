@@ -9,42 +9,35 @@ import java.util.Arrays;
  * Splits delimited text into records of fields, counting physical lines as it goes (line breaks
  * inside quoted values count). Memory is bounded by the largest record it keeps: a record longer
  * than the maximum record size is read to its end without keeping its values, then reported with
- * {@link RecordTooLargeException}. Single-threaded.
+ * {@link RecordTooLargeException}. Works on any reader, such as one line-aligned chunk of a file.
+ * Single-threaded.
  *
  * <p>Quoted values may hold delimiters and line breaks; a doubled quote inside quotes is one
- * quote; an escape character makes the next character literal. Empty lines are skipped.
+ * quote; the escape character works as {@link CsvSyntax} says. Empty lines are skipped. With a
+ * quoted-size limit, the text of each record is kept until it ends, so that after a bad record
+ * ({@link CsvSyntaxException}) {@link #skipBadRecord()} reads again from the line after the line
+ * where the record started: an unclosed quote costs one record, not the rest of the file.
  */
-public final class CsvTokenizer {
-    private static final int EOF = -1;
-
-    private final Reader in;
-    private final char[] buf;
-    private int pos;
-    private int limit;
-    private boolean eof;
-    private boolean started;
-
+public final class CsvTokenizer extends BufferedText {
     private final char delimiter;
     private final int quote;
     private final int escape;
-    private final Newline newline;
+    private final boolean escapeInQuotesOnly;
+    private final boolean strayQuotes;
     private final boolean trim;
     private final String commentMarker;
     private final long maxRecordSize;
+    private final long maxQuotedSize;
 
-    /** The offset in the text of {@code buf[0]}. */
-    private long bufStart;
     /** The offset in the text where the current record starts. */
     private long recordStart;
     /** The index of the value being read when the current record passed the maximum size; -1 if it has not. */
     private int overflowAt = -1;
-    private long line = 1;
     private long recordLine;
     private String[] fields = new String[16];
     private boolean[] quoted = new boolean[16];
     private int count;
     private StringBuilder sb = new StringBuilder();
-
 
     /**
      * @param in            the text; closed by {@link #close()}
@@ -57,7 +50,7 @@ public final class CsvTokenizer {
      */
     public CsvTokenizer(Reader in, char delimiter, int quote, int escape, Newline newline, boolean trim,
                         String commentMarker) {
-        this(in, delimiter, quote, escape, newline, trim, commentMarker, 1 << 16, Long.MAX_VALUE);
+        this(in, CsvSyntax.of(delimiter, quote, escape, newline, trim, commentMarker), 1 << 16, Long.MAX_VALUE);
     }
 
     /**
@@ -66,15 +59,25 @@ public final class CsvTokenizer {
      */
     public CsvTokenizer(Reader in, char delimiter, int quote, int escape, Newline newline, boolean trim,
                         String commentMarker, int bufferSize, long maxRecordSize) {
+        this(in, CsvSyntax.of(delimiter, quote, escape, newline, trim, commentMarker), bufferSize, maxRecordSize);
+    }
+
+    /**
+     * A tokenizer of {@code in} (closed by {@link #close()}) with the given syntax, size of the
+     * character buffer (at least 16) and most characters a record may have (line breaks included).
+     */
+    public CsvTokenizer(Reader in, CsvSyntax syntax, int bufferSize, long maxRecordSize) {
+        super(in, syntax.newline(), bufferSize, syntax.maxQuotedSize() == Long.MAX_VALUE ? 0
+                : Math.min(maxRecordSize, 2 * syntax.maxQuotedSize() + (1 << 16)));
         this.maxRecordSize = maxRecordSize;
-        this.in = in;
-        this.buf = new char[Math.max(bufferSize, 16)];
-        this.delimiter = delimiter;
-        this.quote = quote;
-        this.escape = escape == quote ? -1 : escape;
-        this.newline = newline;
-        this.trim = trim;
-        this.commentMarker = commentMarker;
+        this.delimiter = syntax.delimiter();
+        this.quote = syntax.quote();
+        this.escape = syntax.escape() == syntax.quote() ? -1 : syntax.escape();
+        this.escapeInQuotesOnly = syntax.escapeInQuotesOnly();
+        this.strayQuotes = syntax.strayQuotes();
+        this.trim = syntax.trim();
+        this.commentMarker = syntax.commentMarker();
+        this.maxQuotedSize = syntax.maxQuotedSize();
     }
 
     /** The number of fields of the current record. */
@@ -102,35 +105,20 @@ public final class CsvTokenizer {
         return line;
     }
 
-    /** Closes the reader. */
-    public void close() throws IOException {
-        in.close();
-    }
-
     /**
-     * Skips one physical line as raw text, ignoring quotes.
-     *
-     * @return false if the input had already ended
+     * Goes on after a {@link CsvSyntaxException}: with a quoted-size limit, from the line after the
+     * line where the bad record started (its other lines are read again); without one, from the
+     * line after the current line.
      */
-    public boolean skipLine() throws IOException {
-        if (!ensure(1)) {
-            return false;
-        }
-        while (ensure(1)) {
-            if (atLineEnd()) {
-                consumeLineEnd();
-                return true;
-            }
-            pos++;
-        }
-        return true;
+    public void skipBadRecord() throws IOException {
+        rewindAfterMarkedLine();
     }
 
     /**
      * Reads the next record.
      *
      * @return false at the end of the input
-     * @throws CsvSyntaxException         if the record is malformed; call {@link #skipLine()} to go on
+     * @throws CsvSyntaxException         if the record is malformed; call {@link #skipBadRecord()} to go on
      * @throws RecordTooLargeException if the record is longer than the maximum; the next call reads the next record
      */
     public boolean next() throws IOException {
@@ -148,6 +136,7 @@ public final class CsvTokenizer {
                 return false;
             }
             recordStart = bufStart + pos;
+            mark();
             if (atLineEnd()) {
                 consumeLineEnd();
                 continue;
@@ -165,96 +154,6 @@ public final class CsvTokenizer {
             }
             return true;
         }
-    }
-
-    private boolean fill() throws IOException {
-        if (eof) {
-            return false;
-        }
-        bufStart += limit;
-        pos = 0;
-        limit = 0;
-        int n = in.read(buf, 0, buf.length);
-        while (n == 0) {
-            n = in.read(buf, 0, buf.length);
-        }
-        if (n < 0) {
-            eof = true;
-            pos = 0;
-            limit = 0;
-            return false;
-        }
-        pos = 0;
-        limit = n;
-        if (!started) {
-            started = true;
-            if (buf[0] == '\uFEFF') {
-                pos = 1;
-            }
-        }
-        return pos < limit || fill();
-    }
-
-    /** Makes at least {@code n} characters available if the input has them. */
-    private boolean ensure(int n) throws IOException {
-        if (limit - pos >= n) {
-            return true;
-        }
-        if (eof) {
-            return false;
-        }
-        if (limit - pos == 0) {
-            if (!fill()) {
-                return false;
-            }
-            if (limit - pos >= n) {
-                return true;
-            }
-        }
-        int remaining = limit - pos;
-        System.arraycopy(buf, pos, buf, 0, remaining);
-        bufStart += pos;
-        pos = 0;
-        limit = remaining;
-        while (limit < n && !eof) {
-            int r = in.read(buf, limit, buf.length - limit);
-            if (r < 0) {
-                eof = true;
-            } else {
-                limit += r;
-            }
-        }
-        return limit - pos >= n;
-    }
-
-    private boolean startsWith(String s) throws IOException {
-        if (!ensure(s.length())) {
-            return false;
-        }
-        for (int i = 0; i < s.length(); i++) {
-            if (buf[pos + i] != s.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Whether a line break starts at {@code pos} (which must be available). */
-    private boolean atLineEnd() throws IOException {
-        char c = buf[pos];
-        switch (newline) {
-            case CR:
-                return c == '\r';
-            case LF:
-                return c == '\n';
-            default:
-                return c == '\n' || (c == '\r' && ensure(2) && buf[pos + 1] == '\n');
-        }
-    }
-
-    private void consumeLineEnd() {
-        pos += (buf[pos] == '\r' && newline == Newline.CRLF) ? 2 : 1;
-        line++;
     }
 
     /** Checks the size of the current record after a refill; past the maximum its values are no longer kept. */
@@ -347,6 +246,8 @@ public final class CsvTokenizer {
                 keep(start, pos - start);
                 direct = false;
                 if (!fill()) {
+                    // the kept text of a marked record may still be in the buffer: nothing more to take
+                    start = pos;
                     more = false;
                     break;
                 }
@@ -370,7 +271,7 @@ public final class CsvTokenizer {
                 more = false;
                 break;
             }
-            if (c == escape) {
+            if (c == escape && !escapeInQuotesOnly) {
                 keep(start, pos - start);
                 direct = false;
                 pos++;
@@ -413,6 +314,7 @@ public final class CsvTokenizer {
 
     private String readQuoted() throws IOException {
         sb.setLength(0);
+        long valueStart = bufStart + pos;
         int start = pos;
         while (true) {
             if (pos >= limit) {
@@ -429,9 +331,8 @@ public final class CsvTokenizer {
             if (c == quote) {
                 keep(start, pos - start);
                 pos++;
-                if (ensure(1) && buf[pos] == quote) {
+                if (quoteIsLiteral()) {
                     keep((char) quote);
-                    pos++;
                     start = pos;
                     continue;
                 }
@@ -446,9 +347,21 @@ public final class CsvTokenizer {
                 keep(start, pos - start);
                 pos++;
                 if (!ensure(1)) {
+                    if (escapeInQuotesOnly) {
+                        keep(c);
+                        start = pos;
+                        continue;
+                    }
                     throw new CsvSyntaxException(recordLine, "the file ends right after an escape character");
                 }
-                char e = buf[pos++];
+                char e = buf[pos];
+                if (escapeInQuotesOnly && e != quote && e != escape) {
+                    // Embulk's escape: before anything else it is an ordinary character
+                    keep(c);
+                    start = pos;
+                    continue;
+                }
+                pos++;
                 countBreak(e);
                 keep(e);
                 start = pos;
@@ -456,12 +369,47 @@ public final class CsvTokenizer {
             }
             countBreak(c);
             pos++;
+            if (bufStart + pos - valueStart > maxQuotedSize) {
+                throw new CsvSyntaxException(recordLine, "a quoted value is longer than maxQuotedSize ("
+                        + maxQuotedSize + " characters), probably a quote that is never closed; close the quote,"
+                        + " escape the quotes inside the value, or raise maxQuotedSize (max_quoted_size_limit)");
+            }
         }
     }
 
-    private void countBreak(char c) {
-        if (newline == Newline.CR ? c == '\r' : c == '\n') {
-            line++;
+    /**
+     * Called after a quote inside a quoted value (now consumed): whether it stands for a quote
+     * character of the value (consuming its pair if doubled), rather than closing the value.
+     */
+    private boolean quoteIsLiteral() throws IOException {
+        boolean doubled = ensure(1) && buf[pos] == quote;
+        if (!strayQuotes) {
+            if (doubled) {
+                pos++;
+            }
+            return doubled;
         }
+        // stray quotes: a quote before a delimiter or a line break closes, even when doubled
+        if (doubled && !fieldEndsAt(1)) {
+            pos++;
+            return true;
+        }
+        return !fieldEndsAt(0);
+    }
+
+    /** Whether the character {@code ahead} positions from {@code pos} ends a value: a delimiter, a line break or the end. */
+    private boolean fieldEndsAt(int ahead) throws IOException {
+        if (!ensure(ahead + 1)) {
+            return true;
+        }
+        char c = buf[pos + ahead];
+        if (c == delimiter) {
+            return true;
+        }
+        return switch (newline) {
+            case CR -> c == '\r';
+            case LF -> c == '\n';
+            default -> c == '\n' || (c == '\r' && ensure(ahead + 2) && buf[pos + ahead + 1] == '\n');
+        };
     }
 }
