@@ -42,6 +42,10 @@ final class CsvRecordSplitter {
     private final boolean trim;
     private final byte[] comment;
     private final boolean utf8;
+    /** The bytes that end or change an unquoted value: delimiter, line breaks, escape. */
+    private final boolean[] inUnquoted = new boolean[256];
+    /** The bytes that matter inside quotes: quote, escape, and the counted line break. */
+    private final boolean[] inQuoted = new boolean[256];
 
     private int state;
     private int headerLeft;
@@ -67,6 +71,16 @@ final class CsvRecordSplitter {
         this.utf8 = config.charset().equals(StandardCharsets.UTF_8);
         this.headerLeft = config.skipHeaderLines();
         this.state = headerLeft > 0 ? HEADER : RECORD_START;
+        for (int c : new int[] {delimiter, '\n', '\r', escape}) {
+            if (c >= 0) {
+                inUnquoted[c] = true;
+            }
+        }
+        for (int c : new int[] {quote, escape, newline == Newline.CR ? '\r' : '\n'}) {
+            if (c >= 0) {
+                inQuoted[c] = true;
+            }
+        }
     }
 
     /**
@@ -115,6 +129,21 @@ final class CsvRecordSplitter {
      */
     boolean scan(byte[] b, int from, int to) {
         for (int i = from; i < to; i++) {
+            if (!pendingBoundary && !pendingCr) {
+                // most bytes are plain text inside a value: skip them in a tight loop
+                if (state == UNQUOTED) {
+                    while (i < to && !inUnquoted[b[i] & 0xFF]) {
+                        i++;
+                    }
+                } else if (state == QUOTED) {
+                    while (i < to && !inQuoted[b[i] & 0xFF]) {
+                        i++;
+                    }
+                }
+                if (i == to) {
+                    return true;
+                }
+            }
             int c = b[i] & 0xFF;
             if (pendingBoundary) {
                 pendingBoundary = false;
