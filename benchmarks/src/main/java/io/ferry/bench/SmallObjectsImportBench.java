@@ -1,6 +1,5 @@
 package io.ferry.bench;
 
-import io.ferry.core.credentials.Credentials;
 import io.ferry.formats.read.ParserConfig;
 import io.ferry.s3.imports.ImportResult;
 import io.ferry.s3.imports.S3Import;
@@ -37,7 +36,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * in the same run, in turn each round: Ferry {@code S3Import} (objects read ahead in parallel,
  * parsed, records in key order to a sink that touches every value), a serial GetObject loop and a
  * raw parallel GetObject loop at the same concurrency (both only read the bytes; all three list
- * first). Two sets: one whose every GET waits {@code delayMs} in the store before answering, as
+ * first), on one shared client. Two sets: one whose every GET waits {@code delayMs} in the store before answering, as
  * S3's time to first byte, and one with no delay.
  */
 final class SmallObjectsImportBench {
@@ -103,8 +102,9 @@ final class SmallObjectsImportBench {
             System.out.printf(Locale.ROOT, "small objects on S3Proxy (in-memory, in-process): %,d delayed by %d ms"
                     + " per GET, %,d without delay, %,d bytes in all; concurrency %d%n", delayedObjects, delayMs,
                     objects, bytes, concurrency);
-            S3Import.Builder ferry = S3Import.builder().bucket(BUCKET).endpoint(endpoint.toString()).pathStyle(true)
-                    .credentials(Credentials.basic(KEY_ID, SECRET)).parser(parser).maxConcurrency(concurrency);
+            // the three share one client (the AWS SDK's default 50 HTTP connections), as an application would
+            S3Import.Builder ferry = S3Import.builder().bucket(BUCKET).client(client).parser(parser)
+                    .maxConcurrency(concurrency);
             measure(client, ferry, "delayed/", delayedObjects, concurrency, rounds);
             measure(client, ferry, "plain/", objects, concurrency, rounds);
         } finally {

@@ -49,11 +49,12 @@ import org.slf4j.LoggerFactory;
  * String next = r.nextState().orElseThrow().toJson();
  * }</pre>
  *
- * <p>Objects are downloaded up to {@code objectsAhead} (default {@link S3Connection#maxConcurrency()})
- * at a time (objects up to 8 MB whole, within {@code maxBufferedBytes}; larger ones stream, and a
- * large CSV or TSV object is decompressed on one thread and parsed in chunks on the others), while records reach the sink
- * from one thread, object by object in key order. A failed run calls {@code sink.abort()} and
- * throws, so it never returns a new state.
+ * <p>Objects are downloaded up to {@code objectsAhead} (default
+ * {@link S3Connection#maxConcurrency()}) at a time (objects up to 8 MB whole, within
+ * {@code maxBufferedBytes}; larger ones stream, and a large CSV or TSV object is decompressed on
+ * one thread and parsed in chunks on the others), while records reach the sink from one thread,
+ * object by object in key order. A failed run calls {@code sink.abort()} and throws, so it never
+ * returns a new state.
  */
 public final class S3Import {
     /** Raw bytes read from the first object for a guess: 1 MB. */
@@ -524,8 +525,8 @@ public final class S3Import {
                     .state(start.state(incremental))
                     .build();
             return new S3Import(new ImportPlan(buildConnection(), bucket, selector, failOnNoFiles, parser, badRows,
-                    decoder, filters, maxBufferedBytes, readAttempts, objectsAhead, clock, incremental, listener), start,
-                    guessParser);
+                    decoder, filters, maxBufferedBytes, readAttempts, objectsAhead, clock, incremental, listener),
+                    start, guessParser);
         }
     }
 }

@@ -25,7 +25,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  * large CSV or TSV object is downloaded, decompressed and cut into chunks on one thread and parsed
  * on others by a {@link PipelinedCsvReader}, another large one downloaded and decompressed ahead
  * by a {@link ReadAheadInputStream}. The sink stays on the calling thread, so records reach it in
- * key order and, within an object, in file order. The {@link ImportListener} is called on that thread too.
+ * key order and, within an object, in file order. The {@link ImportListener} is called on that
+ * thread too.
  */
 public final class ImportRun {
     /** Objects up to this size are prefetched whole; larger ones stream. */
