@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The pipelined reader against the serial one, on random CSV: quotes, quoted line breaks, CR, LF
- * and CRLF, escapes, stray quotes, comments, header lines, byte order marks, and bad rows under
- * SKIP and FAIL. Every record, its line, the skipped count after it, the bad-row samples and the
+ * and CRLF, escapes, stray quotes, comments, header lines, byte order marks, UTF-8 and Latin-1, and
+ * bad rows under SKIP and FAIL. Every record, its line, the skipped count after it, the bad-row samples and the
  * error that ends the data must be the same.
  */
 class PipelinedCsvReaderTest {
@@ -146,6 +146,10 @@ class PipelinedCsvReaderTest {
         }
         if (r.nextInt(10) == 0) {
             b.nullString("abc");
+        }
+        if (r.nextInt(4) == 0) {
+            // the UTF-8 bytes of the text read as Latin-1: other characters, the same record ends
+            b.charset(StandardCharsets.ISO_8859_1);
         }
         StringBuilder text = new StringBuilder();
         int rows = r.nextInt(30);
