@@ -51,10 +51,12 @@ import org.slf4j.LoggerFactory;
  * String next = r.nextState().orElseThrow().toJson();
  * }</pre>
  *
- * <p>Objects are downloaded up to {@link S3Connection#maxConcurrency()} at a time (objects up to
- * 8 MB whole, within {@code maxBufferedBytes}; larger ones stream), while records reach the sink
- * from one thread, object by object in key order. A failed run calls {@code sink.abort()} and
- * throws, so it never returns a new state.
+ * <p>Objects are downloaded up to {@code objectsAhead} (default
+ * {@link S3Connection#maxConcurrency()}) at a time (objects up to 8 MB whole, within
+ * {@code maxBufferedBytes}; larger ones stream, and a large CSV or TSV object is decompressed on
+ * one thread and parsed in chunks on the others), while records reach the sink from one thread,
+ * object by object in key order. A failed run calls {@code sink.abort()} and throws, so it never
+ * returns a new state.
  */
 public final class S3Import {
     /** Raw bytes read from the first object for a guess: 1 MB. */
@@ -266,6 +268,7 @@ public final class S3Import {
         private FilterChain filters = FilterChain.empty();
         private long maxBufferedBytes = DEFAULT_MAX_BUFFERED_BYTES;
         private int readAttempts = DEFAULT_READ_ATTEMPTS;
+        private int objectsAhead;
         private Clock clock = Clock.systemUTC();
         private ImportListener listener = ImportListener.NONE;
 
@@ -291,6 +294,7 @@ public final class S3Import {
             filters = p.filters();
             maxBufferedBytes = p.maxBufferedBytes();
             readAttempts = p.readAttempts();
+            objectsAhead = p.objectsAhead();
             clock = p.clock();
             listener = p.listener();
         }
@@ -532,6 +536,27 @@ public final class S3Import {
         }
 
         /**
+         * How many objects are downloaded ahead at once, in parallel GetObject calls, while the
+         * records of earlier ones reach the sink in key order; default the connection's
+         * {@link S3Connection#maxConcurrency()}, from 1 to {@value S3Connection#MAX_CONCURRENCY}.
+         * Objects up to 8 MB are read whole, within {@link #maxBufferedBytes(long)}. The calls share
+         * the connection's {@code maxConcurrency} HTTP connections, so a larger value only helps
+         * with a client of your own that has more.
+         *
+         * @param objects the objects downloaded at once
+         * @return this builder
+         * @throws FerryConfigException if {@code objects} is outside 1..{@value S3Connection#MAX_CONCURRENCY}
+         */
+        public Builder objectsAhead(int objects) {
+            if (objects < 1 || objects > S3Connection.MAX_CONCURRENCY) {
+                throw new FerryConfigException("objectsAhead", "objectsAhead must be between 1 and "
+                        + S3Connection.MAX_CONCURRENCY + ", was " + objects);
+            }
+            this.objectsAhead = objects;
+            return this;
+        }
+
+        /**
          * The clock that dates listings (modified-time mode); default the UTC system clock.
          *
          * @param clock the clock that dates listings (modified-time mode)
@@ -580,7 +605,8 @@ public final class S3Import {
                     .state(start.state(incremental))
                     .build();
             return new S3Import(new ImportPlan(buildConnection(), bucket, selector, failOnNoFiles, parser, badRows,
-                    decoder, filters, maxBufferedBytes, readAttempts, clock, incremental, listener), start, guessParser);
+                    decoder, filters, maxBufferedBytes, readAttempts, objectsAhead, clock, incremental, listener),
+                    start, guessParser);
         }
     }
 }

@@ -20,23 +20,31 @@ abstract class AbstractRecordReader implements RecordReader {
     final String source;
     final ValueConverter[] converters;
     final BadRowTracker bad;
+    /** Added to every line this reader reports: the lines before the part of a file it reads. */
+    final long lineOffset;
     private long line;
     private boolean closed;
 
     AbstractRecordReader(ParserConfig config, String source) {
+        this(config, source, 0);
+    }
+
+    /** A reader of a part of a file that starts after {@code lineOffset} lines. */
+    AbstractRecordReader(ParserConfig config, String source, long lineOffset) {
         this.config = config;
+        this.lineOffset = lineOffset;
         this.source = source;
         int n = config.columns().size();
         this.converters = new ValueConverter[n];
         for (int i = 0; i < n; i++) {
             converters[i] = ValueConverter.of(config.columns().get(i), config.defaultTimeZone());
         }
-        this.bad = new BadRowTracker(config.badRows(), config.badRowSamples());
+        this.bad = new BadRowTracker(config.badRows(), config.badRowSamples(), lineOffset);
     }
 
     /** The record of {@code values}, remembered as starting at 1-based {@code startLine}. */
     final Record record(long startLine, Object[] values) {
-        line = startLine;
+        line = startLine + lineOffset;
         return Record.of(config.schema(), values);
     }
 

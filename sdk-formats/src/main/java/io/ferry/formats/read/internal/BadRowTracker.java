@@ -10,16 +10,20 @@ import java.util.List;
 final class BadRowTracker {
     private final BadRowPolicy policy;
     private final int samples;
+    private final long lineOffset;
     private final List<BadRow> rows = new ArrayList<>();
     private long count;
 
-    BadRowTracker(BadRowPolicy policy, int samples) {
+    /** A tracker that adds {@code lineOffset} to every line reported to it. */
+    BadRowTracker(BadRowPolicy policy, int samples, long lineOffset) {
         this.policy = policy;
+        this.lineOffset = lineOffset;
         this.samples = samples;
     }
 
     /** Reports a bad row; throws under FAIL. */
-    void report(String source, long line, String column, String reason) {
+    void report(String source, long partLine, String column, String reason) {
+        long line = partLine + lineOffset;
         if (policy == BadRowPolicy.FAIL) {
             throw new FerryDataException(source, line, column, reason
                     + "; fix the data, correct the column config, or set badRows(SKIP) to skip such rows");

@@ -30,7 +30,15 @@ public final class CsvRecordReader extends AbstractRecordReader {
 
     /** A reader of {@code in} under {@code config}; {@code source} names the data in errors. */
     public CsvRecordReader(ParserConfig config, String source, InputStream in) {
-        super(config, source);
+        this(config, source, in, 0);
+    }
+
+    /**
+     * A reader of a part of a file that starts after {@code lineOffset} lines: every line it reports
+     * (records, bad rows, errors) is a line of the whole file.
+     */
+    public CsvRecordReader(ParserConfig config, String source, InputStream in, long lineOffset) {
+        super(config, source, lineOffset);
         this.tokenizer = new CsvTokenizer(new InputStreamReader(in, config.charset().newDecoder()), syntax(config),
                 bufferSize(in), config.maxRecordSize());
         this.names = config.columns().stream().map(ColumnConfig::name).toArray(String[]::new);
@@ -87,7 +95,7 @@ public final class CsvRecordReader extends AbstractRecordReader {
                 }
             }
         } catch (java.nio.charset.CharacterCodingException e) {
-            throw new io.ferry.core.FerryDataException(source, tokenizer.line(), null, "the bytes are not valid "
+            throw new io.ferry.core.FerryDataException(source, tokenizer.line() + lineOffset, null, "the bytes are not valid "
                     + config.charset().name() + " text (" + e.getMessage() + "); set the charset option to the"
                     + " file's encoding", e);
         } catch (IOException e) {

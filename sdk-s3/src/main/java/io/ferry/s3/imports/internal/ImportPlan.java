@@ -24,21 +24,22 @@ import java.time.Clock;
  * @param filters          applied to every record before the sink
  * @param maxBufferedBytes memory for objects downloaded ahead
  * @param readAttempts     the most GetObject (or ListObjectsV2 page) calls per object when connections break
+ * @param objectsAhead     objects downloaded at once; 0 for the connection's {@code maxConcurrency}
  * @param clock            dates listings (modified-time mode)
  * @param incremental      whether the result carries the next state
  * @param listener         receives the events of {@code run}
  */
 public record ImportPlan(S3Connection connection, String bucket, ObjectSelector selector, boolean failOnNoFiles,
                          ParserConfig parser, BadRowPolicy badRows, Decoder decoder, FilterChain filters,
-                         long maxBufferedBytes, int readAttempts, Clock clock, boolean incremental,
+                         long maxBufferedBytes, int readAttempts, int objectsAhead, Clock clock, boolean incremental,
                          ImportListener listener) {
     /** The key prefix, the selector's. */
     public String prefix() {
         return selector.prefix();
     }
 
-    /** The parallel GetObject calls, the connection's. */
+    /** The parallel GetObject calls: {@code objectsAhead}, or the connection's {@code maxConcurrency}. */
     public int concurrency() {
-        return connection.maxConcurrency();
+        return objectsAhead > 0 ? objectsAhead : connection.maxConcurrency();
     }
 }

@@ -8,6 +8,7 @@ import io.ferry.formats.decode.Decoder;
 import io.ferry.formats.read.BadRow;
 import io.ferry.formats.read.ParserConfig;
 import io.ferry.formats.read.RecordReader;
+import io.ferry.formats.read.internal.PipelinedCsvReader;
 import io.ferry.s3.imports.ImportListener;
 import io.ferry.s3.imports.ImportProgress;
 import io.ferry.s3.imports.ImportedObject;
@@ -21,15 +22,19 @@ import software.amazon.awssdk.services.s3.S3Client;
 /**
  * Reads selected objects in key order, decodes and parses each, and writes the records to a
  * sink that is already open. Small objects download ahead through an {@link ObjectFetcher}; a
- * large one is downloaded and decompressed by a {@link ReadAheadInputStream}. Parsing and the
- * sink stay on the calling thread, so records reach the sink in key order and, within an object,
- * in file order. The {@link ImportListener} is called on that thread too.
+ * large CSV or TSV object is downloaded, decompressed and cut into chunks on one thread and parsed
+ * on others by a {@link PipelinedCsvReader}, another large one downloaded and decompressed ahead
+ * by a {@link ReadAheadInputStream}. The sink stays on the calling thread, so records reach it in
+ * key order and, within an object, in file order. The {@link ImportListener} is called on that
+ * thread too.
  */
 public final class ImportRun {
     /** Objects up to this size are prefetched whole; larger ones stream. */
     public static final long SMALL_OBJECT_LIMIT = 8L * 1024 * 1024;
     /** Rows between two progress events within an object. */
     static final int PROGRESS_EVERY_ROWS = 10_000;
+    /** Threads that parse the chunks of one large CSV or TSV object: one per core. */
+    private static final int PARSE_THREADS = Runtime.getRuntime().availableProcessors();
 
     private final S3Client client;
     private final ImportPlan plan;
@@ -79,12 +84,11 @@ public final class ImportRun {
                 InputStream raw = fetcher.open(i);
                 try (DecodedInput input = DecodedInput.open(plan.decoder(), o.key(), raw)) {
                     // a large object streams: let a second thread download and decompress ahead of parsing
-                    boolean readAhead = o.size() > SMALL_OBJECT_LIMIT && input.decoder() != Decoder.ZIP;
+                    // (and, for CSV and TSV, cut the text into chunks that other threads parse)
+                    boolean readAhead = o.size() > Math.min(SMALL_OBJECT_LIMIT, plan.maxBufferedBytes())
+                            && input.decoder() != Decoder.ZIP;
                     while (!(limit > 0 && rows >= limit) && input.nextPart()) {
-                        InputStream part = readAhead
-                                ? new ReadAheadInputStream(input.part(), 256 * 1024, 8, Integer.toString(i))
-                                : input.part();
-                        readPart(input.partName(), part, raw, sink, limit);
+                        readPart(open(input.partName(), input.part(), readAhead, i), raw, sink, limit);
                     }
                 } catch (RuntimeException e) {
                     abort(raw);
@@ -111,8 +115,19 @@ public final class ImportRun {
         }
     }
 
-    private void readPart(String name, InputStream part, InputStream raw, RecordSink sink, long limit) {
-        try (RecordReader reader = parser.newReader(name, part)) {
+    /** The reader of one part; a large one is read ahead on other threads. */
+    private RecordReader open(String name, InputStream part, boolean readAhead, int index) {
+        if (!readAhead) {
+            return parser.newReader(name, part);
+        }
+        if (PipelinedCsvReader.supports(parser)) {
+            return PipelinedCsvReader.open(parser, name, part, PARSE_THREADS);
+        }
+        return parser.newReader(name, new ReadAheadInputStream(part, 256 * 1024, 8, Integer.toString(index)));
+    }
+
+    private void readPart(RecordReader opened, InputStream raw, RecordSink sink, long limit) {
+        try (RecordReader reader = opened) {
             try {
                 for (Record r = reader.read(); r != null; r = reader.read()) {
                     sink.write(r);
