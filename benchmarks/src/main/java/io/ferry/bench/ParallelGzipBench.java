@@ -177,8 +177,15 @@ public final class ParallelGzipBench {
         }
     }
 
-    /** The level table: MB/s of CSV in (encoding included) and compressed size, medians of {@code rounds}. */
-    private static void levels(Record[] pool, long rows, int rounds) throws IOException {
+    /**
+     * The level table: MB/s of CSV in (encoding included) and compressed size, medians of
+     * {@code rounds}. The rows are drawn afresh (unique ids, random tokens): the pool of the export
+     * rounds repeats every 10,000 rows, which a codec with a window of megabytes (zstd) would
+     * compress to almost nothing.
+     */
+    private static void levels(Record[] ignored, long count, int rounds) throws IOException {
+        Record[] pool = fresh(count);
+        long rows = pool.length;
         long csv = encode(pool, rows, OutputStream.nullOutputStream(), out -> out);
         System.out.printf(Locale.ROOT, "%,d rows = %,d bytes of CSV; encode only (no compression) for reference:%n",
                 rows, csv);
@@ -221,6 +228,20 @@ public final class ParallelGzipBench {
                     c[0].startsWith("gzip") ? "gzip" : c[0], level == 0 ? "-" : c[1],
                     c[0].equals("gzip-parallel") ? threads : 1, s, csv / 1e6 / s, 100.0 * bytes / csv);
         }
+    }
+
+    /** {@code count} rows of the export rounds' shape with unique ids, times, sizes and tokens. */
+    private static Record[] fresh(long count) {
+        Record[] template = S3ExportBench.pool();
+        java.util.Random random = new java.util.Random(20261206);
+        Record[] rows = new Record[(int) count];
+        for (int i = 0; i < rows.length; i++) {
+            Record t = template[i % template.length];
+            rows[i] = Record.of(S3ExportBench.SCHEMA, (long) i, ((java.time.Instant) t.get(1)).plusSeconds(i),
+                    t.get(2), t.get(3), (long) random.nextInt(1_000_000),
+                    Long.toHexString(random.nextLong()) + Long.toHexString(i), t.get(6));
+        }
+        return rows;
     }
 
     private static S3Export export(URI endpoint, int level) {

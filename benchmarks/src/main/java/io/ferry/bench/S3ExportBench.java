@@ -245,7 +245,7 @@ public final class S3ExportBench {
                 if (i >= rows) {
                     throw new NoSuchElementException();
                 }
-                return pool[(int) (i++ % POOL)];
+                return pool[(int) (i++ % pool.length)];
             }
         };
     }
