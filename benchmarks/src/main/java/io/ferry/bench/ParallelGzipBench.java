@@ -105,16 +105,20 @@ public final class ParallelGzipBench {
         try (S3Client s3 = S3ExportBench.client(endpoint)) {
             for (int round = 0; round <= rounds; round++) {
                 long t = System.nanoTime();
+                long cpu = cpuNanos();
                 long aBytes = encode(pool, rows, OutputStream.nullOutputStream(), out -> jdkGzip(out, level));
                 double a = seconds(t);
+                double aCpu = (cpuNanos() - cpu) / 1e9;
 
                 t = System.nanoTime();
+                cpu = cpuNanos();
                 long bBytes;
                 try (DeflatePool gz = new DeflatePool(threads, level, DeflatePool.DEFAULT_BLOCK_SIZE, "bench-gzip");
                      OutputStream f = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
                     bBytes = encode(pool, rows, f, out -> new ParallelGzipOutputStream(out, gz));
                 }
                 double b = seconds(t);
+                double bCpu = (cpuNanos() - cpu) / 1e9;
 
                 t = System.nanoTime();
                 S3ExportBench.rawMultipart(s3, file, Files.size(file));
@@ -127,9 +131,9 @@ public final class ParallelGzipBench {
                         S3ExportBench.rows(pool, rows));
                 double d = seconds(t);
                 double heap = peakHeapMb();
-                System.out.printf(Locale.ROOT, "%s a %6.2f s (%,d B)  b %6.2f s (%,d B)  c %5.2f s  d %6.2f s"
-                        + " (%,d B, %d parts, peak heap %.0f MB)  d/a %.2f  d/max(b,c) %.2f%n",
-                        round == 0 ? "warm-up" : "round " + round, a, aBytes, b, bBytes, c, d, r.bytes(),
+                System.out.printf(Locale.ROOT, "%s a %6.2f s (CPU %.2f s, %,d B)  b %6.2f s (CPU %.2f s, %,d B)"
+                        + "  c %5.2f s  d %6.2f s (%,d B, %d parts, peak heap %.0f MB)  d/a %.2f  d/max(b,c) %.2f%n",
+                        round == 0 ? "warm-up" : "round " + round, a, aCpu, aBytes, b, bCpu, bBytes, c, d, r.bytes(),
                         r.objects().get(0).parts(), heap, d / a, d / Math.max(b, c));
                 if (round > 0) {
                     measured.add(new double[] {a, b, c, d, heap});
@@ -254,6 +258,12 @@ public final class ParallelGzipBench {
     private static double median(List<double[]> rows, int column) {
         double[] v = rows.stream().mapToDouble(r -> r[column]).sorted().toArray();
         return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+
+    /** CPU time of this whole process (all threads, S3Mock's idle ones included). */
+    private static long cpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : 0;
     }
 
     private static void resetPeaks() {
