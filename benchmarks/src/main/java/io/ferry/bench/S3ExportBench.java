@@ -56,9 +56,9 @@ import software.amazon.awssdk.services.s3.model.UploadPartResponse;
  * -Dbench.args="--mb 1024"} ({@code --mb}: target size of the CSV gzip object, default 256).
  */
 public final class S3ExportBench {
-    private static final int POOL = 10_000;
-    private static final String BUCKET = "bench";
-    private static final Schema SCHEMA = Schema.of(Column.of("id", ColumnType.LONG),
+    static final int POOL = 10_000;
+    static final String BUCKET = "bench";
+    static final Schema SCHEMA = Schema.of(Column.of("id", ColumnType.LONG),
             Column.of("at", ColumnType.TIMESTAMP), Column.of("path", ColumnType.STRING),
             Column.of("status", ColumnType.LONG), Column.of("bytes", ColumnType.LONG),
             Column.of("token", ColumnType.STRING), Column.of("agent", ColumnType.STRING));
@@ -173,7 +173,7 @@ public final class S3ExportBench {
                 List.of("--child-endpoint", endpoint.toString(), "--rows", Long.toString(rows)));
     }
 
-    private static void rawMultipart(S3Client s3, Path file, long size) throws Exception {
+    static void rawMultipart(S3Client s3, Path file, long size) throws Exception {
         String key = "raw/" + file.getFileName();
         String uploadId = s3.createMultipartUpload(b -> b.bucket(BUCKET).key(key)
                 .checksumAlgorithm(ChecksumAlgorithm.CRC32)).uploadId();
@@ -210,13 +210,13 @@ public final class S3ExportBench {
         }
     }
 
-    private static S3Client client(URI endpoint) {
+    static S3Client client(URI endpoint) {
         return S3Client.builder().region(Region.US_EAST_1).endpointOverride(endpoint).forcePathStyle(true)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "x")))
                 .build();
     }
 
-    private static Record[] pool() {
+    static Record[] pool() {
         Random random = new Random(20261125);
         String[] paths = {"/", "/pricing", "/docs/export", "/docs/import", "/blog/ferry?ref=news", "/login"};
         String[] agents = {"Mozilla/5.0 (X11; Linux x86_64) Firefox/133.0", "curl/8.5.0", "Googlebot/2.1",
@@ -231,7 +231,7 @@ public final class S3ExportBench {
         return pool;
     }
 
-    private static Iterable<Record> rows(Record[] pool, long rows) {
+    static Iterable<Record> rows(Record[] pool, long rows) {
         return () -> new Iterator<>() {
             private long i;
 
@@ -245,7 +245,7 @@ public final class S3ExportBench {
                 if (i >= rows) {
                     throw new NoSuchElementException();
                 }
-                return pool[(int) (i++ % POOL)];
+                return pool[(int) (i++ % pool.length)];
             }
         };
     }

@@ -35,23 +35,65 @@ import org.tukaani.xz.XZOutputStream;
 public enum Compression {
     /** No compression. */
     NONE(""),
-    /** gzip (RFC 1952), with the JDK's deflater at its default level. */
-    GZIP(".gz"),
-    /** Zstandard at level 3, through zstd-jni. */
-    ZSTD(".zst"),
-    /** bzip2, through commons-compress. */
-    BZIP2(".bz2"),
-    /** xz (LZMA2) at preset 6, through the tukaani xz library. */
-    XZ(".xz");
+    /** gzip (RFC 1952), with the JDK's deflater; levels 1..9, default 6. */
+    GZIP(".gz", 1, 9, 6),
+    /** Zstandard, through zstd-jni; levels 1..19, default 3. */
+    ZSTD(".zst", 1, 19, 3),
+    /** bzip2, through commons-compress; levels (block size in 100 KB) 1..9, default 9. */
+    BZIP2(".bz2", 1, 9, 9),
+    /** xz (LZMA2), through the tukaani xz library; presets 0..9, default 6. */
+    XZ(".xz", 0, 9, 6);
+
 
     private static final int BUFFER = 64 * 1024;
     // an export may hold many compressed objects open at once: keep each encoder's buffer small
     private static final int WRITE_BUFFER = 16 * 1024;
 
     private final String suffix;
+    private final int minLevel;
+    private final int maxLevel;
+    private final int defaultLevel;
 
     Compression(String suffix) {
+        this(suffix, 0, 0, 0);
+    }
+
+    Compression(String suffix, int minLevel, int maxLevel, int defaultLevel) {
         this.suffix = suffix;
+        this.minLevel = minLevel;
+        this.maxLevel = maxLevel;
+        this.defaultLevel = defaultLevel;
+    }
+
+    /** {@return the lowest (fastest) level this codec takes; 0 for {@link #NONE}} */
+    public int minLevel() {
+        return minLevel;
+    }
+
+    /** {@return the highest (smallest output) level this codec takes; 0 for {@link #NONE}} */
+    public int maxLevel() {
+        return maxLevel;
+    }
+
+    /** {@return the level {@link #wrap(OutputStream)} uses; 0 for {@link #NONE}} */
+    public int defaultLevel() {
+        return defaultLevel;
+    }
+
+    /**
+     * Checks a level for this codec.
+     *
+     * @param level  the level to check
+     * @param option the option name the error names
+     * @return {@code level}
+     * @throws FerryConfigException naming {@code option} if the level is outside {@link #minLevel()}..{@link #maxLevel()}
+     */
+    public int checkLevel(int level, String option) {
+        if (level < minLevel || level > maxLevel) {
+            throw new FerryConfigException(option, option + " must be between " + minLevel + " and " + maxLevel
+                    + " for " + this + ", was " + level + (this == NONE ? "; set a compression first" : ""));
+        }
+        return level;
     }
 
     /** {@return the file suffix with its dot ({@code .gz}), or the empty string for {@link #NONE}} */
@@ -68,23 +110,45 @@ public enum Compression {
      * @throws FerryIoException if the codec cannot start (for example a failed native load)
      */
     public OutputStream wrap(OutputStream out) {
+        return wrap(out, defaultLevel);
+    }
+
+    /**
+     * Wraps {@code out} like {@link #wrap(OutputStream)}, at {@code level}.
+     *
+     * @param out   the stream that receives compressed bytes
+     * @param level the codec's level, {@link #minLevel()}..{@link #maxLevel()}
+     * @return the stream to write uncompressed bytes to
+     * @throws FerryConfigException if the level is out of range (option {@code compressionLevel})
+     * @throws FerryIoException     if the codec cannot start (for example a failed native load)
+     */
+    public OutputStream wrap(OutputStream out, int level) {
+        checkLevel(level, "compressionLevel");
         try {
             switch (this) {
                 case NONE:
                     return out;
                 case GZIP:
-                    return new GZIPOutputStream(out, WRITE_BUFFER);
+                    return new LeveledGzipOutputStream(out, WRITE_BUFFER, level);
                 case ZSTD:
-                    return new ZstdOutputStream(out, 3);
+                    return new ZstdOutputStream(out, level);
                 case BZIP2:
-                    return new BZip2CompressorOutputStream(out);
+                    return new BZip2CompressorOutputStream(out, level);
                 case XZ:
-                    return new XZOutputStream(out, new LZMA2Options(6));
+                    return new XZOutputStream(out, new LZMA2Options(level));
                 default:
                     throw new AssertionError(this);
             }
         } catch (IOException e) {
             throw new FerryIoException("cannot start " + this + " compression: " + e.getMessage(), e);
+        }
+    }
+
+    /** The JDK's gzip stream at a chosen deflate level. */
+    private static final class LeveledGzipOutputStream extends GZIPOutputStream {
+        LeveledGzipOutputStream(OutputStream out, int size, int level) throws IOException {
+            super(out, size);
+            def.setLevel(level);
         }
     }
 

@@ -72,6 +72,8 @@ public final class TdWriter implements RecordSink {
     private final TdEndpoint endpoint;
     /** Target, mode, chunking, time rules and clock: handed to every transaction. */
     private final TdWritePlan plan;
+    // as set; 0 for the default, resolved into the plan
+    private final int compressionThreads;
     private final int maxAttempts;
     private final Duration initialBackoff;
     private final Duration maxBackoff;
@@ -88,7 +90,9 @@ public final class TdWriter implements RecordSink {
         this.apiKey = apiKey;
         this.endpoint = b.endpoint;
         this.plan = new TdWritePlan(b.database, b.table, b.mode, b.createDatabaseIfMissing, b.chunkSize,
-                b.timeColumn, b.timeValue, b.clock, b.listener);
+                b.timeColumn, b.timeValue, b.clock, b.listener, b.compressionLevel,
+                b.compressionThreads > 0 ? b.compressionThreads : Runtime.getRuntime().availableProcessors());
+        this.compressionThreads = b.compressionThreads;
         this.maxAttempts = b.maxAttempts;
         this.initialBackoff = b.initialBackoff;
         this.maxBackoff = b.maxBackoff;
@@ -134,6 +138,8 @@ public final class TdWriter implements RecordSink {
         b.timeValue = plan.timeValue();
         b.createDatabaseIfMissing = plan.createDatabaseIfMissing();
         b.chunkSize = plan.chunkSize();
+        b.compressionLevel = plan.compressionLevel();
+        b.compressionThreads = compressionThreads;
         b.maxAttempts = maxAttempts;
         b.initialBackoff = initialBackoff;
         b.maxBackoff = maxBackoff;
@@ -389,6 +395,16 @@ public final class TdWriter implements RecordSink {
     /** {@return the chunk size in bytes before compression} */
     public long chunkSize() {
         return plan.chunkSize();
+    }
+
+    /** {@return the gzip level of the chunks; default {@value TdWriterBuilder#DEFAULT_COMPRESSION_LEVEL}} */
+    public int compressionLevel() {
+        return plan.compressionLevel();
+    }
+
+    /** {@return the threads that compress a chunk; default the available processors; 1 compresses on the writing thread} */
+    public int compressionThreads() {
+        return plan.compressionThreads();
     }
 
     /** {@return the progress listener; default {@link TdWriteListener#NONE}} */

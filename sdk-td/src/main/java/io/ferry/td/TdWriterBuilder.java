@@ -14,6 +14,10 @@ import java.util.function.Function;
  * checks the required database and table, and finds the key. Not thread-safe.
  */
 public final class TdWriterBuilder {
+    /** The default gzip level of the chunks: 1, the fastest (most of the encoding cost is deflate). */
+    public static final int DEFAULT_COMPRESSION_LEVEL = 1;
+    /** Largest {@link #compressionThreads(int)}. */
+    public static final int MAX_COMPRESSION_THREADS = 64;
     ApiKey apiKey;
     TdEndpoint endpoint = TdEndpoint.US;
     String database;
@@ -23,6 +27,8 @@ public final class TdWriterBuilder {
     Long timeValue;
     boolean createDatabaseIfMissing;
     long chunkSize = TdWriter.DEFAULT_CHUNK_SIZE;
+    int compressionLevel = DEFAULT_COMPRESSION_LEVEL;
+    int compressionThreads;
     int maxAttempts = 5;
     Duration initialBackoff = Duration.ofMillis(500);
     Duration maxBackoff = Duration.ofSeconds(30);
@@ -193,6 +199,39 @@ public final class TdWriterBuilder {
     }
 
     /**
+     * The gzip level of the msgpack.gz chunks, 1 (fastest) to 9 (smallest); default
+     * {@value #DEFAULT_COMPRESSION_LEVEL}. docs/td.md compares the levels.
+     *
+     * @param level the gzip level
+     * @return this builder
+     */
+    public TdWriterBuilder compressionLevel(int level) {
+        if (level < 1 || level > 9) {
+            throw new FerryConfigException("compressionLevel", "compressionLevel must be between 1 and 9, was " + level);
+        }
+        this.compressionLevel = level;
+        return this;
+    }
+
+    /**
+     * The threads that compress each chunk, 1..{@value #MAX_COMPRESSION_THREADS}; default the
+     * available processors. With more than one, a chunk's gzip is compressed in 128 KiB blocks on
+     * a pool of that many threads of the write's own, while the writing thread goes on packing
+     * rows (the body stays one ordinary gzip member); with 1, gzip runs on the writing thread.
+     *
+     * @param threads the threads that compress
+     * @return this builder
+     */
+    public TdWriterBuilder compressionThreads(int threads) {
+        if (threads < 1 || threads > MAX_COMPRESSION_THREADS) {
+            throw new FerryConfigException("compressionThreads", "compressionThreads must be between 1 and "
+                    + MAX_COMPRESSION_THREADS + ", was " + threads);
+        }
+        this.compressionThreads = threads;
+        return this;
+    }
+
+    /**
      * Attempts per API call, first included, on 5xx, 408, 429 and broken connections.
      * Default 5, from 1 to 20.
      *
@@ -334,6 +373,8 @@ public final class TdWriterBuilder {
                 + (timeColumn == null ? "" : ", timeColumn=" + timeColumn)
                 + (timeValue == null ? "" : ", timeValue=" + timeValue)
                 + ", createDatabaseIfMissing=" + createDatabaseIfMissing + ", chunkSize=" + chunkSize
+                + (compressionLevel == DEFAULT_COMPRESSION_LEVEL ? "" : ", compressionLevel=" + compressionLevel)
+                + (compressionThreads == 0 ? "" : ", compressionThreads=" + compressionThreads)
                 + ", maxAttempts=" + maxAttempts;
     }
 

@@ -58,12 +58,18 @@ public final class S3Export {
     public static final int MAX_PART_SIZE_MB = 5000;
     /** Smallest {@code maxBufferedBytes}: 1 MiB. */
     public static final long MIN_BUFFERED_BYTES = 1L << 20;
+    /** Largest {@code compressionThreads}. */
+    public static final int MAX_COMPRESSION_THREADS = 64;
 
     private final S3Connection connection;
     private final String bucket;
     private final KeyTemplate path;
     private final FileFormat format;
     private final Compression compression;
+    // as set; null for the codec's default
+    private final Integer compressionLevel;
+    // as set; 0 for the default, which compressionThreads() resolves
+    private final int compressionThreads;
     private final int partSizeMb;
     private final Sse sse;
     private final CannedAcl acl;
@@ -85,6 +91,8 @@ public final class S3Export {
         this.path = path;
         this.format = b.format;
         this.compression = b.compression;
+        this.compressionLevel = b.compressionLevel;
+        this.compressionThreads = b.compressionThreads;
         this.partSizeMb = b.partSizeMb;
         this.sse = b.sse;
         this.acl = b.acl;
@@ -98,7 +106,8 @@ public final class S3Export {
         this.listener = b.listener;
         this.clock = b.clock;
         this.plan = new ExportPlan(connection, bucket, path, format, compression, (long) partSizeMb << 20, sse, acl,
-                writeStrategy, rotation, maxBufferedBytes(), testWrite, writeEmptyObjects, listener, clock);
+                writeStrategy, rotation, maxBufferedBytes(), testWrite, writeEmptyObjects, listener, clock,
+                compressionLevel(), compressionThreads());
     }
 
     /** {@return a new builder; {@code bucket} and {@code path} are required} */
@@ -194,6 +203,20 @@ public final class S3Export {
         return compression;
     }
 
+    /** {@return the compression level; default the codec's {@link Compression#defaultLevel()}} */
+    public int compressionLevel() {
+        return compressionLevel != null ? compressionLevel : compression.defaultLevel();
+    }
+
+    /**
+     * {@return the threads that compress gzip objects; default the available processors, at most the
+     * connection's maxConcurrency; 1 compresses on the writer's thread}
+     */
+    public int compressionThreads() {
+        return compressionThreads > 0 ? compressionThreads
+                : Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), connection.maxConcurrency()));
+    }
+
     /** {@return the part size in MiB; default {@value #DEFAULT_PART_SIZE_MB}} */
     public int partSizeMb() {
         return partSizeMb;
@@ -263,7 +286,7 @@ public final class S3Export {
     @Override
     public String toString() {
         return "S3Export{s3://" + bucket + "/" + path.template() + ", format=" + format + ", compression="
-                + compression + ", partSizeMb=" + partSizeMb + ", strategy=" + writeStrategy + ", "
+                + compression + (compression == Compression.NONE ? "" : "/" + compressionLevel()) + ", partSizeMb=" + partSizeMb + ", strategy=" + writeStrategy + ", "
                 + connection + "}";
     }
 
@@ -274,6 +297,8 @@ public final class S3Export {
         private ZoneId partitionZone = ZoneOffset.UTC;
         private FileFormat format = CsvFormat.csv();
         private Compression compression = Compression.NONE;
+        private Integer compressionLevel;
+        private int compressionThreads;
         private int partSizeMb = DEFAULT_PART_SIZE_MB;
         private Sse sse;
         private CannedAcl acl;
@@ -298,6 +323,8 @@ public final class S3Export {
             partitionZone = e.path.partitionZone();
             format = e.format;
             compression = e.compression;
+            compressionLevel = e.compressionLevel;
+            compressionThreads = e.compressionThreads;
             partSizeMb = e.partSizeMb;
             sse = e.sse;
             acl = e.acl;
@@ -366,6 +393,40 @@ public final class S3Export {
          */
         public Builder compression(Compression compression) {
             this.compression = FerryConfigException.requireNonNull(compression, "compression");
+            return this;
+        }
+
+        /**
+         * The compression level: gzip 1 (fastest) to 9 (smallest), zstd 1 to 19, bzip2 1 to 9, xz 0
+         * to 9; default the codec's {@link Compression#defaultLevel()} (gzip 6, zstd 3). Checked
+         * against the compression at {@link #build()}. docs/export.md has a table of speed and size
+         * by level.
+         *
+         * @param level the codec's level
+         * @return this builder
+         */
+        public Builder compressionLevel(int level) {
+            this.compressionLevel = level;
+            return this;
+        }
+
+        /**
+         * The threads that compress gzip objects, 1..{@value S3Export#MAX_COMPRESSION_THREADS}; default
+         * the available processors, at most the connection's maxConcurrency. With more than one, each
+         * object's gzip is compressed in 128 KiB blocks on a pool of that many threads shared by all
+         * open objects of a run, while the writer's thread goes on encoding (the output is one
+         * ordinary gzip member); with 1, gzip runs on the writer's thread. Other codecs always run on
+         * the writer's thread.
+         *
+         * @param threads the threads that compress gzip
+         * @return this builder
+         */
+        public Builder compressionThreads(int threads) {
+            if (threads < 1 || threads > MAX_COMPRESSION_THREADS) {
+                throw new FerryConfigException("compressionThreads", "compressionThreads must be between 1 and "
+                        + MAX_COMPRESSION_THREADS + ", was " + threads);
+            }
+            this.compressionThreads = threads;
             return this;
         }
 
@@ -538,7 +599,8 @@ public final class S3Export {
          *
          * @return the export
          * @throws FerryConfigException naming the option: a missing bucket or path, a bad template,
-         *                              compression on a format that compresses itself, anonymous
+         *                              compression on a format that compresses itself, a compression
+         *                              level the codec does not take, anonymous
          *                              credentials, or rotation on a key that cannot vary
          */
         public S3Export build() {
@@ -548,6 +610,7 @@ public final class S3Export {
             }
             KeyTemplate template = KeyTemplate.parse(path, partitionZone);
             ExportChecks.compression(format, compression);
+            ExportChecks.compressionLevel(compression, compressionLevel);
             S3Connection c = buildConnection();
             ExportChecks.credentials(c);
             Rotation rotation = Rotation.of(maxRowsPerObject, maxBytesPerObject, rotateInterval);

@@ -1,6 +1,7 @@
 package io.ferry.td.internal;
 
 import io.ferry.core.FerryIoException;
+import io.ferry.core.compress.internal.DeflatePool;
 import io.ferry.core.record.Record;
 import java.io.IOException;
 import java.util.function.IntFunction;
@@ -10,7 +11,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Packs the records of one write into msgpack.gz chunks and uploads each with its own
  * {@code import_with_id} id, so a retried upload is never imported twice. Memory holds one
- * compressed chunk. Counts rows, chunks and bytes for the result. Single-threaded.
+ * compressed chunk. Counts rows, chunks and bytes for the result. With more than one compression
+ * thread, gzip runs on a {@link DeflatePool} of the write's own, stopped by {@link #discard()}.
+ * Single-threaded.
  */
 final class ChunkUploader {
     private static final Logger LOG = LoggerFactory.getLogger(ChunkUploader.class);
@@ -20,6 +23,7 @@ final class ChunkUploader {
     private final TdWritePlan plan;
     private final TdRowEncoder encoder;
     private final String source;
+    private final DeflatePool pool;
     private MsgpackGzChunk chunk;
     private long rows;
     private int chunks;
@@ -39,6 +43,8 @@ final class ChunkUploader {
         this.plan = plan;
         this.encoder = encoder;
         this.source = plan.source();
+        this.pool = plan.compressionThreads() > 1 ? new DeflatePool(plan.compressionThreads(), plan.compressionLevel(),
+                DeflatePool.DEFAULT_BLOCK_SIZE, "ferry-td-gzip") : null;
         this.chunk = newChunk();
     }
 
@@ -87,9 +93,12 @@ final class ChunkUploader {
         return new Uploaded(chunks, chunkRows, body.length);
     }
 
-    /** Drops the buffered chunk (after a failure or an abort), so its memory can go. */
+    /** Drops the buffered chunk (after the commit, a failure or an abort), so its memory can go, and stops the gzip threads. */
     void discard() {
         chunk = null;
+        if (pool != null) {
+            pool.close();
+        }
     }
 
     long rows() {
@@ -109,6 +118,7 @@ final class ChunkUploader {
     }
 
     private MsgpackGzChunk newChunk() {
-        return new MsgpackGzChunk((int) Math.min(plan.chunkSize() / 4, 16L * 1024 * 1024));
+        return new MsgpackGzChunk((int) Math.min(plan.chunkSize() / 4, 16L * 1024 * 1024), plan.compressionLevel(),
+                pool);
     }
 }

@@ -18,10 +18,12 @@ import java.time.Clock;
  * @param timeValue               the fixed {@code time} in unix seconds, or null
  * @param clock                   gives the upload time and the duration
  * @param listener                receives progress, on the writing thread
+ * @param compressionLevel        the gzip level of the chunks, 1..9
+ * @param compressionThreads      threads that compress a chunk (1: on the writing thread)
  */
 public record TdWritePlan(String database, String table, TdWriteMode mode, boolean createDatabaseIfMissing,
                           long chunkSize, String timeColumn, Long timeValue, Clock clock,
-                          TdWriteListener listener) {
+                          TdWriteListener listener, int compressionLevel, int compressionThreads) {
     /** Checks the required parts. */
     public TdWritePlan {
         FerryConfigException.requireNonNull(database, "database");

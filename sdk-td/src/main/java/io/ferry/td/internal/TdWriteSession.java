@@ -85,6 +85,7 @@ public final class TdWriteSession implements TdWriteTransaction {
             published[0] = tables.publish(uploader.rows());
         });
         over = true;
+        uploader.discard();
         return TdWriteResult.builder().database(plan.database()).table(plan.table()).mode(plan.mode())
                 .rows(uploader.rows()).chunks(uploader.chunks()).bytes(uploader.bytes())
                 .uncompressedBytes(uploader.uncompressedBytes()).tablesTouched(tables.touched())

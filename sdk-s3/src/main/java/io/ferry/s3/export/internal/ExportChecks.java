@@ -25,6 +25,18 @@ public final class ExportChecks {
     }
 
     /**
+     * Checks a compression level against the codec, and that a level is set only with a codec.
+     *
+     * @param level the level set, or null for the codec's default
+     * @throws FerryConfigException naming {@code compressionLevel} if the codec does not take it
+     */
+    public static void compressionLevel(Compression compression, Integer level) {
+        if (level != null) {
+            compression.checkLevel(level, "compressionLevel");
+        }
+    }
+
+    /**
      * Checks that the connection can write.
      *
      * @throws FerryConfigException if the connection uses anonymous credentials

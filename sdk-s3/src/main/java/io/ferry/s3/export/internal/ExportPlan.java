@@ -31,11 +31,13 @@ import java.time.Clock;
  * @param writeEmptyObjects whether an export without rows writes its object
  * @param listener          receives progress
  * @param clock             for time placeholders and rotation
+ * @param compressionLevel  the codec's level
+ * @param compressionThreads threads that compress gzip (1: on the writer's thread)
  */
 public record ExportPlan(S3Connection connection, String bucket, KeyTemplate path, FileFormat format,
                          Compression compression, long partSize, Sse sse, CannedAcl acl, WriteStrategy writeStrategy,
                          Rotation rotation, long maxBufferedBytes, boolean testWrite, boolean writeEmptyObjects,
-                         ExportListener listener, Clock clock) {
+                         ExportListener listener, Clock clock, int compressionLevel, int compressionThreads) {
 
     /** The headers every object of a run carries (before its write id is added). */
     ObjectOptions objectOptions() {

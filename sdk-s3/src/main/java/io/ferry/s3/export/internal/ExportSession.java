@@ -44,6 +44,7 @@ public final class ExportSession implements ExportWriter {
     private final S3ClientLease lease;
     private final S3Client s3;
     private final UploadPool pool;
+    private final ObjectCompression compression;
     private final KeyAllocator keys;
     private final ObjectRouter router;
     private final long startNanos = System.nanoTime();
@@ -75,9 +76,10 @@ public final class ExportSession implements ExportWriter {
             throw e;
         }
         this.pool = new UploadPool(plan.connection().maxConcurrency(), plan.partSize());
+        this.compression = ObjectCompression.of(plan);
         this.keys = new KeyAllocator(s3, plan.bucket(), "." + template.format(), !plan.replace());
         this.router = new ObjectRouter(plan, schema, template, run, keys, s3, options, pool, ledger,
-                this::partQueued);
+                this::partQueued, compression);
     }
 
     @Override
@@ -201,6 +203,7 @@ public final class ExportSession implements ExportWriter {
     }
 
     private void release() {
+        compression.close();
         pool.close();
         lease.close();
     }

@@ -35,6 +35,7 @@ final class ObjectRouter {
     private final UploadPool pool;
     private final BufferLedger ledger;
     private final MultipartObjectOutput.PartListener partListener;
+    private final ObjectCompression compression;
 
     private final Map<PartitionKey, OpenObject> open = new LinkedHashMap<>();
     private final List<OpenObject> retired = new ArrayList<>();
@@ -43,7 +44,7 @@ final class ObjectRouter {
 
     ObjectRouter(ExportPlan plan, Schema schema, BoundKeyTemplate keys, KeyContext run, KeyAllocator keyAllocator,
                  S3Client s3, ObjectOptions options, UploadPool pool, BufferLedger ledger,
-                 MultipartObjectOutput.PartListener partListener) {
+                 MultipartObjectOutput.PartListener partListener, ObjectCompression compression) {
         this.plan = plan;
         this.schema = schema;
         this.keys = keys;
@@ -54,6 +55,7 @@ final class ObjectRouter {
         this.pool = pool;
         this.ledger = ledger;
         this.partListener = partListener;
+        this.compression = compression;
     }
 
     /**
@@ -79,7 +81,7 @@ final class ObjectRouter {
         MultipartObjectOutput out = new MultipartObjectOutput(s3, plan.bucket(), key,
                 options.withWriteId(OwnWrites.writeId(run.syncId().orElseThrow(), started.size() + 1)),
                 plan.partSize(), pool, partListener, ledger);
-        FormatWriter writer = plan.format().newWriter(schema, plan.compression().wrap(out));
+        FormatWriter writer = plan.format().newWriter(schema, compression.wrap(out));
         OpenObject o = new OpenObject(out, writer, now, candidate);
         open.put(partition, o);
         started.add(o);
