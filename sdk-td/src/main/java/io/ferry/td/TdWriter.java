@@ -320,7 +320,7 @@ public final class TdWriter implements RecordSink {
             throw new FerryConfigException("partition", "partition must be 0 or more, was " + partition);
         }
         staged.requireTarget(plan.database(), plan.table());
-        return StagedTaskSession.open(api, staged, partition, plan.clock(), plan.listener());
+        return StagedTaskSession.open(api, staged, partition, plan);
     }
 
     /**
@@ -358,7 +358,8 @@ public final class TdWriter implements RecordSink {
 
     private TdWritePlan stagedPlan(TdStagedWrite staged) {
         return new TdWritePlan(staged.database(), staged.table(), staged.mode(), plan.createDatabaseIfMissing(),
-                staged.chunkSize(), staged.timeColumn(), staged.timeValue(), plan.clock(), plan.listener());
+                staged.chunkSize(), staged.timeColumn(), staged.timeValue(), plan.clock(), plan.listener(),
+                plan.compressionLevel(), plan.compressionThreads());
     }
 
     /**

@@ -5,8 +5,6 @@ import io.ferry.core.record.Record;
 import io.ferry.td.TdStagedPart;
 import io.ferry.td.TdStagedTask;
 import io.ferry.td.TdStagedWrite;
-import io.ferry.td.TdWriteListener;
-import java.time.Clock;
 
 /**
  * One task of a staged write: a {@link ChunkUploader} whose chunk ids come from the write's id
@@ -21,12 +19,12 @@ public final class StagedTaskSession implements TdStagedTask {
     private final ChunkUploader uploader;
     private boolean over;
 
-    private StagedTaskSession(TdApiClient api, TdStagedWrite staged, int partition, Clock clock,
-                              TdWriteListener listener) {
+    private StagedTaskSession(TdApiClient api, TdStagedWrite staged, int partition, TdWritePlan writer) {
         this.staged = staged;
         this.partition = partition;
         this.plan = new TdWritePlan(staged.database(), staged.table(), staged.mode(), false, staged.chunkSize(),
-                staged.timeColumn(), staged.timeValue(), clock, listener);
+                staged.timeColumn(), staged.timeValue(), writer.clock(), writer.listener(), writer.compressionLevel(),
+                writer.compressionThreads());
         TdRowEncoder encoder = TdRowEncoder.of(staged.schema(), staged.timeColumn(), staged.timeValue(),
                 staged.stagedAt(), plan.source());
         this.uploader = new ChunkUploader(api, plan, encoder,
@@ -34,14 +32,17 @@ public final class StagedTaskSession implements TdStagedTask {
     }
 
     /**
-     * A task of {@code staged} for {@code partition}; the writer's clock and listener serve it.
+     * A task of {@code staged} for {@code partition}; the executor's writer lends its clock, listener
+     * and compression settings.
      *
      * @param api the executor's client (its own key and endpoint)
+     * @param staged    the staged write
+     * @param partition the task's partition
+     * @param writer    the plan of the executor's writer
      * @return the open task
      */
-    public static StagedTaskSession open(TdApiClient api, TdStagedWrite staged, int partition, Clock clock,
-                                         TdWriteListener listener) {
-        return new StagedTaskSession(api, staged, partition, clock, listener);
+    public static StagedTaskSession open(TdApiClient api, TdStagedWrite staged, int partition, TdWritePlan writer) {
+        return new StagedTaskSession(api, staged, partition, writer);
     }
 
     @Override
@@ -63,6 +64,7 @@ public final class StagedTaskSession implements TdStagedTask {
     public TdStagedPart finish() {
         guard(this::upload);
         over = true;
+        uploader.discard();
         return TdStagedPart.of(partition, uploader.rows(), uploader.chunks(), uploader.bytes(),
                 uploader.uncompressedBytes());
     }
