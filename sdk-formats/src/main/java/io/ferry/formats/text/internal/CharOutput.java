@@ -79,6 +79,17 @@ public final class CharOutput {
         }
     }
 
+    /** Appends {@code c[from, from + length)}, which the caller knows to be ASCII. */
+    public void appendAscii(char[] c, int from, int length) throws IOException {
+        if (pos > SIZE - length) {
+            drain();
+        }
+        for (int i = 0; i < length; i++) {
+            buf[pos + i] = (byte) c[from + i];
+        }
+        pos += length;
+    }
+
     /** Appends the decimal digits of {@code value}. */
     public void appendLong(long value) throws IOException {
         if (pos > SIZE - 20) {
