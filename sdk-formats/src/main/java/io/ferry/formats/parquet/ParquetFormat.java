@@ -16,7 +16,8 @@ import java.util.OptionalInt;
 import java.util.function.Consumer;
 
 /**
- * Apache Parquet files, written with parquet-avro and no Hadoop at runtime. Immutable and safe to
+ * Apache Parquet files, written with parquet-java (the files parquet-avro writes, with the Avro
+ * schema in the footer, but no Avro record per row) and no Hadoop at runtime. Immutable and safe to
  * share; each writer it opens is single-threaded.
  *
  * <pre>{@code
