@@ -7,10 +7,17 @@ import io.ferry.formats.FormatWriter;
 import io.ferry.formats.parquet.internal.ParquetLibrary;
 import io.ferry.formats.parquet.internal.ParquetRecordWriter;
 import java.io.OutputStream;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalInt;
+import java.util.function.Consumer;
 
 /**
- * Apache Parquet files, written with parquet-avro and no Hadoop at runtime. Immutable and safe to
+ * Apache Parquet files, written with parquet-java (the files parquet-avro writes, with the Avro
+ * schema in the footer, but no Avro record per row) and no Hadoop at runtime. Immutable and safe to
  * share; each writer it opens is single-threaded.
  *
  * <pre>{@code
@@ -26,6 +33,11 @@ import java.util.Objects;
  * JSON to {@code binary (JSON)}. Column names are kept as they are in the Parquet schema; the
  * Avro schema stored in the footer uses a sanitized name with the original as an alias (see the
  * README's Parquet section).
+ *
+ * <p>Encoding options: dictionary encoding on or off (for all columns, or per column), the codec's
+ * level (GZIP 1 to 9, ZSTD 1 to 22), and Bloom filters for chosen columns
+ * ({@link ParquetBloomFilter}). Columns named in options are checked against the schema when a
+ * writer is opened.
  *
  * <p>A writer buffers one row group in memory (at most {@link #rowGroupSize()} bytes, encoded)
  * and writes it to the stream when it is full; the footer is written on close. Parquet has its
@@ -48,6 +60,18 @@ public final class ParquetFormat implements FileFormat {
     public static final int DEFAULT_MAX_ROWS_PER_ROW_GROUP = Integer.MAX_VALUE;
     /** The smallest row-group size and page size accepted: 1 KiB. */
     public static final int MIN_SIZE = 1024;
+    /** The default largest dictionary page of a column chunk: 1 MiB; a column falls back to plain encoding past it. */
+    public static final int DEFAULT_DICTIONARY_PAGE_SIZE = 1024 * 1024;
+    /** The levels {@link ParquetCodec#GZIP} accepts: 1 (fastest) to 9 (smallest); default 6. */
+    public static final int MIN_GZIP_LEVEL = 1;
+    /** The highest {@link ParquetCodec#GZIP} level. */
+    public static final int MAX_GZIP_LEVEL = 9;
+    /** The levels {@link ParquetCodec#ZSTD} accepts: 1 (fastest) to 22 (smallest); default 3. */
+    public static final int MIN_ZSTD_LEVEL = 1;
+    /** The highest {@link ParquetCodec#ZSTD} level. */
+    public static final int MAX_ZSTD_LEVEL = 22;
+    private static final int GZIP_DEFAULT_LEVEL = 6;
+    private static final int ZSTD_DEFAULT_LEVEL = 3;
 
     // not through build(): this class must load without Parquet, so that defaults() and build()
     // can say that Parquet is missing
@@ -58,6 +82,11 @@ public final class ParquetFormat implements FileFormat {
     private final long rowGroupSize;
     private final int maxRowsPerRowGroup;
     private final int pageSize;
+    private final int codecLevel;
+    private final boolean dictionary;
+    private final Map<String, Boolean> dictionaryByColumn;
+    private final int dictionaryPageSize;
+    private final List<ParquetBloomFilter> bloomFilters;
 
     private ParquetFormat(Builder b) {
         this.codec = b.codec;
@@ -65,6 +94,11 @@ public final class ParquetFormat implements FileFormat {
         this.rowGroupSize = b.rowGroupSize;
         this.maxRowsPerRowGroup = b.maxRowsPerRowGroup;
         this.pageSize = b.pageSize;
+        this.codecLevel = b.codecLevel;
+        this.dictionary = b.dictionary;
+        this.dictionaryByColumn = Collections.unmodifiableMap(new LinkedHashMap<>(b.dictionaryByColumn));
+        this.dictionaryPageSize = b.dictionaryPageSize;
+        this.bloomFilters = List.copyOf(b.bloomFilters.values());
     }
 
     /**
@@ -112,6 +146,38 @@ public final class ParquetFormat implements FileFormat {
         return pageSize;
     }
 
+    /**
+     * {@return the level of the codec: the one set, else the codec's default (GZIP 6, ZSTD 3);
+     * empty for the codecs without levels}
+     */
+    public OptionalInt codecLevel() {
+        if (codecLevel != 0) {
+            return OptionalInt.of(codecLevel);
+        }
+        return codec == ParquetCodec.GZIP ? OptionalInt.of(GZIP_DEFAULT_LEVEL)
+                : codec == ParquetCodec.ZSTD ? OptionalInt.of(ZSTD_DEFAULT_LEVEL) : OptionalInt.empty();
+    }
+
+    /** {@return whether columns are dictionary-encoded unless {@link #dictionaryByColumn()} says otherwise} */
+    public boolean dictionary() {
+        return dictionary;
+    }
+
+    /** {@return dictionary encoding on or off for single columns, overriding {@link #dictionary()}} */
+    public Map<String, Boolean> dictionaryByColumn() {
+        return dictionaryByColumn;
+    }
+
+    /** {@return the largest dictionary page of a column chunk in bytes; past it the column falls back to plain} */
+    public int dictionaryPageSize() {
+        return dictionaryPageSize;
+    }
+
+    /** {@return the Bloom filters to write, one per column, in the order they were set} */
+    public List<ParquetBloomFilter> bloomFilters() {
+        return bloomFilters;
+    }
+
     /** {@code parquet}. */
     @Override
     public String extension() {
@@ -149,19 +215,27 @@ public final class ParquetFormat implements FileFormat {
             return false;
         }
         return codec == f.codec && writerVersion == f.writerVersion && rowGroupSize == f.rowGroupSize
-                && maxRowsPerRowGroup == f.maxRowsPerRowGroup && pageSize == f.pageSize;
+                && maxRowsPerRowGroup == f.maxRowsPerRowGroup && pageSize == f.pageSize
+                && codecLevel == f.codecLevel && dictionary == f.dictionary
+                && dictionaryByColumn.equals(f.dictionaryByColumn) && dictionaryPageSize == f.dictionaryPageSize
+                && bloomFilters.equals(f.bloomFilters);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(codec, writerVersion, rowGroupSize, maxRowsPerRowGroup, pageSize);
+        return Objects.hash(codec, writerVersion, rowGroupSize, maxRowsPerRowGroup, pageSize, codecLevel,
+                dictionary, dictionaryByColumn, dictionaryPageSize, bloomFilters);
     }
 
     @Override
     public String toString() {
-        return "ParquetFormat{codec=" + codec + ", writerVersion=" + writerVersion
+        return "ParquetFormat{codec=" + codec + (codecLevel != 0 ? ", codecLevel=" + codecLevel : "")
+                + ", writerVersion=" + writerVersion
                 + ", rowGroupSize=" + rowGroupSize + ", maxRowsPerRowGroup=" + maxRowsPerRowGroup
-                + ", pageSize=" + pageSize + "}";
+                + ", pageSize=" + pageSize + ", dictionary=" + dictionary
+                + (dictionaryByColumn.isEmpty() ? "" : ", dictionaryByColumn=" + dictionaryByColumn)
+                + ", dictionaryPageSize=" + dictionaryPageSize
+                + (bloomFilters.isEmpty() ? "" : ", bloomFilters=" + bloomFilters) + "}";
     }
 
     /**
@@ -174,6 +248,11 @@ public final class ParquetFormat implements FileFormat {
         private long rowGroupSize = DEFAULT_ROW_GROUP_SIZE;
         private int maxRowsPerRowGroup = DEFAULT_MAX_ROWS_PER_ROW_GROUP;
         private int pageSize = DEFAULT_PAGE_SIZE;
+        private int codecLevel;
+        private boolean dictionary = true;
+        private final Map<String, Boolean> dictionaryByColumn = new LinkedHashMap<>();
+        private int dictionaryPageSize = DEFAULT_DICTIONARY_PAGE_SIZE;
+        private final Map<String, ParquetBloomFilter> bloomFilters = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -184,6 +263,117 @@ public final class ParquetFormat implements FileFormat {
             this.rowGroupSize = f.rowGroupSize;
             this.maxRowsPerRowGroup = f.maxRowsPerRowGroup;
             this.pageSize = f.pageSize;
+            this.codecLevel = f.codecLevel;
+            this.dictionary = f.dictionary;
+            this.dictionaryByColumn.putAll(f.dictionaryByColumn);
+            this.dictionaryPageSize = f.dictionaryPageSize;
+            f.bloomFilters.forEach(this::bloomFilter);
+        }
+
+        /**
+         * The level of the codec: GZIP 1 (fastest) to 9 (smallest), default 6; ZSTD 1 to 22,
+         * default 3. {@link #build()} rejects a level for a codec without levels.
+         *
+         * @param level the codec level
+         * @return this builder
+         * @throws FerryConfigException if below 1 or above 22
+         */
+        public Builder codecLevel(int level) {
+            if (level < MIN_ZSTD_LEVEL || level > MAX_ZSTD_LEVEL) {
+                throw new FerryConfigException("codecLevel", "codecLevel must be between 1 and 22 (ZSTD) or 1 and 9"
+                        + " (GZIP), was " + level);
+            }
+            this.codecLevel = level;
+            return this;
+        }
+
+        /**
+         * Dictionary encoding for every column not named in {@link #dictionary(String, boolean)};
+         * default on. A column whose dictionary outgrows {@link #dictionaryPageSize(int)} falls
+         * back to plain encoding in that row group.
+         *
+         * @param enabled whether columns are dictionary-encoded
+         * @return this builder
+         */
+        public Builder dictionary(boolean enabled) {
+            this.dictionary = enabled;
+            return this;
+        }
+
+        /**
+         * Dictionary encoding on or off for one column, whatever {@link #dictionary(boolean)} says.
+         * The column must be in the schema of the writers opened.
+         *
+         * @param column  the column name, as in the schema
+         * @param enabled whether the column is dictionary-encoded
+         * @return this builder
+         * @throws FerryConfigException if {@code column} is null or empty
+         */
+        public Builder dictionary(String column, boolean enabled) {
+            FerryConfigException.requireNonNull(column, "dictionary");
+            if (column.isEmpty()) {
+                throw new FerryConfigException("dictionary", "the column name must not be empty");
+            }
+            dictionaryByColumn.put(column, enabled);
+            return this;
+        }
+
+        /**
+         * The largest dictionary page of a column chunk in bytes; default 1 MiB, at least 1 KiB.
+         *
+         * @param bytes the largest dictionary page in bytes
+         * @return this builder
+         * @throws FerryConfigException if below 1 KiB
+         */
+        public Builder dictionaryPageSize(int bytes) {
+            if (bytes < MIN_SIZE) {
+                throw new FerryConfigException("dictionaryPageSize", "dictionaryPageSize must be at least "
+                        + MIN_SIZE + " bytes (1 KiB), was " + bytes + "; give the size in bytes, e.g. 1048576 for 1 MiB");
+            }
+            this.dictionaryPageSize = bytes;
+            return this;
+        }
+
+        /**
+         * Writes a Bloom filter for a column; a second filter for the same column replaces the
+         * first. The column must be in the schema of the writers opened, and not BOOLEAN. Parquet
+         * leaves the filter out of a column chunk that is all dictionary-encoded (see
+         * {@link ParquetBloomFilter}).
+         *
+         * @param filter the filter settings
+         * @return this builder
+         */
+        public Builder bloomFilter(ParquetBloomFilter filter) {
+            FerryConfigException.requireNonNull(filter, "bloomFilter");
+            bloomFilters.put(filter.column(), filter);
+            return this;
+        }
+
+        /**
+         * Writes a Bloom filter of the default probability and size for a column.
+         *
+         * @param column the column name, as in the schema
+         * @return this builder
+         * @throws FerryConfigException if {@code column} is null or empty
+         */
+        public Builder bloomFilter(String column) {
+            return bloomFilter(ParquetBloomFilter.of(column));
+        }
+
+        /**
+         * Writes a Bloom filter for a column, set up by {@code settings}, as in
+         * {@code .bloomFilter("id", b -> b.expectedDistinctValues(100_000))}.
+         *
+         * @param column   the column name, as in the schema
+         * @param settings sets up the filter's builder
+         * @return this builder
+         * @throws FerryConfigException if {@code column} is null or empty, or a setting is invalid
+         */
+        public Builder bloomFilter(String column, Consumer<ParquetBloomFilter.Builder> settings) {
+            FerryConfigException.requireNonNull(settings, "bloomFilter");
+            ParquetBloomFilter.Builder b = ParquetBloomFilter.builder(column);
+            settings.accept(b);
+            return bloomFilter(b.build());
         }
 
         /**
@@ -266,17 +456,33 @@ public final class ParquetFormat implements FileFormat {
          * Builds the format.
          *
          * @return the format
-         * @throws FerryConfigException if the page size exceeds the row-group size, or if
-         *                              parquet-avro is not on the class path
+         * @throws FerryConfigException if the page size exceeds the row-group size, a codec
+         *                              level does not suit the codec, or parquet-avro is not on
+         *                              the class path
          */
         public ParquetFormat build() {
             ParquetLibrary.requirePresent();
+            checkCodecLevel();
             if (pageSize > rowGroupSize) {
                 throw new FerryConfigException("pageSize", "pageSize (" + pageSize
                         + " bytes) must not exceed rowGroupSize (" + rowGroupSize
                         + " bytes); lower pageSize or raise rowGroupSize");
             }
             return new ParquetFormat(this);
+        }
+
+        private void checkCodecLevel() {
+            if (codecLevel == 0) {
+                return;
+            }
+            if (codec == ParquetCodec.GZIP && codecLevel > MAX_GZIP_LEVEL) {
+                throw new FerryConfigException("codecLevel", "codecLevel of GZIP must be between " + MIN_GZIP_LEVEL
+                        + " and " + MAX_GZIP_LEVEL + ", was " + codecLevel);
+            }
+            if (codec != ParquetCodec.GZIP && codec != ParquetCodec.ZSTD) {
+                throw new FerryConfigException("codecLevel", "codec " + codec + " has no levels, but codecLevel was set"
+                        + " to " + codecLevel + "; use GZIP or ZSTD, or leave codecLevel unset");
+            }
         }
     }
 }

@@ -167,7 +167,7 @@ class ParquetDuckDbReadBackTest {
     }
 
     /** Every row, with DuckDB's JDBC values turned into Ferry's Java values. */
-    private static List<List<Object>> readAll(Path file) {
+    static List<List<Object>> readAll(Path file) {
         return DuckDb.query("SELECT * FROM read_parquet(" + DuckDb.literal(file) + ")").stream()
                 .map(row -> row.stream().map(ParquetDuckDbReadBackTest::toFerryValue).collect(Collectors.toList()))
                 .collect(Collectors.toList());
@@ -183,7 +183,7 @@ class ParquetDuckDbReadBackTest {
         return jdbc;
     }
 
-    private static List<List<Object>> expected(List<Object[]> rows) {
+    static List<List<Object>> expected(List<Object[]> rows) {
         return rows.stream().map(Arrays::asList).collect(Collectors.toList());
     }
 }

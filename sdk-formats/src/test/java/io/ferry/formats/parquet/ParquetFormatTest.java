@@ -26,6 +26,11 @@ class ParquetFormatTest {
         assertThat(f.rowGroupSize()).isEqualTo(128L * 1024 * 1024);
         assertThat(f.pageSize()).isEqualTo(1024 * 1024);
         assertThat(f.maxRowsPerRowGroup()).isEqualTo(Integer.MAX_VALUE);
+        assertThat(f.dictionary()).isTrue();
+        assertThat(f.dictionaryByColumn()).isEmpty();
+        assertThat(f.dictionaryPageSize()).isEqualTo(1024 * 1024);
+        assertThat(f.bloomFilters()).isEmpty();
+        assertThat(f.codecLevel()).isEmpty();
         assertThat(f).isEqualTo(ParquetFormat.builder().build());
     }
 
@@ -48,13 +53,51 @@ class ParquetFormatTest {
 
         assertThat(copy).isEqualTo(f).hasSameHashCodeAs(f).hasToString(f.toString());
         assertThat(f.toString()).isEqualTo("ParquetFormat{codec=ZSTD, writerVersion=V2, rowGroupSize=8388608, "
-                + "maxRowsPerRowGroup=1000, pageSize=65536}");
+                + "maxRowsPerRowGroup=1000, pageSize=65536, dictionary=true, dictionaryPageSize=1048576}");
         assertThat(changed.codec()).isEqualTo(ParquetCodec.GZIP);
         assertThat(changed).isNotEqualTo(f).isEqualTo(f.toBuilder().codec(ParquetCodec.GZIP).build());
         assertThat(changed.rowGroupSize()).isEqualTo(f.rowGroupSize());
         assertThat(changed.pageSize()).isEqualTo(f.pageSize());
         assertThat(changed.maxRowsPerRowGroup()).isEqualTo(f.maxRowsPerRowGroup());
         assertThat(changed.writerVersion()).isEqualTo(f.writerVersion());
+    }
+
+    @Test
+    void toBuilder_keepsEncodingOptions() {
+        ParquetFormat f = ParquetFormat.builder().codec(ParquetCodec.ZSTD).codecLevel(9).dictionary(false)
+                .dictionary("name", true).dictionaryPageSize(64 * 1024)
+                .bloomFilter("id", b -> b.expectedDistinctValues(5000).falsePositiveProbability(0.001))
+                .bloomFilter("name").build();
+
+        ParquetFormat copy = f.toBuilder().build();
+
+        assertThat(copy).isEqualTo(f).hasSameHashCodeAs(f).hasToString(f.toString());
+        assertThat(f.toString()).isEqualTo("ParquetFormat{codec=ZSTD, codecLevel=9, writerVersion=V1, "
+                + "rowGroupSize=134217728, maxRowsPerRowGroup=2147483647, pageSize=1048576, dictionary=false, "
+                + "dictionaryByColumn={name=true}, dictionaryPageSize=65536, bloomFilters=["
+                + "ParquetBloomFilter{column=id, expectedDistinctValues=5000, falsePositiveProbability=0.001}, "
+                + "ParquetBloomFilter{column=name, falsePositiveProbability=0.01}]}");
+        assertThat(f.codecLevel()).hasValue(9);
+        assertThat(f.bloomFilters().get(0).expectedDistinctValues()).hasValue(5000);
+        assertThat(f.bloomFilters().get(1).expectedDistinctValues()).isEmpty();
+        assertThat(f.toBuilder().dictionary(true).build()).isNotEqualTo(f);
+    }
+
+    @Test
+    void codecLevel_defaultsOfGzipAndZstd_emptyForCodecsWithoutLevels() {
+        assertThat(ParquetFormat.builder().codec(ParquetCodec.GZIP).build().codecLevel()).hasValue(6);
+        assertThat(ParquetFormat.builder().codec(ParquetCodec.ZSTD).build().codecLevel()).hasValue(3);
+        assertThat(ParquetFormat.builder().codec(ParquetCodec.GZIP).codecLevel(1).build().codecLevel()).hasValue(1);
+        assertThat(ParquetFormat.builder().codec(ParquetCodec.ZSTD).codecLevel(22).build().codecLevel()).hasValue(22);
+        assertThat(ParquetFormat.builder().codec(ParquetCodec.LZ4_RAW).build().codecLevel()).isEmpty();
+    }
+
+    @Test
+    void bloomFilter_sameColumnTwice_theLaterReplacesTheEarlier() {
+        ParquetFormat f = ParquetFormat.builder().bloomFilter("id", b -> b.expectedDistinctValues(10))
+                .bloomFilter("x").bloomFilter("id").build();
+
+        assertThat(f.bloomFilters()).containsExactly(ParquetBloomFilter.of("id"), ParquetBloomFilter.of("x"));
     }
 
     @Test
@@ -85,7 +128,34 @@ class ParquetFormatTest {
                                 + "(maxRowsPerRowGroup)"),
                 Arguments.of("pageSize", (Consumer<ParquetFormat.Builder>) b -> b.rowGroupSize(4096).pageSize(8192).build(),
                         "pageSize (8192 bytes) must not exceed rowGroupSize (4096 bytes); lower pageSize "
-                                + "or raise rowGroupSize (pageSize)"));
+                                + "or raise rowGroupSize (pageSize)"),
+                Arguments.of("codecLevel", (Consumer<ParquetFormat.Builder>) b -> b.codecLevel(0),
+                        "codecLevel must be between 1 and 22 (ZSTD) or 1 and 9 (GZIP), was 0 (codecLevel)"),
+                Arguments.of("codecLevel", (Consumer<ParquetFormat.Builder>) b -> b.codecLevel(23),
+                        "codecLevel must be between 1 and 22 (ZSTD) or 1 and 9 (GZIP), was 23 (codecLevel)"),
+                Arguments.of("codecLevel", (Consumer<ParquetFormat.Builder>) b -> b.codec(ParquetCodec.GZIP)
+                        .codecLevel(10).build(), "codecLevel of GZIP must be between 1 and 9, was 10 (codecLevel)"),
+                Arguments.of("codecLevel", (Consumer<ParquetFormat.Builder>) b -> b.codecLevel(5).build(),
+                        "codec SNAPPY has no levels, but codecLevel was set to 5; use GZIP or ZSTD, or leave "
+                                + "codecLevel unset (codecLevel)"),
+                Arguments.of("dictionaryPageSize", (Consumer<ParquetFormat.Builder>) b -> b.dictionaryPageSize(1000),
+                        "dictionaryPageSize must be at least 1024 bytes (1 KiB), was 1000; give the size in bytes, "
+                                + "e.g. 1048576 for 1 MiB (dictionaryPageSize)"),
+                Arguments.of("dictionary", (Consumer<ParquetFormat.Builder>) b -> b.dictionary("", false),
+                        "the column name must not be empty (dictionary)"),
+                Arguments.of("bloomFilter", (Consumer<ParquetFormat.Builder>) b -> b.bloomFilter(""),
+                        "the column of a Bloom filter must not be empty; give a column name of the schema (bloomFilter)"),
+                Arguments.of("bloomFilter", (Consumer<ParquetFormat.Builder>) b -> b.bloomFilter("id",
+                        f -> f.expectedDistinctValues(0)),
+                        "expectedDistinctValues of the Bloom filter of column 'id' must be at least 1, was 0 (bloomFilter)"),
+                Arguments.of("bloomFilter", (Consumer<ParquetFormat.Builder>) b -> b.bloomFilter("id",
+                        f -> f.falsePositiveProbability(1.0)),
+                        "falsePositiveProbability of the Bloom filter of column 'id' must be strictly between 0 and 1,"
+                                + " was 1.0; for example 0.01 (bloomFilter)"),
+                Arguments.of("bloomFilter", (Consumer<ParquetFormat.Builder>) b -> b.bloomFilter("id",
+                        f -> f.falsePositiveProbability(Double.NaN)),
+                        "falsePositiveProbability of the Bloom filter of column 'id' must be strictly between 0 and 1,"
+                                + " was NaN; for example 0.01 (bloomFilter)"));
     }
 
     @ParameterizedTest(name = "{2}")
@@ -104,6 +174,33 @@ class ParquetFormatTest {
                 .isInstanceOf(FerryConfigException.class).hasMessage("codec must not be null (codec)");
         assertThatThrownBy(() -> ParquetFormat.builder().writerVersion(null))
                 .isInstanceOf(FerryConfigException.class).hasMessage("writerVersion must not be null (writerVersion)");
+    }
+
+    static Stream<Arguments> columnsNotFitForTheSchema() {
+        return Stream.of(
+                Arguments.of("bloomFilter", ParquetFormat.builder().bloomFilter("missing").build(),
+                        "column 'missing' of the Bloom filter is not in the schema [a, flag]; name a column of the "
+                                + "schema (bloomFilter)"),
+                Arguments.of("bloomFilter", ParquetFormat.builder().bloomFilter("flag").build(),
+                        "column 'flag' is BOOLEAN, and Parquet writes no Bloom filter for booleans; remove the filter "
+                                + "of this column (bloomFilter)"),
+                Arguments.of("dictionary", ParquetFormat.builder().dictionary("A", false).build(),
+                        "column 'A' of the dictionary setting is not in the schema [a, flag]; name a column of the "
+                                + "schema (dictionary)"));
+    }
+
+    @ParameterizedTest(name = "{2}")
+    @MethodSource("columnsNotFitForTheSchema")
+    void newWriter_optionNamesAColumnNotFitForTheSchema_throwsNamingOption(String option, ParquetFormat format,
+            String message) {
+        Schema schema = Schema.of(Column.of("a", ColumnType.LONG), Column.of("flag", ColumnType.BOOLEAN));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        assertThatThrownBy(() -> format.newWriter(schema, out))
+                .isInstanceOf(FerryConfigException.class)
+                .hasMessage(message)
+                .extracting(e -> ((FerryConfigException) e).option()).isEqualTo(option);
+        assertThat(out.size()).isZero();
     }
 
     @Test

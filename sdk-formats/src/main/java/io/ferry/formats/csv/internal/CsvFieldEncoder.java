@@ -14,6 +14,8 @@ final class CsvFieldEncoder {
     private enum Mode { ALL, MINIMAL, NONE, TSV }
 
     private static final String NUMBER_CHARS = "-0123456789";
+    /** Every character of the default timestamp text. */
+    private static final String TIMESTAMP_CHARS = "-0123456789 :.";
 
     private final CharOutput out;
     private final Mode mode;
@@ -29,6 +31,7 @@ final class CsvFieldEncoder {
     private final boolean[] asciiSpecial = new boolean[128];
     private final char[] otherSpecial;
     private final boolean plainNumbers;
+    private final boolean plainTimestamps;
 
     CsvFieldEncoder(CsvFormat format, CharOutput out) {
         this.out = out;
@@ -54,7 +57,8 @@ final class CsvFieldEncoder {
             }
             otherSpecial = specials(s.toString());
         }
-        this.plainNumbers = numbersNeedNoQuoting();
+        this.plainNumbers = needNoQuoting(NUMBER_CHARS);
+        this.plainTimestamps = needNoQuoting(TIMESTAMP_CHARS);
     }
 
     /** Marks the ASCII specials in the table; returns the others. */
@@ -71,14 +75,15 @@ final class CsvFieldEncoder {
         return others.toString().toCharArray();
     }
 
-    private boolean numbersNeedNoQuoting() {
-        for (int i = 0; i < NUMBER_CHARS.length(); i++) {
-            if (isSpecial(NUMBER_CHARS.charAt(i))) {
+    /** Whether text made of {@code chars} only never needs quoting or escaping. */
+    private boolean needNoQuoting(String chars) {
+        for (int i = 0; i < chars.length(); i++) {
+            if (isSpecial(chars.charAt(i))) {
                 return false;
             }
         }
-        // Under MINIMAL a number equal to the null string must be quoted; keep those on the slow path.
-        return nullString.isEmpty() || !nullString.chars().allMatch(c -> NUMBER_CHARS.indexOf(c) >= 0);
+        // Under MINIMAL a value equal to the null string must be quoted; keep those on the slow path.
+        return nullString.isEmpty() || !nullString.chars().allMatch(c -> chars.indexOf(c) >= 0);
     }
 
     private boolean isSpecial(char c) {
@@ -115,6 +120,19 @@ final class CsvFieldEncoder {
             out.append(quote);
         } else {
             out.appendLong(value);
+        }
+    }
+
+    /** Writes the text of a default-pattern timestamp, {@code text[0, length)}: digits and {@code - :.} only. */
+    void writeTimestampText(char[] text, int length) throws IOException {
+        if (!plainTimestamps) {
+            writeText(new String(text, 0, length));
+        } else if (mode == Mode.ALL) {
+            out.append(quote);
+            out.appendAscii(text, 0, length);
+            out.append(quote);
+        } else {
+            out.appendAscii(text, 0, length);
         }
     }
 

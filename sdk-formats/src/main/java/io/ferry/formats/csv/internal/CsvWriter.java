@@ -24,6 +24,8 @@ public final class CsvWriter extends AbstractFormatWriter {
     private final TimestampText timestamps;
     private final char delimiter;
     private final String newline;
+    private final boolean defaultTimestamps;
+    private final char[] timestampText = new char[TimestampText.DEFAULT_LENGTH];
 
     /**
      * Opens the writer and writes the header line if the format has one.
@@ -39,6 +41,7 @@ public final class CsvWriter extends AbstractFormatWriter {
         this.timestamps = TimestampText.of(format.timestampPattern(), format.timestampZone(), "timestampPattern");
         this.delimiter = format.delimiter();
         this.newline = format.newline().chars();
+        this.defaultTimestamps = timestamps.isDefault();
         if (format.header()) {
             writeHeader();
         }
@@ -95,7 +98,12 @@ public final class CsvWriter extends AbstractFormatWriter {
                 encoder.writeText((Boolean) value ? "true" : "false");
                 break;
             case TIMESTAMP:
-                encoder.writeText(timestamps.format((Instant) value));
+                // the default text goes to the buffer with no String in between
+                if (defaultTimestamps && TimestampText.formatDefault((Instant) value, timestampText)) {
+                    encoder.writeTimestampText(timestampText, TimestampText.DEFAULT_LENGTH);
+                } else {
+                    encoder.writeText(timestamps.format((Instant) value));
+                }
                 break;
             default: // STRING, and JSON as its text
                 encoder.writeText((String) value);

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.core.io.SerializedString;
 import io.ferry.core.FerryDataException;
 import io.ferry.core.FerryIoException;
@@ -28,36 +29,49 @@ public final class JsonLinesWriter extends AbstractFormatWriter {
     private static final JsonFactory FACTORY = JsonFactory.builder().build();
 
     private final ColumnType[] types;
+    /** Per column, pre-encoded: {@code "key": } after {@code {} or after {@code , }. */
     private final SerializableString[] keys;
+    private final SerializableString lineEnd;
     private final JsonGenerator gen;
     private final TimestampText timestamps;
-    private final String newline;
+    private final boolean defaultTimestamps;
+    private final char[] timestampText = new char[TimestampText.DEFAULT_LENGTH];
+    /** A default timestamp as a JSON string: quote, 23 chars that need no escaping, quote. */
+    private final char[] quotedTimestamp = new char[TimestampText.DEFAULT_LENGTH + 2];
 
     /** Opens a writer of {@code schema}'s records onto {@code out}; closing it closes {@code out}. */
     public JsonLinesWriter(JsonLinesFormat format, Schema schema, OutputStream out) {
         super(schema, "this JSON Lines writer is closed");
         this.types = schema.columns().stream().map(c -> c.type()).toArray(ColumnType[]::new);
-        this.keys = schema.names().stream().map(SerializedString::new).toArray(SerializableString[]::new);
+        this.keys = new SerializableString[types.length];
+        for (int i = 0; i < types.length; i++) {
+            keys[i] = new SerializedString((i == 0 ? "{\"" : ", \"")
+                    + new String(JsonStringEncoder.getInstance().quoteAsString(schema.column(i).name())) + "\": ");
+        }
         this.timestamps = TimestampText.of(format.timestampPattern(), format.timestampZone(), "timestampPattern");
-        this.newline = format.newline().chars();
+        this.defaultTimestamps = timestamps.isDefault();
+        quotedTimestamp[0] = '"';
+        quotedTimestamp[quotedTimestamp.length - 1] = '"';
+        this.lineEnd = new SerializedString((types.length == 0 ? "{}" : "}") + format.newline().chars());
         try {
             this.gen = FACTORY.createGenerator(out);
         } catch (IOException e) {
             throw new FerryIoException("cannot start JSON Lines output: " + e.getMessage(), e);
         }
-        gen.setPrettyPrinter(SpacedPrettyPrinter.INSTANCE);
+        // the braces, keys and separators are written raw (pre-encoded, in the spacing of
+        // SpacedPrettyPrinter), the values as root values with nothing between them: no pretty
+        // printer call and no object context per value
+        gen.setRootValueSeparator(null);
     }
 
     @Override
     protected void encode(Record record) {
         try {
-            gen.writeStartObject();
             for (int col = 0; col < types.length; col++) {
-                gen.writeFieldName(keys[col]);
+                gen.writeRaw(keys[col]);
                 writeValue(col, record.get(col));
             }
-            gen.writeEndObject();
-            gen.writeRaw(newline);
+            gen.writeRaw(lineEnd);
         } catch (IOException e) {
             throw ioFailure(e);
         }
@@ -84,7 +98,12 @@ public final class JsonLinesWriter extends AbstractFormatWriter {
                 gen.writeBoolean((Boolean) value);
                 break;
             case TIMESTAMP:
-                gen.writeString(timestamps.format((Instant) value));
+                if (defaultTimestamps && TimestampText.formatDefault((Instant) value, timestampText)) {
+                    System.arraycopy(timestampText, 0, quotedTimestamp, 1, timestampText.length);
+                    gen.writeRawValue(quotedTimestamp, 0, quotedTimestamp.length);
+                } else {
+                    gen.writeString(timestamps.format((Instant) value));
+                }
                 break;
             case JSON:
                 gen.writeRawValue(normalizedJson(col, (String) value));

@@ -26,7 +26,7 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 enum PageCodec {
     UNCOMPRESSED(CompressionCodecName.UNCOMPRESSED) {
         @Override
-        byte[] compress(byte[] in) {
+        byte[] compress(byte[] in, int level) {
             return in;
         }
 
@@ -37,7 +37,7 @@ enum PageCodec {
     },
     SNAPPY(CompressionCodecName.SNAPPY) {
         @Override
-        byte[] compress(byte[] in) {
+        byte[] compress(byte[] in, int level) {
             SnappyCompressor snappy = new SnappyCompressor();
             byte[] out = new byte[snappy.maxCompressedLength(in.length)];
             int n = snappy.compress(in, 0, in.length, out, 0, out.length);
@@ -53,9 +53,9 @@ enum PageCodec {
     },
     GZIP(CompressionCodecName.GZIP) {
         @Override
-        byte[] compress(byte[] in) throws IOException {
+        byte[] compress(byte[] in, int level) throws IOException {
             ByteArrayOutputStream buffer = new ByteArrayOutputStream(in.length / 2 + 64);
-            try (OutputStream gz = new GZIPOutputStream(buffer)) {
+            try (OutputStream gz = new LeveledGzipOutputStream(buffer, level == DEFAULT_LEVEL ? GZIP_LEVEL : level)) {
                 gz.write(in);
             }
             return buffer.toByteArray();
@@ -74,9 +74,10 @@ enum PageCodec {
     },
     ZSTD(CompressionCodecName.ZSTD) {
         @Override
-        byte[] compress(byte[] in) throws IOException {
+        byte[] compress(byte[] in, int level) throws IOException {
             byte[] out = new byte[(int) Zstd.compressBound(in.length)];
-            long n = Zstd.compressByteArray(out, 0, out.length, in, 0, in.length, ZSTD_LEVEL);
+            long n = Zstd.compressByteArray(out, 0, out.length, in, 0, in.length,
+                    level == DEFAULT_LEVEL ? ZSTD_LEVEL : level);
             if (Zstd.isError(n)) {
                 throw new IOException("zstd compression failed: " + Zstd.getErrorName(n));
             }
@@ -95,7 +96,7 @@ enum PageCodec {
     },
     LZ4_RAW(CompressionCodecName.LZ4_RAW) {
         @Override
-        byte[] compress(byte[] in) {
+        byte[] compress(byte[] in, int level) {
             Lz4Compressor lz4 = new Lz4Compressor();
             byte[] out = new byte[lz4.maxCompressedLength(in.length)];
             int n = lz4.compress(in, 0, in.length, out, 0, out.length);
@@ -112,6 +113,10 @@ enum PageCodec {
 
     /** The level Parquet and the zstd command line use by default. */
     static final int ZSTD_LEVEL = 3;
+    /** The level of gzip's command line and of {@code java.util.zip}'s default. */
+    static final int GZIP_LEVEL = 6;
+    /** Passed as {@code level}: the codec's own default level (and the only one of codecs without levels). */
+    static final int DEFAULT_LEVEL = 0;
 
     private final CompressionCodecName parquetName;
 
@@ -124,8 +129,18 @@ enum PageCodec {
         return parquetName;
     }
 
-    /** Compresses a whole page. May return {@code in} itself. */
-    abstract byte[] compress(byte[] in) throws IOException;
+    /** Compresses a whole page at the codec's default level. May return {@code in} itself. */
+    final byte[] compress(byte[] in) throws IOException {
+        return compress(in, DEFAULT_LEVEL);
+    }
+
+    /**
+     * Compresses a whole page. May return {@code in} itself.
+     *
+     * @param level the GZIP or ZSTD level, checked by {@code ParquetFormat}, or {@link #DEFAULT_LEVEL};
+     *              the other codecs have one level and ignore it
+     */
+    abstract byte[] compress(byte[] in, int level) throws IOException;
 
     /** Decompresses a whole page whose uncompressed size is {@code size}; may throw unchecked. */
     abstract byte[] decompressPage(byte[] in, int size) throws IOException;
@@ -162,6 +177,14 @@ enum PageCodec {
         }
         throw new IllegalArgumentException("Parquet codec " + name + " is not supported; "
                 + "Ferry reads and writes UNCOMPRESSED, SNAPPY, GZIP, ZSTD and LZ4_RAW");
+    }
+
+    /** A gzip stream whose deflater runs at {@code level}. */
+    private static final class LeveledGzipOutputStream extends GZIPOutputStream {
+        LeveledGzipOutputStream(OutputStream out, int level) throws IOException {
+            super(out);
+            def.setLevel(level);
+        }
     }
 
     private static byte[] checkSize(byte[] out, int actual) throws IOException {

@@ -13,15 +13,24 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
  * Nothing is pooled, so releasing is a no-op. Thread-safe.
  */
 public final class PageCodecFactory implements CompressionCodecFactory {
+    private final int level;
 
-    /** Creates a factory; it holds no state. */
+    /** Creates a factory whose compressors run at each codec's default level. */
     public PageCodecFactory() {
-        // nothing to set up: each compressor is a thin wrapper over a stateless PageCodec
+        this(PageCodec.DEFAULT_LEVEL);
+    }
+
+    /**
+     * Creates a factory whose GZIP or ZSTD compressor runs at {@code level}, which the caller
+     * checked against the codec; {@code 0} is the codec's default.
+     */
+    PageCodecFactory(int level) {
+        this.level = level;
     }
 
     @Override
     public BytesInputCompressor getCompressor(CompressionCodecName codecName) {
-        return new Compressor(PageCodec.of(codecName));
+        return new Compressor(PageCodec.of(codecName), level);
     }
 
     @Override
@@ -70,14 +79,16 @@ public final class PageCodecFactory implements CompressionCodecFactory {
 
     private static final class Compressor implements BytesInputCompressor {
         private final PageCodec codec;
+        private final int level;
 
-        Compressor(PageCodec codec) {
+        Compressor(PageCodec codec, int level) {
             this.codec = codec;
+            this.level = level;
         }
 
         @Override
         public BytesInput compress(BytesInput bytes) throws IOException {
-            return codec == PageCodec.UNCOMPRESSED ? bytes : BytesInput.from(codec.compress(toArray(bytes)));
+            return codec == PageCodec.UNCOMPRESSED ? bytes : BytesInput.from(codec.compress(toArray(bytes), level));
         }
 
         @Override

@@ -1,72 +1,102 @@
 package io.ferry.formats.parquet.internal;
 
+import io.ferry.core.FerryConfigException;
 import io.ferry.core.FerryDataException;
 import io.ferry.core.FerryIoException;
-import io.ferry.core.record.Column;
 import io.ferry.core.record.ColumnType;
 import io.ferry.core.record.Record;
 import io.ferry.core.record.Schema;
 import io.ferry.formats.FormatWriter;
 import io.ferry.formats.internal.AbstractFormatWriter;
+import io.ferry.formats.parquet.ParquetBloomFilter;
 import io.ferry.formats.parquet.ParquetFormat;
 import io.ferry.formats.parquet.ParquetWriterVersion;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;
-import org.apache.avro.generic.GenericData;
-import org.apache.avro.generic.GenericRecord;
+import java.util.Map;
 import org.apache.parquet.column.ParquetProperties.WriterVersion;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
 
 /**
- * The {@link FormatWriter} of {@link ParquetFormat}: converts each record to an Avro generic
- * record (reused from row to row) and hands it to parquet-avro, which buffers the current row
- * group and writes it to the stream when it is full. Single-threaded.
+ * The {@link FormatWriter} of {@link ParquetFormat}: hands each record to Parquet through
+ * {@link RecordWriteSupport}, which buffers the current row group and writes it to the stream
+ * when it is full. Single-threaded.
  */
 public final class ParquetRecordWriter extends AbstractFormatWriter {
     private static final String SOURCE = "parquet";
 
     private final StreamOutputFile file;
-    private final ColumnType[] types;
-    private final ParquetWriter<GenericRecord> writer;
-    private final GenericData.Record row;
+    private final RecordWriteSupport support;
+    private final ParquetWriter<Record> writer;
 
-    private ParquetRecordWriter(Schema schema, StreamOutputFile file, ParquetWriter<GenericRecord> writer,
-            org.apache.avro.Schema avro) {
+    private ParquetRecordWriter(Schema schema, StreamOutputFile file, RecordWriteSupport support,
+            ParquetWriter<Record> writer) {
         super(schema, "the Parquet writer is closed; open a new one to write more records");
         this.file = file;
-        this.types = schema.columns().stream().map(Column::type).toArray(ColumnType[]::new);
+        this.support = support;
         this.writer = writer;
-        this.row = new GenericData.Record(avro);
     }
 
     /**
      * Starts a Parquet file on {@code out}. The header, like everything else, passes through a
      * 64 KiB buffer, so the stream sees the first bytes when a row group is written or on close.
      *
+     * @throws FerryConfigException if a column named in the format's options is not in the schema,
+     *                              or a Bloom filter is asked for a BOOLEAN column
      * @throws FerryIoException if the stream fails
      */
     public static ParquetRecordWriter open(ParquetFormat format, Schema schema, OutputStream out) {
-        org.apache.avro.Schema avro = ParquetSchemas.avro(schema);
+        checkColumns(format, schema);
+        RecordWriteSupport support = new RecordWriteSupport(schema);
         StreamOutputFile file = new StreamOutputFile(out);
         try {
-            ParquetWriter<GenericRecord> writer = new AvroWriterBuilder(file, ParquetSchemas.parquet(schema), avro)
+            RecordWriterBuilder builder = new RecordWriterBuilder(file, support)
                     .withConf(new PlainParquetConfiguration())
-                    .withCodecFactory(new PageCodecFactory())
+                    .withCodecFactory(new PageCodecFactory(format.codecLevel().orElse(PageCodec.DEFAULT_LEVEL)))
                     .withCompressionCodec(PageCodec.of(format.codec()).parquetName())
                     .withWriterVersion(format.writerVersion() == ParquetWriterVersion.V2
                             ? WriterVersion.PARQUET_2_0 : WriterVersion.PARQUET_1_0)
                     .withRowGroupSize(format.rowGroupSize())
                     .withRowGroupRowCountLimit(format.maxRowsPerRowGroup())
                     .withPageSize(format.pageSize())
-                    .withWriteMode(ParquetFileWriter.Mode.CREATE)
-                    .build();
-            return new ParquetRecordWriter(schema, file, writer, avro);
+                    .withDictionaryEncoding(format.dictionary())
+                    .withDictionaryPageSize(format.dictionaryPageSize())
+                    .withWriteMode(ParquetFileWriter.Mode.CREATE);
+            for (Map.Entry<String, Boolean> e : format.dictionaryByColumn().entrySet()) {
+                builder.withDictionaryEncoding(e.getKey(), e.getValue());
+            }
+            for (ParquetBloomFilter f : format.bloomFilters()) {
+                builder.withBloomFilterEnabled(f.column(), true)
+                        .withBloomFilterFPP(f.column(), f.falsePositiveProbability());
+                f.expectedDistinctValues().ifPresent(ndv -> builder.withBloomFilterNDV(f.column(), ndv));
+            }
+            return new ParquetRecordWriter(schema, file, support, builder.build());
         } catch (IOException e) {
             closeQuietly(file, e);
             throw new FerryIoException("cannot start the Parquet file: " + e.getMessage(), e);
+        }
+    }
+
+    private static void checkColumns(ParquetFormat format, Schema schema) {
+        for (String column : format.dictionaryByColumn().keySet()) {
+            if (!schema.names().contains(column)) {
+                throw new FerryConfigException("dictionary", "column '" + column + "' of the dictionary setting is not"
+                        + " in the schema " + schema.names() + "; name a column of the schema");
+            }
+        }
+        for (ParquetBloomFilter f : format.bloomFilters()) {
+            int index = schema.names().indexOf(f.column());
+            if (index < 0) {
+                throw new FerryConfigException("bloomFilter", "column '" + f.column() + "' of the Bloom filter is not"
+                        + " in the schema " + schema.names() + "; name a column of the schema");
+            }
+            if (schema.column(index).type() == ColumnType.BOOLEAN) {
+                throw new FerryConfigException("bloomFilter", "column '" + f.column() + "' is BOOLEAN, and Parquet"
+                        + " writes no Bloom filter for booleans; remove the filter of this column");
+            }
         }
     }
 
@@ -86,13 +116,12 @@ public final class ParquetRecordWriter extends AbstractFormatWriter {
      */
     @Override
     protected void encode(Record record) {
-        for (int i = 0; i < types.length; i++) {
-            Object value = record.get(i);
-            row.put(i, types[i] == ColumnType.TIMESTAMP && value != null
-                    ? timestamp((Instant) value, i) : value);
+        int badTimestamp = support.stage(record);
+        if (badTimestamp >= 0) {
+            throw timestampOutOfRange(record.getInstant(badTimestamp), badTimestamp);
         }
         try {
-            writer.write(row);
+            writer.write(record);
         } catch (IOException e) {
             throw new FerryIoException("cannot write Parquet row " + (rowCount() + 1) + ": " + e.getMessage(), e);
         }
@@ -115,13 +144,9 @@ public final class ParquetRecordWriter extends AbstractFormatWriter {
         }
     }
 
-    private long timestamp(Instant t, int column) {
-        try {
-            return micros(t);
-        } catch (ArithmeticException e) {
-            throw new FerryDataException(SOURCE, rowCount() + 1, schema().column(column).name(), "timestamp " + t
-                    + " does not fit Parquet's microsecond timestamps (years -290308 to 294247)", e);
-        }
+    private FerryDataException timestampOutOfRange(Instant t, int column) {
+        return new FerryDataException(SOURCE, rowCount() + 1, schema().column(column).name(), "timestamp " + t
+                + " does not fit Parquet's microsecond timestamps (years -290308 to 294247)");
     }
 
     /**

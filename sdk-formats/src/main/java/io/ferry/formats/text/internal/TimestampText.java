@@ -24,7 +24,8 @@ public final class TimestampText {
     /** Days from 0000-03-01 to 1970-01-01 in the proleptic Gregorian calendar. */
     private static final long DAYS_0000_03_01_TO_EPOCH = 719_468L;
     private static final int DAYS_PER_ERA = 146_097;
-    private static final int FAST_LENGTH = DEFAULT_PATTERN.length();
+    /** The length of every text of the default pattern for years 1..9999: 23. */
+    public static final int DEFAULT_LENGTH = 23;
 
     private static final TimestampText DEFAULTS = of(DEFAULT_PATTERN, DEFAULT_ZONE, "timestampPattern");
 
@@ -106,19 +107,23 @@ public final class TimestampText {
     /** The text of {@code instant}. */
     public String format(Instant instant) {
         if (fast) {
-            String s = formatDefault(instant);
-            if (s != null) {
-                return s;
+            char[] c = new char[DEFAULT_LENGTH];
+            if (formatDefault(instant, c)) {
+                return new String(c);
             }
         }
         return formatter.format(instant);
     }
 
     /**
-     * The default pattern in UTC without java.time's formatter, or null for years outside
-     * 1..9999 ({@code yyyy} is the year of era: the formatter handles BC years and long years).
+     * Writes the text of the default pattern in UTC into {@code c[0..23)} without java.time's
+     * formatter, for writers that copy it on without a String in between; only digits and
+     * {@code - :.}. Returns false, writing nothing, for years outside 1..9999 ({@code yyyy} is
+     * the year of era: the formatter handles BC years and long years).
+     *
+     * @param c at least {@link #DEFAULT_LENGTH} chars
      */
-    private static String formatDefault(Instant instant) {
+    public static boolean formatDefault(Instant instant, char[] c) {
         long seconds = instant.getEpochSecond();
         long days = Math.floorDiv(seconds, SECONDS_PER_DAY);
         int secondOfDay = (int) Math.floorMod(seconds, SECONDS_PER_DAY);
@@ -134,10 +139,9 @@ public final class TimestampText {
         int month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9;
         long year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
         if (year < 1 || year > 9999) {
-            return null;
+            return false;
         }
 
-        char[] c = new char[FAST_LENGTH];
         int y = (int) year;
         c[0] = digit(y / 1000);
         c[1] = digit(y / 100 % 10);
@@ -158,7 +162,7 @@ public final class TimestampText {
         c[20] = digit(millis / 100);
         c[21] = digit(millis / 10 % 10);
         c[22] = digit(millis % 10);
-        return new String(c);
+        return true;
     }
 
     private static void two(char[] c, int at, int value) {

@@ -46,4 +46,27 @@ class DoubleTextTest {
             assertThat(Double.valueOf(text)).as(text).isEqualTo(Double.valueOf(d));
         }
     }
+
+    @Test
+    void format_randomValues_noMoreDigitsThanTheJdk() {
+        Random random = new Random(7);
+        for (int i = 0; i < 20_000; i++) {
+            double d = i % 2 == 0 ? Double.longBitsToDouble(random.nextLong())
+                    : random.nextDouble() * Math.pow(10, random.nextInt(60) - 30);
+            if (DoubleText.isNonFinite(d)) {
+                continue;
+            }
+            String text = DoubleText.format(d);
+            assertThat(new java.math.BigDecimal(text).stripTrailingZeros().precision()).as(text)
+                    .isLessThanOrEqualTo(new java.math.BigDecimal(Double.toString(d)).stripTrailingZeros().precision());
+        }
+    }
+
+    @Test
+    void format_valuesJava17WritesWithDigitsTooMany_areTheShortest() {
+        // Java 17's Double.toString: 2.82879384806159008E17, 9.999999999999999E22, 8.409999999999999E21
+        assertThat(DoubleText.format(2.82879384806159E17)).isEqualTo("282879384806159000.0");
+        assertThat(DoubleText.format(1.0E23)).isEqualTo("1.0E23");
+        assertThat(DoubleText.format(8.41E21)).isEqualTo("8.41E21");
+    }
 }
