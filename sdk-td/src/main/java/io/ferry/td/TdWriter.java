@@ -9,11 +9,17 @@ import io.ferry.core.sink.RecordSink;
 import io.ferry.td.internal.ApiKey;
 import io.ferry.td.internal.RetryPolicy;
 import io.ferry.td.internal.Sleeper;
+import io.ferry.td.internal.StagedTaskSession;
+import io.ferry.td.internal.StagedWrites;
 import io.ferry.td.internal.TdApiClient;
+import io.ferry.td.internal.TdNames;
+import io.ferry.td.internal.TdRowEncoder;
 import io.ferry.td.internal.TdWritePlan;
 import io.ferry.td.internal.TdWriteSession;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -248,6 +254,105 @@ public final class TdWriter implements RecordSink {
             throw new FerryConfigException(call.substring(0, call.indexOf('(')), call + " needs an open write; call open(schema) first");
         }
         return tx;
+    }
+
+    /**
+     * Starts a write shared by many tasks (Spark tasks, workers of another orchestrator), on the
+     * coordinator: checks the time rules against the schema, then creates the table the tasks
+     * upload into: for REPLACE and REPLACE_ON_NEW_DATA a fresh temporary table (the target is not
+     * touched before {@link #publish}), for APPEND the target itself (and the database when
+     * allowed). Each task then builds its own writer (same database and table; endpoint and key
+     * from its own options) and calls {@link #openTask}; the coordinator ends the write with
+     * {@link #publish} or {@link #abort(TdStagedWrite)}.
+     *
+     * <pre>{@code
+     * TdStagedWrite staged = writer.stage(schema);                     // coordinator
+     * TdStagedPart part;                                               // each task p:
+     * try (TdStagedTask task = taskWriter.openTask(staged, p)) {
+     *     rows.forEach(task::write);
+     *     part = task.finish();
+     * }
+     * TdWriteResult r = writer.publish(staged, partsOfEverySucceededTask);   // coordinator
+     * }</pre>
+     *
+     * <p>What each mode promises: REPLACE and REPLACE_ON_NEW_DATA publish atomically (one swap), so
+     * a failed or aborted job leaves the target as it was. APPEND has no temporary table to swap
+     * (the REST API offers no insert from another table), so every chunk is visible in the target
+     * as soon as a task uploads it, and an aborted or failed job leaves the chunks already
+     * imported. In every mode a retried or speculative task attempt does not add rows twice,
+     * provided it writes the same records in the same order.
+     *
+     * @param schema the schema of every task's records
+     * @return the staged write, to hand to every task
+     * @throws FerryConfigException if the time rules do not fit the schema, or the database is missing
+     * @throws io.ferry.core.FerryIoException if a table cannot be created
+     */
+    public TdStagedWrite stage(Schema schema) {
+        FerryConfigException.requireNonNull(schema, "schema");
+        Instant now = plan.clock().instant();
+        TdRowEncoder.of(schema, plan.timeColumn(), plan.timeValue(), now, plan.source());
+        String stagingTable = StagedWrites.stage(api, plan);
+        return TdStagedWrite.of(plan.database(), plan.table(), plan.mode(), stagingTable, schema, plan.timeColumn(),
+                plan.timeValue(), now, plan.chunkSize(), TdNames.uniqueImportId());
+    }
+
+    /**
+     * Opens one task's share of a staged write, on a worker. The task uploads into the staged
+     * write's table with its schema, time rules and chunk size; this writer gives the endpoint,
+     * key, retries, clock and listener. Chunk ids derive from the write, {@code partition} and the
+     * chunk number, so give every attempt of one partition the same number and different
+     * partitions different numbers. Thread-safe; each call is a task of its own.
+     *
+     * @param staged    the write from {@link #stage(Schema)}
+     * @param partition the task's partition number, 0 or more
+     * @return the open task; finish it, or close it to abort
+     * @throws FerryConfigException if this writer aims at another table, or {@code partition} is negative
+     */
+    public TdStagedTask openTask(TdStagedWrite staged, int partition) {
+        FerryConfigException.requireNonNull(staged, "staged");
+        if (partition < 0) {
+            throw new FerryConfigException("partition", "partition must be 0 or more, was " + partition);
+        }
+        staged.requireTarget(plan.database(), plan.table());
+        return StagedTaskSession.open(api, staged, partition, plan.clock(), plan.listener());
+    }
+
+    /**
+     * Publishes a staged write once its tasks finished, on the coordinator: REPLACE and
+     * REPLACE_ON_NEW_DATA swap the temporary table with the target and delete it (with no row,
+     * REPLACE_ON_NEW_DATA deletes it and leaves the target untouched); APPEND has nothing left to
+     * do. Call it once. A failure deletes the temporary table and says whether the target changed.
+     *
+     * @param staged the write from {@link #stage(Schema)}
+     * @param parts  the part of every task that succeeded (one per partition; a repeated equal part counts once)
+     * @return the rows, chunks and bytes of all parts, the tables touched, and whether rows became visible
+     * @throws FerryConfigException if this writer aims at another table, or two parts of one partition differ
+     * @throws io.ferry.core.FerryIoException if the swap or a table call fails
+     */
+    public TdWriteResult publish(TdStagedWrite staged, List<TdStagedPart> parts) {
+        FerryConfigException.requireNonNull(staged, "staged");
+        FerryConfigException.requireNonNull(parts, "parts");
+        staged.requireTarget(plan.database(), plan.table());
+        return StagedWrites.publish(api, stagedPlan(staged), staged, parts);
+    }
+
+    /**
+     * Aborts a staged write, on the coordinator: deletes the temporary table of a replace, so the
+     * target stays as it was. For APPEND the chunks already imported stay (logged as a warning).
+     * Never throws for a failed delete (it is logged); safe to call twice.
+     *
+     * @param staged the write from {@link #stage(Schema)}
+     * @throws FerryConfigException if {@code staged} is null or this writer aims at another table
+     */
+    public void abort(TdStagedWrite staged) {
+        FerryConfigException.requireNonNull(staged, "staged");
+        staged.requireTarget(plan.database(), plan.table());
+        StagedWrites.abort(api, stagedPlan(staged), staged);
+    }
+
+    private TdWritePlan stagedPlan(TdStagedWrite staged) {
+        return new TdWritePlan(staged.database(), staged.table(), staged.mode(), plan.createDatabaseIfMissing(),
+                staged.chunkSize(), staged.timeColumn(), staged.timeValue(), plan.clock(), plan.listener());
     }
 
     /**

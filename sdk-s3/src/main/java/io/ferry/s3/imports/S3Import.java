@@ -12,11 +12,13 @@ import io.ferry.formats.guess.GuessResult;
 import io.ferry.formats.read.BadRowPolicy;
 import io.ferry.formats.read.ParserConfig;
 import io.ferry.formats.read.Preview;
+import io.ferry.formats.read.RecordReader;
 import io.ferry.s3.S3ClientOptionsBuilder;
 import io.ferry.s3.S3Connection;
 import io.ferry.s3.imports.internal.ImportEngine;
 import io.ferry.s3.imports.internal.ImportPlan;
 import io.ferry.s3.imports.internal.ImportStart;
+import io.ferry.s3.imports.internal.PlannedImport;
 import io.ferry.s3.internal.BucketNames;
 import java.time.Clock;
 import java.time.Duration;
@@ -68,12 +70,14 @@ public final class S3Import {
     private final ImportStart start;
     private final boolean guessParser;
     private final ImportEngine engine;
+    private final PlannedImport planned;
 
     private S3Import(ImportPlan plan, ImportStart start, boolean guessParser) {
         this.plan = plan;
         this.start = start;
         this.guessParser = guessParser;
         this.engine = new ImportEngine(plan);
+        this.planned = new PlannedImport(plan, engine);
     }
 
     /**
@@ -130,12 +134,88 @@ public final class S3Import {
      */
     public ImportResult run(RecordSink sink) {
         FerryConfigException.requireNonNull(sink, "sink");
+        requireParserOrGuess("run()");
+        return engine.run(sink);
+    }
+
+    /**
+     * Lists and selects once, for a run split over several workers: the selected objects (key,
+     * size, ETag, LastModified) in key order, the parser config (guessed here from the first
+     * object when the import guesses, so workers never guess), the schema after the filters and
+     * the state {@link #run} would return. Reads nothing but the guess sample; changes nothing.
+     * Workers then read parts of it with {@link #read} or {@link #open}, and the coordinator
+     * stores {@link ImportSelection#nextState()} once every part succeeded.
+     *
+     * <pre>{@code
+     * ImportSelection sel = imp.plan();
+     * List<List<SelectedObject>> groups = sel.groups();          // about 128 MB each
+     * ImportResult part = imp.read(groups.get(0), sel.parser().orElseThrow(), sink);
+     * }</pre>
+     *
+     * @return the selection
+     * @throws FerryConfigException (option {@code parser}) when the builder got neither
+     *                              {@code parser(..)} nor {@code guess()}
+     * @throws FerryDataException no object with {@code failOnNoFiles}, or a sample that cannot be guessed
+     * @throws io.ferry.core.FerryIoException if S3 fails
+     */
+    public ImportSelection plan() {
+        requireParserOrGuess("plan()");
+        return planned.plan();
+    }
+
+    /**
+     * Imports exactly {@code objects}, in the given order, into {@code sink} with {@code parser},
+     * the import's decoder, bad-row override and filters; like {@link #run} otherwise
+     * ({@code open}, records, {@code commit}; on failure {@code abort} and rethrow). The import's
+     * selection options are not applied again, and the result carries no next state: the state
+     * belongs to the {@link #plan()} that chose the objects.
+     *
+     * @param objects the objects to read, e.g. a group of {@link ImportSelection#groups()}
+     * @param parser  the parser config, e.g. {@link ImportSelection#parser()}
+     * @param sink    the sink that receives the records
+     * @return what was read
+     * @throws FerryConfigException if an argument is null
+     * @throws FerryDataException a bad row under {@code BadRowPolicy.FAIL} (key, line, column)
+     * @throws io.ferry.core.FerryIoException if S3 fails
+     */
+    public ImportResult read(List<SelectedObject> objects, ParserConfig parser, RecordSink sink) {
+        FerryConfigException.requireNonNull(objects, "objects");
+        FerryConfigException.requireNonNull(parser, "parser");
+        FerryConfigException.requireNonNull(sink, "sink");
+        return planned.read(objects, parser, sink);
+    }
+
+    /**
+     * A pull reader of exactly {@code objects}, in the given order, with {@code parser} and the
+     * import's decoder, bad-row override and filters: its {@code schema()} is the schema after the
+     * filters, {@code read()} returns null after the last record, {@code line()} is the line within
+     * the current object, and {@code skippedRows()} / {@code badRows()} count over all objects. The
+     * next small objects download in the background, as in {@link #run}. Single-threaded; close it
+     * (it owns an S3 client unless the connection has one given).
+     *
+     * <pre>{@code
+     * try (RecordReader reader = imp.open(group, selection.parser().orElseThrow())) {
+     *     for (Record r = reader.read(); r != null; r = reader.read()) { ... }
+     * }
+     * }</pre>
+     *
+     * @param objects the objects to read
+     * @param parser  the parser config, e.g. {@link ImportSelection#parser()}
+     * @return the reader; close it
+     * @throws FerryConfigException if an argument is null, or a filter does not fit the parser's schema
+     */
+    public RecordReader open(List<SelectedObject> objects, ParserConfig parser) {
+        FerryConfigException.requireNonNull(objects, "objects");
+        FerryConfigException.requireNonNull(parser, "parser");
+        return planned.open(objects, parser);
+    }
+
+    private void requireParserOrGuess(String call) {
         if (plan.parser() == null && !guessParser) {
-            throw new FerryConfigException("parser", "run() needs a parser config: give parser(...) on the builder"
+            throw new FerryConfigException("parser", call + " needs a parser config: give parser(...) on the builder"
                     + " (e.g. with imp.guess().parser(), after reviewing it), or call guess() on the builder to guess"
                     + " it from the first object at each run");
         }
-        return engine.run(sink);
     }
 
     /** {@return the bucket} */

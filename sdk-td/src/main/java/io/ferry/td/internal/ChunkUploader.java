@@ -3,6 +3,7 @@ package io.ferry.td.internal;
 import io.ferry.core.FerryIoException;
 import io.ferry.core.record.Record;
 import java.io.IOException;
+import java.util.function.IntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,6 +16,7 @@ final class ChunkUploader {
     private static final Logger LOG = LoggerFactory.getLogger(ChunkUploader.class);
 
     private final TdApiClient api;
+    private final IntFunction<String> ids;
     private final TdWritePlan plan;
     private final TdRowEncoder encoder;
     private final String source;
@@ -25,6 +27,14 @@ final class ChunkUploader {
     private long uncompressedBytes;
 
     ChunkUploader(TdApiClient api, TdWritePlan plan, TdRowEncoder encoder) {
+        this(api, plan, encoder, chunk -> TdNames.uniqueImportId());
+    }
+
+    /**
+     * An uploader whose chunk {@code n} (from 1) is imported with the id {@code ids.apply(n)}.
+     */
+    ChunkUploader(TdApiClient api, TdWritePlan plan, TdRowEncoder encoder, IntFunction<String> ids) {
+        this.ids = ids;
         this.api = api;
         this.plan = plan;
         this.encoder = encoder;
@@ -65,7 +75,7 @@ final class ChunkUploader {
         } catch (IOException e) {
             throw new FerryIoException("cannot compress chunk " + (chunks + 1) + " for " + source, e, false);
         }
-        String id = TdNames.uniqueImportId();
+        String id = ids.apply(chunks + 1);
         long chunkRows = chunk.rows();
         uncompressedBytes += chunk.uncompressedBytes();
         chunk = newChunk();

@@ -38,6 +38,17 @@ final class TargetTables {
         this.database = plan.database();
     }
 
+    /**
+     * The tables of a staged write whose temporary table {@code stagingTable} (null for APPEND)
+     * was created by an earlier {@link #uploadDestination()}, possibly in another process.
+     */
+    static TargetTables staged(TdApiClient api, TdWritePlan plan, String stagingTable) {
+        TargetTables t = new TargetTables(api, plan);
+        t.temporaryName = stagingTable;
+        t.temporaryTable = stagingTable;
+        return t;
+    }
+
     /** At open: APPEND creates the target; the replace modes only choose the temporary table's name. */
     void prepare() {
         if (plan.mode() == TdWriteMode.APPEND) {

@@ -1,6 +1,9 @@
 package io.ferry.td.internal;
 
 import io.ferry.core.FerryConfigException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -56,6 +59,31 @@ public final class TdNames {
         RANDOM.nextBytes(bytes);
         StringBuilder sb = new StringBuilder(prefix).append("_ferry_tmp_");
         for (byte b : bytes) {
+            sb.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
+        }
+        return sb.toString();
+    }
+
+    /**
+     * The {@code import_with_id} id of chunk {@code chunk} of task partition {@code partition} in
+     * the staged write with id prefix {@code prefix}: 32 hex digits of a SHA-256 over the three, so
+     * every attempt of a partition sends the same ids and no two chunks of a write share one.
+     */
+    public static String stagedImportId(String prefix, int partition, int chunk) {
+        byte[] digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256").digest((prefix + "/" + partition + "/" + chunk)
+                    .getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+        return hex(digest, 16);
+    }
+
+    private static String hex(byte[] bytes, int length) {
+        StringBuilder sb = new StringBuilder(length * 2);
+        for (int i = 0; i < length; i++) {
+            byte b = bytes[i];
             sb.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
         }
         return sb.toString();

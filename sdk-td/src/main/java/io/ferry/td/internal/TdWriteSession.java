@@ -142,7 +142,7 @@ public final class TdWriteSession implements TdWriteTransaction {
      * The exception as callers see it: a {@link TdHttpException} (an internal type) becomes a
      * plain {@link FerryIoException} with the same message, retryability and suppressed exceptions.
      */
-    private static RuntimeException exposed(RuntimeException e) {
+    static RuntimeException exposed(RuntimeException e) {
         if (!(e instanceof TdHttpException http)) {
             return e;
         }

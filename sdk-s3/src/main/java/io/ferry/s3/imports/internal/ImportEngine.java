@@ -110,7 +110,8 @@ public final class ImportEngine {
                 plan.readAttempts()), listedAt);
     }
 
-    private ParserConfig parserFor(S3Client client, Selection s) {
+    /** The plan's parser config with its bad-row override, or one guessed from the first selected object. */
+    ParserConfig parserFor(S3Client client, Selection s) {
         ParserConfig p = plan.parser();
         if (p == null) {
             if (s.selected().isEmpty()) {
@@ -132,7 +133,8 @@ public final class ImportEngine {
         return FormatGuesser.guess(first.key(), head, first.size() <= head.length);
     }
 
-    private FerryDataException noFiles() {
+    /** The error of a run that selects nothing with {@code failOnNoFiles}. */
+    FerryDataException noFiles() {
         ObjectSelector selector = plan.selector();
         return new FerryDataException("s3://" + plan.bucket() + "/" + plan.prefix(), 0, null, "no object matches"
                 + selector.pathMatchPattern().map(p -> " the pattern '" + p + "'").orElse("")

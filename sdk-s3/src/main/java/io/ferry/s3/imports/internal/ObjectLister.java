@@ -33,6 +33,27 @@ public final class ObjectLister {
     public static List<ListedObject> list(S3Client client, String bucket, String prefix, String startAfter,
                                           int attempts) {
         List<ListedObject> out = new ArrayList<>();
+        for (S3Object o : listObjects(client, bucket, prefix, startAfter, attempts)) {
+            out.add(toListed(o));
+        }
+        return out;
+    }
+
+    /** A listing entry as the selector sees it. */
+    public static ListedObject toListed(S3Object o) {
+        return ListedObject.of(o.key(), o.size() == null ? 0 : o.size(), o.lastModified(), o.storageClassAsString());
+    }
+
+    /**
+     * The listing entries as S3 returned them (with their ETags), under {@code prefix}, after
+     * {@code startAfter} when not null.
+     *
+     * @param attempts the most ListObjectsV2 calls per page, 1 or more
+     * @throws FerryIoException naming the bucket if listing fails
+     */
+    public static List<S3Object> listObjects(S3Client client, String bucket, String prefix, String startAfter,
+                                             int attempts) {
+        List<S3Object> out = new ArrayList<>();
         ListObjectsV2Request.Builder req = ListObjectsV2Request.builder().bucket(bucket).prefix(prefix);
         if (startAfter != null && !startAfter.isEmpty()) {
             req.startAfter(startAfter);
@@ -40,10 +61,7 @@ public final class ObjectLister {
         String token = null;
         do {
             ListObjectsV2Response page = page(client, req.continuationToken(token).build(), attempts);
-            for (S3Object o : page.contents()) {
-                out.add(ListedObject.of(o.key(), o.size() == null ? 0 : o.size(), o.lastModified(),
-                        o.storageClassAsString()));
-            }
+            out.addAll(page.contents());
             token = Boolean.TRUE.equals(page.isTruncated()) ? page.nextContinuationToken() : null;
         } while (token != null);
         return out;
