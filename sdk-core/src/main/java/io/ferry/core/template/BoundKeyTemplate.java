@@ -138,7 +138,7 @@ public final class BoundKeyTemplate {
      * @return the full object key, with the extension appended when the template has none
      * @throws FerryConfigException if the partition does not come from this template
      * @throws FerryConfigException     naming the context value ({@code table}, {@code syncId},
-     *                                  {@code uuid}, {@code startedAt}) the template needs but is unset
+     *                                  {@code uuid}, {@code writer}, {@code startedAt}) the template needs but is unset
      */
     public String render(PartitionKey partition, KeyContext context) {
         FerryConfigException.requireNonNull(partition, "partition");
@@ -174,6 +174,8 @@ public final class BoundKeyTemplate {
                 return KeyValueEncoder.encode(require(context.syncId().orElse(null), "syncId", v));
             case UUID:
                 return KeyValueEncoder.encode(require(context.uuid().orElse(null), "uuid", v));
+            case WRITER:
+                return KeyValueEncoder.encode(require(context.writer().orElse(null), "writer", v));
             case FORMAT:
                 return format;
             default:

@@ -9,7 +9,7 @@ import java.util.UUID;
 /**
  * The run values a {@link BoundKeyTemplate} puts into a key: the table name
  * ({@code {{TABLE}}}, {@code {{TABLE_HYPHEN}}}), the export run's id ({@code {{SYNC_ID}}}), the
- * object's id ({@code {{UUID}}}) and when the object was started ({@code {{YEAR}}} ...
+ * object's id ({@code {{UUID}}}), the writer's id ({@code {{WRITER}}}) and when the object was started ({@code {{YEAR}}} ...
  * {@code {{MINUTE}}}). Every value is optional; rendering a template that uses a missing one is
  * an error. Immutable and thread-safe.
  *
@@ -22,12 +22,14 @@ public final class KeyContext {
     private final String table;
     private final String syncId;
     private final String uuid;
+    private final String writer;
     private final Instant startedAt;
 
     private KeyContext(Builder b) {
         this.table = b.table;
         this.syncId = b.syncId;
         this.uuid = b.uuid;
+        this.writer = b.writer;
         this.startedAt = b.startedAt;
     }
 
@@ -42,6 +44,7 @@ public final class KeyContext {
         b.table = table;
         b.syncId = syncId;
         b.uuid = uuid;
+        b.writer = writer;
         b.startedAt = startedAt;
         return b;
     }
@@ -61,6 +64,11 @@ public final class KeyContext {
         return Optional.ofNullable(uuid);
     }
 
+    /** {@return the id of the writer that writes the object, if set} */
+    public Optional<String> writer() {
+        return Optional.ofNullable(writer);
+    }
+
     /**
      * When the object was started, if set.
      *
@@ -76,18 +84,19 @@ public final class KeyContext {
             return false;
         }
         return Objects.equals(table, k.table) && Objects.equals(syncId, k.syncId)
-                && Objects.equals(uuid, k.uuid) && Objects.equals(startedAt, k.startedAt);
+                && Objects.equals(uuid, k.uuid) && Objects.equals(writer, k.writer)
+                && Objects.equals(startedAt, k.startedAt);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(table, syncId, uuid, startedAt);
+        return Objects.hash(table, syncId, uuid, writer, startedAt);
     }
 
     @Override
     public String toString() {
         return "KeyContext[table=" + table + ", syncId=" + syncId + ", uuid=" + uuid
-                + ", startedAt=" + startedAt + "]";
+                + ", writer=" + writer + ", startedAt=" + startedAt + "]";
     }
 
     /** Builds a {@link KeyContext}; setters reject null. Not thread-safe. */
@@ -95,6 +104,7 @@ public final class KeyContext {
         private String table;
         private String syncId;
         private String uuid;
+        private String writer;
         private Instant startedAt;
 
         private Builder() {
@@ -141,6 +151,17 @@ public final class KeyContext {
          */
         public Builder uuid(UUID uuid) {
             return uuid(FerryConfigException.requireNonNull(uuid, "uuid").toString());
+        }
+
+        /**
+         * The id of the writer that writes the object, for {@code {{WRITER}}}.
+         *
+         * @param writer the writer's id, e.g. {@code part-00003}
+         * @return this builder
+         */
+        public Builder writer(String writer) {
+            this.writer = FerryConfigException.requireNonNull(writer, "writer");
+            return this;
         }
 
         /**

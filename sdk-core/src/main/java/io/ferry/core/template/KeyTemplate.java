@@ -30,7 +30,9 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p><b>Run placeholders</b>: {@code {{TABLE}}}, {@code {{TABLE_HYPHEN}}} (underscores become
- * hyphens), {@code {{SYNC_ID}}}, {@code {{UUID}}}, {@code {{FORMAT}}} (extension plus compression
+ * hyphens), {@code {{SYNC_ID}}}, {@code {{UUID}}}, {@code {{WRITER}}} (the id of the writer that
+ * writes the object, so that several writers of one export never choose the same key),
+ * {@code {{FORMAT}}} (extension plus compression
  * suffix, e.g. {@code csv.gz}), {@code {{YEAR}}}, {@code {{MONTH}}}, {@code {{DAY}}},
  * {@code {{HOUR}}}, {@code {{MINUTE}}} (from {@link KeyContext#startedAt()}, in UTC, zero padded).
  *
@@ -177,6 +179,11 @@ public final class KeyTemplate {
     /** {@return whether the template contains {@code {{UUID}}}} */
     public boolean hasUuid() {
         return segments.contains(new Segment.Variable(KeyVariable.UUID));
+    }
+
+    /** {@return whether the template contains {@code {{WRITER}}}} */
+    public boolean hasWriter() {
+        return segments.contains(new Segment.Variable(KeyVariable.WRITER));
     }
 
     /** {@return the columns named by partition placeholders, in template order; unmodifiable} */

@@ -25,7 +25,7 @@ class KeyTemplateErrorsTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
             # template               | message
-            x/{{TABLES}}             | key template 'x/{{TABLES}}': unknown placeholder {{TABLES}}; use one of {{TABLE}}, {{TABLE_HYPHEN}}, {{SYNC_ID}}, {{FORMAT}}, {{UUID}}, {{YEAR}}, {{MONTH}}, {{DAY}}, {{HOUR}}, {{MINUTE}}, or {column}, {column, '%Y%m%d'}, {N} for partitions (path)
+            x/{{TABLES}}             | key template 'x/{{TABLES}}': unknown placeholder {{TABLES}}; use one of {{TABLE}}, {{TABLE_HYPHEN}}, {{SYNC_ID}}, {{FORMAT}}, {{UUID}}, {{WRITER}}, {{YEAR}}, {{MONTH}}, {{DAY}}, {{HOUR}}, {{MINUTE}}, or {column}, {column, '%Y%m%d'}, {N} for partitions (path)
             x/{{table}}.csv          | key template 'x/{{table}}.csv': unknown placeholder {{table}}; use one of
             x/{customer_id           | key template 'x/{customer_id': '{' at position 3 has no closing '}' (path)
             x/customer_id}           | key template 'x/customer_id}': '}' at position 14 has no opening '{' (path)
@@ -103,6 +103,7 @@ class KeyTemplateErrorsTest {
             {{TABLE_HYPHEN}}   | table
             {{SYNC_ID}}        | syncId
             {{UUID}}           | uuid
+            {{WRITER}}         | writer
             {{YEAR}}           | startedAt
             {{MINUTE}}         | startedAt
             """)

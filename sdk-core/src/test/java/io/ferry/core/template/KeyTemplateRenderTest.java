@@ -20,7 +20,7 @@ class KeyTemplateRenderTest {
     private static final Instant TS = Instant.parse("2023-07-07T09:07:05Z");
     private static final Record RECORD = Record.of(SCHEMA, "ACME", TS, TS.getEpochSecond(), 23.45);
     private static final KeyContext CONTEXT = KeyContext.builder()
-            .table("www_access").syncId("sync-1").uuid("u-1")
+            .table("www_access").syncId("sync-1").uuid("u-1").writer("w-7")
             .startedAt(Instant.parse("2026-03-04T05:06:07Z")).build();
 
     @ParameterizedTest(name = "{0} [{1}{2}] row {3} -> {4}")
@@ -39,6 +39,7 @@ class KeyTemplateRenderTest {
             exports/{{TABLE}}/dt={{YEAR}}-{{MONTH}}-{{DAY}}/{{UUID}}.{{FORMAT}}   | csv     | .gz    | 0   | exports/www_access/dt=2026-03-04/u-1.csv.gz
             {{TABLE_HYPHEN}}/{{SYNC_ID}}/{{HOUR}}{{MINUTE}}                       | csv     | ""     | 0   | www-access/sync-1/0506.csv
             x/{{UUID}}                                                            | jsonl   | gz     | 0   | x/u-1.jsonl.gz
+            out/part-{{WRITER}}-{{UUID}}                                          | csv     | .gz    | 0   | out/part-w-7-u-1.csv.gz
             invoice_summary_{customer_id}.csv                                     | csv     | ""     | 0   | invoice_summary_ACME.csv
             invoice_summary_{customer_id}                                         | csv     | ""     | 0   | invoice_summary_ACME.csv
             invoices_{ts, '%Y%m%d-%H'}                                            | csv     | ""     | 0   | invoices_20230707-09.csv
@@ -77,19 +78,21 @@ class KeyTemplateRenderTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
-            # template                             | partitioned | uuid  | constant | columns
-            path/to/file.csv                       | false       | false | true     | ""
-            exports/{{TABLE}}/{{UUID}}             | false       | true  | false    | ""
-            invoices/{customer_id}/dump_{4}.csv    | true        | false | false    | customer_id
-            {ts, '%Y'}/{ts, '%m'}/{customer_id}    | true        | false | false    | ts customer_id
-            part_{3}                               | true        | false | false    | ""
+            # template                             | partitioned | uuid  | writer | constant | columns
+            path/to/file.csv                       | false       | false | false  | true     | ""
+            exports/{{TABLE}}/{{UUID}}             | false       | true  | false  | false    | ""
+            exports/part-{{WRITER}}.csv            | false       | false | true   | false    | ""
+            invoices/{customer_id}/dump_{4}.csv    | true        | false | false  | false    | customer_id
+            {ts, '%Y'}/{ts, '%m'}/{customer_id}    | true        | false | false  | false    | ts customer_id
+            part_{3}                               | true        | false | false  | false    | ""
             """)
-    void parse_reportsPlaceholderKinds(String template, boolean partitioned, boolean uuid, boolean constant,
-                                       String columns) {
+    void parse_reportsPlaceholderKinds(String template, boolean partitioned, boolean uuid, boolean writer,
+                                       boolean constant, String columns) {
         KeyTemplate t = KeyTemplate.parse(template);
 
         assertThat(t.isPartitioned()).isEqualTo(partitioned);
         assertThat(t.hasUuid()).isEqualTo(uuid);
+        assertThat(t.hasWriter()).isEqualTo(writer);
         assertThat(t.isConstant()).isEqualTo(constant);
         assertThat(String.join(" ", t.partitionColumns())).isEqualTo(columns);
         assertThat(t.template()).isEqualTo(template);

@@ -7,6 +7,10 @@ import io.ferry.core.record.Record;
  * publish every object at once. {@link #close()} without a successful commit aborts: every
  * multipart upload is aborted and nothing of this export stays visible. Single-threaded.
  *
+ * <p>A writer of a two-phase export ends with {@link #prepare()} instead of {@code commit()}: its
+ * objects are uploaded but not published, and a coordinator publishes the prepared values of all
+ * writers at once with {@link S3Export#publish}.
+ *
  * <pre>{@code
  * try (ExportWriter w = export.open("www_access", schema)) {
  *     for (Record r : records) {
@@ -40,10 +44,32 @@ public interface ExportWriter extends AutoCloseable {
      */
     ExportResult commit();
 
-    /** Discards everything written so far. Idempotent; a no-op after a commit. */
+    /**
+     * Finishes the writer as one writer of a two-phase export: uploads every object fully as a
+     * multipart upload (a small object too, as one part) and publishes nothing. The returned value
+     * goes to the coordinator, which publishes it with the others through {@link S3Export#publish}
+     * or discards it with {@link S3Export#abort(java.util.List)}; until then nothing is visible.
+     * Afterwards the writer is finished: {@link #close()} releases it and leaves the uploads, which
+     * only {@code publish}, {@code abort} or the export's sweep remove. If preparing fails, every
+     * upload of this writer is aborted.
+     *
+     * @return the staged objects with their upload ids, parts, rows and bytes
+     * @throws io.ferry.core.FerryIoException naming the object whose upload failed
+     * @throws io.ferry.core.FerryConfigException (option {@code prepare}) if called after
+     *                                            {@code commit}, {@code abort} or {@code prepare}
+     */
+    PreparedExport prepare();
+
+    /** {@return the writer's id, as {@code {{WRITER}}} renders it: given to {@code open}, or made up} */
+    String writerId();
+
+    /** Discards everything written so far. Idempotent; a no-op after {@link #commit()} or {@link #prepare()}. */
     void abort();
 
-    /** Aborts unless {@link #commit()} succeeded. Idempotent; never throws for cleanup failures. */
+    /**
+     * Aborts unless {@link #commit()} or {@link #prepare()} succeeded, then releases the writer.
+     * Idempotent; never throws for cleanup failures.
+     */
     @Override
     void close();
 }

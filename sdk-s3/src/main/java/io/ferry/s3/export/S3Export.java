@@ -14,14 +14,19 @@ import io.ferry.s3.S3Connection;
 import io.ferry.s3.export.internal.ExportChecks;
 import io.ferry.s3.export.internal.ExportPlan;
 import io.ferry.s3.export.internal.ExportSession;
+import io.ferry.s3.export.internal.ExportTokens;
+import io.ferry.s3.export.internal.TwoPhase;
 import io.ferry.s3.export.internal.Rotation;
 import io.ferry.s3.internal.BucketNames;
 import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Streams records to S3 objects: keys from a template (with partitions), any {@link FileFormat},
@@ -48,6 +53,25 @@ import java.util.Optional;
  * metadata by which the export recognises its own write. Under {@link WriteStrategy#REPLACE} an
  * object that already overwrote an older one is kept (S3 cannot restore the older version) and the
  * exception names its key.
+ *
+ * <p><b>Two-phase export</b> (many writers, one coordinator, see docs/scale-out.md): each worker
+ * opens a writer with its own id ({@link #open(String, Schema, String)}), writes, and calls
+ * {@link ExportWriter#prepare()}, which uploads its objects without publishing them; the
+ * coordinator publishes the prepared values of all writers at once ({@link #publish}) or aborts
+ * them ({@link #abort(List)}). Workers and coordinator build the export with the same settings and
+ * the same {@link Builder#exportToken export token}.
+ *
+ * <pre>{@code
+ * S3Export export = S3Export.builder().bucket("my-bucket")
+ *     .path("exports/{{SYNC_ID}}/part-{{WRITER}}-{{UUID}}.csv.gz").compression(Compression.GZIP)
+ *     .manifest("_SUCCESS.json").build();          // on the coordinator; pass export.exportToken() on
+ * PreparedExport p;                                // on a worker, built with .exportToken(token)
+ * try (ExportWriter w = export.open("www_access", schema, "part-3")) {
+ *     records.forEach(w::write);
+ *     p = w.prepare();
+ * }
+ * ExportResult r = export.publish(List.of(p1, p2, p3)); // on the coordinator
+ * }</pre>
  */
 public final class S3Export {
     /** Default part size in MiB. */
@@ -58,6 +82,8 @@ public final class S3Export {
     public static final int MAX_PART_SIZE_MB = 5000;
     /** Smallest {@code maxBufferedBytes}: 1 MiB. */
     public static final long MIN_BUFFERED_BYTES = 1L << 20;
+    private static final Pattern WRITER_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    private static final Pattern MANIFEST = Pattern.compile("[^/{}][^{}]*");
 
     private final S3Connection connection;
     private final String bucket;
@@ -77,9 +103,11 @@ public final class S3Export {
     private final boolean writeEmptyObjects;
     private final ExportListener listener;
     private final Clock clock;
+    private final String exportToken;
+    private final String manifest;
     private final ExportPlan plan;
 
-    private S3Export(Builder b, KeyTemplate path, S3Connection connection, Rotation rotation) {
+    private S3Export(Builder b, KeyTemplate path, S3Connection connection, Rotation rotation, String exportToken) {
         this.connection = connection;
         this.bucket = b.bucket;
         this.path = path;
@@ -97,6 +125,8 @@ public final class S3Export {
         this.writeEmptyObjects = b.writeEmptyObjects;
         this.listener = b.listener;
         this.clock = b.clock;
+        this.exportToken = exportToken;
+        this.manifest = b.manifest;
         this.plan = new ExportPlan(connection, bucket, path, format, compression, (long) partSizeMb << 20, sse, acl,
                 writeStrategy, rotation, maxBufferedBytes(), testWrite, writeEmptyObjects, listener, clock);
     }
@@ -166,7 +196,94 @@ public final class S3Export {
     public ExportWriter open(String table, Schema schema) {
         FerryConfigException.requireNonNull(table, "table");
         FerryConfigException.requireNonNull(schema, "schema");
-        return new ExportSession(plan, table, schema);
+        return new ExportSession(plan, table, schema, null, exportToken);
+    }
+
+    /**
+     * Opens a writer of a two-phase export: {@code {{WRITER}}} renders {@code writerId} and
+     * {@code {{SYNC_ID}}} the {@link #exportToken()}, and the writer normally ends with
+     * {@link ExportWriter#prepare()}. Give every writer of the export its own id (a Spark task
+     * might use its partition id, e.g. {@code part-00003}); {@code {{UUID}}} is new for every
+     * object, so it never repeats across writers either. Runs the write probe first when
+     * {@link #testWrite()} is on.
+     *
+     * @param table    the table name, for {@code {{TABLE}}}
+     * @param schema   the schema of every record
+     * @param writerId the writer's id: 1 to 64 letters, digits, {@code .}, {@code _} or {@code -}
+     * @return the writer
+     * @throws FerryConfigException (option {@code writerId}) for a malformed id; (option {@code path})
+     *                              if the path has neither {@code {{WRITER}}} nor {@code {{UUID}}},
+     *                              so that writers would choose the same keys
+     */
+    public ExportWriter open(String table, Schema schema, String writerId) {
+        FerryConfigException.requireNonNull(table, "table");
+        FerryConfigException.requireNonNull(schema, "schema");
+        FerryConfigException.requireNonNull(writerId, "writerId");
+        if (!WRITER_ID.matcher(writerId).matches()) {
+            throw new FerryConfigException("writerId", "writerId must be 1 to 64 letters, digits, '.', '_' or '-',"
+                    + " was '" + writerId + "'");
+        }
+        if (!path.hasWriter() && !path.hasUuid()) {
+            throw new FerryConfigException("path", "path '" + path.template() + "' has neither {{WRITER}} nor"
+                    + " {{UUID}}, so the writers of a two-phase export would choose the same keys; add one, e.g. '"
+                    + path.template().substring(0, path.template().lastIndexOf('/') + 1)
+                    + "part-{{WRITER}}.{{FORMAT}}'");
+        }
+        return new ExportSession(plan, table, schema, writerId, exportToken);
+    }
+
+    /**
+     * Publishes the objects the writers of a two-phase export prepared, completing their uploads
+     * in parallel (up to {@code maxConcurrency} at once), then writes the {@link #manifest()} if
+     * set. First sweeps the export's prefix: uploads initiated since the export token was made that
+     * no prepared value names (a dead or superseded writer's) are aborted. {@link WriteStrategy}
+     * applies here: under CREATE_NEW a key that exists by now fails the publish, under REPLACE it
+     * is overwritten.
+     *
+     * <p>Safe to call again: an upload already completed to its object (the store says
+     * NoSuchUpload, and the key holds an object with this object's write id and multipart ETag)
+     * counts as published, so a second call returns the same objects. If publishing fails, it is
+     * rolled back: the objects this call published are deleted (except ones that replaced an
+     * existing object under REPLACE, which the exception names) and every upload is aborted.
+     *
+     * @param prepared what every writer's {@link ExportWriter#prepare()} returned; may be empty
+     * @return the published objects, in the order of {@code prepared}; its sync id is the export token
+     * @throws FerryConfigException           (option {@code prepared}) if a value belongs to another
+     *                                        export token or bucket, or two writers staged one key
+     * @throws io.ferry.core.FerryIoException naming the object that failed, after the rollback
+     */
+    public ExportResult publish(List<PreparedExport> prepared) {
+        return TwoPhase.publish(plan, exportToken, manifest, FerryConfigException.requireNonNull(prepared, "prepared"));
+    }
+
+    /**
+     * Aborts the uploads of a two-phase export (an upload already gone counts as aborted), then
+     * sweeps the export's prefix as {@link #sweep()} does. Safe to call again.
+     *
+     * @param prepared what the writers' {@link ExportWriter#prepare()} returned; may be empty
+     * @throws FerryConfigException           (option {@code prepared}) if a value belongs to another
+     *                                        export token or bucket
+     * @throws io.ferry.core.FerryIoException naming the uploads that could not be aborted, after
+     *                                        trying all of them
+     */
+    public void abort(List<PreparedExport> prepared) {
+        TwoPhase.abort(plan, exportToken, FerryConfigException.requireNonNull(prepared, "prepared"));
+    }
+
+    /**
+     * Aborts the multipart uploads this export's writers left: every upload under the export's
+     * prefix (the path up to its first placeholder other than {@code {{SYNC_ID}}}) initiated since
+     * the export token was made, less five minutes for clock skew. {@link #publish} and
+     * {@link #abort(List)} run it; call it on its own to clean up after a coordinator that died.
+     * Call it only when no writer of the export still runs, and give concurrent exports prefixes
+     * of their own (e.g. {@code exports/{{SYNC_ID}}/...}): under a shared prefix it aborts the
+     * uploads of any export started since.
+     *
+     * @return the number of uploads aborted
+     * @throws io.ferry.core.FerryIoException if the uploads cannot be listed or aborted
+     */
+    public int sweep() {
+        return TwoPhase.sweep(plan, exportToken);
     }
 
     /** {@return how S3 is reached} */
@@ -254,6 +371,19 @@ public final class S3Export {
     }
 
     /**
+     * {@return the token of this export, shared by the writers and the coordinator of a two-phase
+     * export; made by {@link Builder#build()} unless set, e.g. {@code 20261206T150405Z-9f3a1c2b7d04}}
+     */
+    public String exportToken() {
+        return exportToken;
+    }
+
+    /** {@return the manifest's name under the export's prefix, written last by {@link #publish}, if set} */
+    public Optional<String> manifest() {
+        return Optional.ofNullable(manifest);
+    }
+
+    /**
      * {@return the clock for {@code {{YEAR}}}..{@code {{MINUTE}}} and {@code rotateInterval}; default UTC system clock}
      */
     public Clock clock() {
@@ -286,6 +416,8 @@ public final class S3Export {
         private boolean writeEmptyObjects;
         private ExportListener listener = ExportListener.NONE;
         private Clock clock = Clock.systemUTC();
+        private String exportToken;
+        private String manifest;
 
         private Builder() {
             super(Builder.class);
@@ -310,6 +442,8 @@ public final class S3Export {
             writeEmptyObjects = e.writeEmptyObjects;
             listener = e.listener;
             clock = e.clock;
+            exportToken = e.exportToken;
+            manifest = e.manifest;
         }
 
         /**
@@ -534,6 +668,42 @@ public final class S3Export {
         }
 
         /**
+         * The export token of a two-phase export: set on the workers to the coordinator's
+         * {@link S3Export#exportToken()}, so that their prepared values belong to its export and its
+         * sweep finds their uploads. Default: a new token at every {@link #build()}.
+         *
+         * @param exportToken a token made by {@link #build()}, e.g. {@code 20261206T150405Z-9f3a1c2b7d04}
+         * @return this builder
+         * @throws FerryConfigException (option {@code exportToken}) quoting a malformed token
+         */
+        public Builder exportToken(String exportToken) {
+            this.exportToken = ExportTokens.check(exportToken);
+            return this;
+        }
+
+        /**
+         * Writes a manifest object last when a two-phase export is published, e.g.
+         * {@code _SUCCESS.json}: a name under the export's prefix (the path up to its first
+         * placeholder other than {@code {{SYNC_ID}}}), holding the export token, the totals and
+         * every object's key, rows, bytes and ETag as JSON; readers that find it know the export is
+         * complete. Default: none.
+         *
+         * @param name the manifest's name, relative to the export's prefix
+         * @return this builder
+         * @throws FerryConfigException (option {@code manifest}) for a blank name, a leading
+         *                              {@code /} or braces
+         */
+        public Builder manifest(String name) {
+            FerryConfigException.requireNonNull(name, "manifest");
+            if (name.isBlank() || !MANIFEST.matcher(name).matches()) {
+                throw new FerryConfigException("manifest", "manifest must be a name relative to the export's"
+                        + " prefix without a leading '/' or braces, e.g. '_SUCCESS.json', was '" + name + "'");
+            }
+            this.manifest = name;
+            return this;
+        }
+
+        /**
          * Checks the settings and builds.
          *
          * @return the export
@@ -552,7 +722,8 @@ public final class S3Export {
             ExportChecks.credentials(c);
             Rotation rotation = Rotation.of(maxRowsPerObject, maxBytesPerObject, rotateInterval);
             ExportChecks.rotation(path, template, rotation);
-            return new S3Export(this, template, c, rotation);
+            return new S3Export(this, template, c, rotation,
+                    exportToken != null ? exportToken : ExportTokens.create(Instant.now()));
         }
     }
 }

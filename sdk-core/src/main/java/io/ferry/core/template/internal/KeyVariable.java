@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 
 /** The {@code {{NAME}}} placeholders a key template knows. Internal. */
 public enum KeyVariable {
-    TABLE, TABLE_HYPHEN, SYNC_ID, FORMAT, UUID, YEAR, MONTH, DAY, HOUR, MINUTE;
+    TABLE, TABLE_HYPHEN, SYNC_ID, FORMAT, UUID, WRITER, YEAR, MONTH, DAY, HOUR, MINUTE;
 
     /** The placeholder as written in a template, e.g. {@code {{TABLE}}}. */
     public String placeholder() {

@@ -11,9 +11,12 @@ import io.ferry.s3.export.ExportProgress;
 import io.ferry.s3.export.ExportResult;
 import io.ferry.s3.export.ExportWriter;
 import io.ferry.s3.export.ExportedObject;
+import io.ferry.s3.export.PreparedExport;
+import io.ferry.s3.export.PreparedObject;
 import io.ferry.s3.internal.S3ClientLease;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -31,16 +34,21 @@ import software.amazon.awssdk.services.s3.S3Client;
  * run's {@link UploadPool}. Every object carries a write id of its own in its metadata, so the run
  * recognises its own writes whose answers were lost. At the end of every run, committed or not,
  * the {@link UploadSweep} aborts uploads a lost CreateMultipartUpload answer left behind, and a
- * probe object that could not be deleted at the start is deleted again.
+ * probe object that could not be deleted at the start is deleted again. {@link #prepare()} ends a
+ * writer of a two-phase export instead: every object is staged (all parts uploaded, nothing
+ * visible), and the uploads are left for {@code S3Export.publish} or {@code abort}.
  */
 public final class ExportSession implements ExportWriter {
     private static final Logger LOG = LoggerFactory.getLogger(ExportSession.class);
     private static final int PROGRESS_EVERY_ROWS = 10_000;
 
-    private enum State { OPEN, COMMITTED, ABORTED }
+    private enum State { OPEN, COMMITTED, PREPARED, ABORTED }
 
     private final ExportPlan plan;
     private final String syncId;
+    private final String table;
+    private final String writerId;
+    private final String exportToken;
     private final S3ClientLease lease;
     private final S3Client s3;
     private final UploadPool pool;
@@ -56,12 +64,22 @@ public final class ExportSession implements ExportWriter {
     private long parts;
     private State state = State.OPEN;
 
-    /** Opens the run: binds the key template, builds the client, and runs the write probe. */
-    public ExportSession(ExportPlan plan, String table, Schema schema) {
+    /**
+     * Opens the run: binds the key template, builds the client, and runs the write probe.
+     *
+     * @param writerId    the writer's id for {@code {{WRITER}}}; null for one of its own, and a
+     *                    sync id of its own; given, the writer belongs to the two-phase export of
+     *                    {@code exportToken}, which is then its sync id
+     * @param exportToken the export's token
+     */
+    public ExportSession(ExportPlan plan, String table, Schema schema, String writerId, String exportToken) {
         this.plan = plan;
         BoundKeyTemplate template = plan.path().bind(schema, plan.format().extension(), plan.compression().suffix());
-        this.syncId = UUID.randomUUID().toString();
-        KeyContext run = KeyContext.builder().table(table).syncId(syncId).build();
+        this.syncId = writerId == null ? UUID.randomUUID().toString() : exportToken;
+        this.table = table;
+        this.writerId = writerId == null ? UUID.randomUUID().toString().substring(0, 8) : writerId;
+        this.exportToken = exportToken;
+        KeyContext run = KeyContext.builder().table(table).syncId(syncId).writer(this.writerId).build();
         ObjectOptions options = plan.objectOptions();
         BufferLedger ledger = new BufferLedger(plan.maxBufferedBytes());
         this.lease = S3ClientLease.open(plan.connection());
@@ -148,6 +166,44 @@ public final class ExportSession implements ExportWriter {
     }
 
     @Override
+    public PreparedExport prepare() {
+        if (state != State.OPEN) {
+            throw new FerryConfigException("prepare", "this export was already " + state.name().toLowerCase());
+        }
+        try {
+            if (rows == 0 && plan.writeEmptyObjects() && !plan.path().isPartitioned()) {
+                router.start(PartitionKey.NONE);
+            }
+            List<OpenObject> all = router.closeAll();
+            for (OpenObject o : all) {
+                // hands every last part to the pool first, so the objects' last parts upload in parallel
+                o.out.finishEarly();
+            }
+            List<PreparedObject> staged = new ArrayList<>(all.size());
+            for (OpenObject o : all) {
+                staged.add(o.out.stage(o.rows));
+            }
+            swept = sweep(true) >= 0;
+            state = State.PREPARED;
+            return PreparedExport.builder().exportToken(exportToken).writerId(writerId).table(table)
+                    .bucket(plan.bucket()).objects(staged).build();
+        } catch (RuntimeException e) {
+            abort();
+            throw e;
+        } finally {
+            if (state == State.PREPARED) {
+                finish();
+                release();
+            }
+        }
+    }
+
+    @Override
+    public String writerId() {
+        return writerId;
+    }
+
+    @Override
     public void abort() {
         if (state != State.OPEN) {
             return;
@@ -172,7 +228,11 @@ public final class ExportSession implements ExportWriter {
      * have left, and deletes a probe that could not be deleted at the start. Never throws.
      */
     private void finish() {
-        if (state != State.COMMITTED || !swept) {
+        if (state == State.PREPARED) {
+            if (!swept) {
+                sweep(true);
+            }
+        } else if (state != State.COMMITTED || !swept) {
             sweep(false);
         }
         if (probeLeft != null) {

@@ -1,6 +1,7 @@
 package io.ferry.s3.export.internal;
 
 import io.ferry.core.FerryIoException;
+import io.ferry.s3.export.PreparedObject;
 import io.ferry.s3.internal.S3Errors;
 import java.io.ByteArrayInputStream;
 import java.io.OutputStream;
@@ -247,6 +248,23 @@ public final class MultipartObjectOutput extends OutputStream {
             abort();
             throw e;
         }
+    }
+
+    /**
+     * Stages the object for a two-phase export: {@link #seal()}s it (so even a small object is a
+     * multipart upload) and describes the upload. The object stays invisible; the upload is left
+     * for {@code S3Export.publish} or {@code S3Export.abort}.
+     *
+     * @param rows the rows written to the object
+     * @throws FerryIoException naming the object if a part failed (the upload is then aborted)
+     */
+    public PreparedObject stage(long rows) {
+        seal();
+        if (state != State.SEALED) {
+            throw new IllegalStateException("s3://" + bucket + "/" + key + " is " + state.name().toLowerCase());
+        }
+        return PreparedObject.builder().key(key).uploadId(uploadId).writeId(options.writeId()).rows(rows)
+                .bytes(bytes).parts(parts.prepared()).build();
     }
 
     /**

@@ -83,13 +83,13 @@ final class ObjectRequests {
 
     /**
      * Whether a failed publishing request may have been carried out by an earlier attempt: a
-     * server error (the SDK retried), NoSuchUpload (the upload was completed), or a 2xx/3xx
-     * reported as an error; not a plain 4xx refusal.
+     * server error (the SDK retried), NoSuchUpload (the upload was completed; S3Proxy says
+     * NoSuchKey), or a 2xx/3xx reported as an error; not a plain 4xx refusal.
      */
     private static boolean mayHaveActed(S3Exception e) {
         String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
         return e.statusCode() >= 500 || e.statusCode() < 400 || "NoSuchUpload".equals(code)
-                || (e.statusCode() == 404 && code == null);
+                || (e.statusCode() == 404 && (code == null || "NoSuchKey".equals(code)));
     }
 
     /**

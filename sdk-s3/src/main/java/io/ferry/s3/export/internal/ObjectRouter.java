@@ -77,7 +77,7 @@ final class ObjectRouter {
         String candidate = keys.render(partition, run.toBuilder().uuid(UUID.randomUUID()).startedAt(now).build());
         String key = keyAllocator.next(candidate, 0);
         MultipartObjectOutput out = new MultipartObjectOutput(s3, plan.bucket(), key,
-                options.withWriteId(OwnWrites.writeId(run.syncId().orElseThrow(), started.size() + 1)),
+                options.withWriteId(OwnWrites.writeId(run, started.size() + 1)),
                 plan.partSize(), pool, partListener, ledger);
         FormatWriter writer = plan.format().newWriter(schema, plan.compression().wrap(out));
         OpenObject o = new OpenObject(out, writer, now, candidate);

@@ -172,8 +172,12 @@ final class OwnWrites {
         }
     }
 
-    /** Makes a write id from the run's sync id and the object's number, e.g. {@code 3f2a...-e1/7}. */
-    static String writeId(String syncId, int objectNumber) {
-        return syncId + "/" + objectNumber;
+    /**
+     * Makes a write id from the run's sync id, its writer id when set (writers of one two-phase
+     * export share the sync id) and the object's number, e.g. {@code 3f2a...-e1/7} or
+     * {@code 20261206T150405Z-9f3a1c2b7d04/part-3/7}.
+     */
+    static String writeId(io.ferry.core.template.KeyContext run, int objectNumber) {
+        return run.syncId().orElseThrow() + run.writer().map(w -> "/" + w).orElse("") + "/" + objectNumber;
     }
 }

@@ -1,6 +1,7 @@
 package io.ferry.s3.export.internal;
 
 import io.ferry.core.Secrets;
+import io.ferry.s3.export.PreparedPart;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -30,6 +31,7 @@ final class PartUploads {
     private final UploadPool pool;
     private final ObjectRequests requests;
     private final List<CompletableFuture<CompletedPart>> parts = new ArrayList<>();
+    private final List<Long> sizes = new ArrayList<>();
     private final AtomicReference<PartFailure> failure = new AtomicReference<>();
 
     PartUploads(S3Client s3, String bucket, ObjectOptions options, UploadPool pool, ObjectRequests requests) {
@@ -51,6 +53,7 @@ final class PartUploads {
      */
     int submit(String key, String uploadId, byte[] data, int size) {
         int partNumber = parts.size() + 1;
+        sizes.add((long) size);
         parts.add(pool.submit(() -> {
             try {
                 UploadPartResponse r = s3.uploadPart(b -> options.apply(b.bucket(bucket).key(key).uploadId(uploadId)
@@ -105,6 +108,16 @@ final class PartUploads {
         }
         done.sort(Comparator.comparingInt(CompletedPart::partNumber));
         return done;
+    }
+
+    /** The uploaded parts in part-number order with their sizes, for a prepared object; after {@link #await}. */
+    List<PreparedPart> prepared() {
+        List<PreparedPart> out = new ArrayList<>(parts.size());
+        for (CompletedPart c : completed()) {
+            out.add(PreparedPart.builder().number(c.partNumber()).eTag(c.eTag()).size(sizes.get(c.partNumber() - 1))
+                    .checksumCrc32(c.checksumCRC32()).build());
+        }
+        return out;
     }
 
     /** Waits for the parts in flight before an abort, logging failures. Never throws. */

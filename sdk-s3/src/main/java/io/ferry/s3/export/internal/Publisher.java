@@ -1,15 +1,9 @@
 package io.ferry.s3.export.internal;
 
 import io.ferry.core.FerryIoException;
-import io.ferry.core.internal.DaemonThreads;
 import io.ferry.s3.export.ExportedObject;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -112,51 +106,9 @@ final class Publisher {
         }
     }
 
-    /**
-     * Runs {@code task} for every object, up to {@code concurrency} at once; once one fails, tasks
-     * not yet started are skipped. Throws the first failure after all started tasks ended.
-     */
     private void forEach(List<OpenObject> objects, Consumer<OpenObject> task) {
-        if (objects.size() <= 1) {
-            objects.forEach(task);
-            return;
-        }
         // a thread pool of its own: publishing a partly filled object uploads its last part on the UploadPool
-        ExecutorService publishers = Executors.newFixedThreadPool(Math.min(objects.size(), concurrency),
-                DaemonThreads.factory("ferry-s3-publish"));
-        AtomicBoolean failed = new AtomicBoolean();
-        try {
-            List<CompletableFuture<Void>> futures = new ArrayList<>(objects.size());
-            for (OpenObject o : objects) {
-                futures.add(CompletableFuture.runAsync(() -> {
-                    if (failed.get()) {
-                        return;
-                    }
-                    try {
-                        task.accept(o);
-                    } catch (RuntimeException e) {
-                        failed.set(true);
-                        throw e;
-                    }
-                }, publishers));
-            }
-            RuntimeException failure = null;
-            for (CompletableFuture<Void> f : futures) {
-                try {
-                    f.join();
-                } catch (CompletionException e) {
-                    if (failure == null) {
-                        failure = e.getCause() instanceof RuntimeException r ? r
-                                : new FerryIoException("publishing failed: " + e.getCause(), e.getCause());
-                    }
-                }
-            }
-            if (failure != null) {
-                throw failure;
-            }
-        } finally {
-            publishers.shutdown();
-        }
+        ParallelTasks.forEach(objects, concurrency, "ferry-s3-publish", task);
     }
 
     /**

@@ -75,6 +75,32 @@ final class UploadSweep {
         }
     }
 
+    /**
+     * Aborts the uploads a two-phase export left under {@code prefix}: every upload initiated at
+     * or after {@code notBefore} whose id is not in {@code keep} (an upload whose initiation time
+     * the store does not give is left alone). Returns how many were aborted.
+     *
+     * @throws io.ferry.core.FerryIoException if the uploads cannot be listed or one cannot be aborted
+     */
+    static int sweepExport(S3Client s3, String bucket, String prefix, Set<String> keep, Instant notBefore) {
+        int aborted = 0;
+        try {
+            for (MultipartUpload u : s3.listMultipartUploadsPaginator(b -> b.bucket(bucket).prefix(prefix))
+                    .uploads()) {
+                if (!keep.contains(u.uploadId()) && u.initiated() != null && !u.initiated().isBefore(notBefore)) {
+                    abort(s3, bucket, u.key(), u.uploadId());
+                    aborted++;
+                }
+            }
+        } catch (SdkException | UncheckedIOException e) {
+            throw S3Errors.cannot("sweep the multipart uploads under", bucket, prefix, e);
+        }
+        if (aborted > 0) {
+            LOG.info("aborted {} multipart upload(s) of the export under s3://{}/{}", aborted, bucket, prefix);
+        }
+        return aborted;
+    }
+
     /** Ids of uploads of exactly {@code key}, other than {@code ours}, initiated at or after {@code notBefore}. */
     static List<String> strays(S3Client s3, String bucket, String key, String ours, Instant notBefore) {
         List<String> strays = new ArrayList<>();
