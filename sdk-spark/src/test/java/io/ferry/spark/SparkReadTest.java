@@ -38,7 +38,7 @@ class SparkReadTest {
         String bucket = SharedS3Mock.get().newBucket("spark-read");
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
-            List<Future<?>> puts = IntStream.range(0, 1000).mapToObj(i -> pool.submit(() ->
+            List<Future<?>> puts = IntStream.range(0, 1000).<Future<?>>mapToObj(i -> pool.submit(() ->
                     SparkS3.put(bucket, String.format("logs/part-%04d.csv%s", i, i % 2 == 0 ? ".gz" : ""),
                             body(i * 10L, 10, i % 2 == 0)))).toList();
             for (Future<?> f : puts) {

@@ -93,7 +93,7 @@ class SparkWriteTest {
     }
 
     @Test
-    void write_partitionedKeys_eachTaskWritesItsOwnObjectPerValue() {
+    void write_partitionedKeys_eachTaskWritesItsOwnObjectPerValue() throws IOException {
         String bucket = SharedS3Mock.get().newBucket("spark-part");
         Map<String, String> options = SparkS3.connection(bucket);
         options.put("path", "by/country={country}/{{WRITER}}.csv");

@@ -31,7 +31,8 @@ public final class ImportOptions implements Serializable {
     static final Set<String> KEYS = Set.of("bucket", "path_prefix", "path", "path_match_pattern", "endpoint",
             "region", "path_style", "use_modified_time", "modified_after", "last_path", "skip_glacier_objects",
             "decoder", "auth_method", "profile", "access_key_id", "secret_access_key", "session_token", "parser",
-            "bad_rows", "drop_columns", "keep_columns", "max_partition_bytes", "fail_on_no_files", "__ferry_plan");
+            "bad_rows", "drop_columns", "keep_columns", "max_partition_bytes", "fail_on_no_files",
+            PlanRegistry.OPTION);
     /** Default target size of one input partition: 128 MB, as Spark's own files.maxPartitionBytes. */
     public static final long DEFAULT_PARTITION_BYTES = 128L * 1024 * 1024;
 
