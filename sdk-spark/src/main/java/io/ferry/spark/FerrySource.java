@@ -1,5 +1,6 @@
 package io.ferry.spark;
 
+import io.ferry.core.FerryConfigException;
 import io.ferry.s3.imports.ImportSelection;
 import io.ferry.spark.internal.ImportOptions;
 import io.ferry.spark.internal.PlanRegistry;
@@ -69,7 +70,9 @@ public final class FerrySource implements TableProvider, DataSourceRegister {
                 .orElseGet(() -> ImportOptions.parse(given).builder().build().plan());
         plannedFor = Map.copyOf(given);
         planned = selection;
-        return SparkTypes.toSpark(selection.schema().orElseThrow());
+        return SparkTypes.toSpark(selection.schema().orElseThrow(() -> new FerryConfigException("schema",
+                "no object selected under s3://" + selection.bucket() + "/ to guess the columns from; give the"
+                        + " schema with spark.read().schema(\"id bigint, name string\") or a parser option")));
     }
 
     /**
@@ -84,7 +87,7 @@ public final class FerrySource implements TableProvider, DataSourceRegister {
     public Table getTable(StructType schema, Transform[] partitioning, Map<String, String> properties) {
         boolean inferred = planned != null && properties.equals(plannedFor);
         ImportSelection selection = inferred ? planned : PlanRegistry.lookup(properties).orElse(null);
-        return new S3Table(schema, properties, !inferred, selection);
+        return new S3Table(schema, properties, selection);
     }
 
     /**

@@ -169,6 +169,19 @@ class SparkWriteTest {
                 .hasMessageStartingWith("unknown option 'compresion' for format(\"ferry\") writes; the options are [");
     }
 
+    @Test
+    void write_pathWithoutWriterOrUuid_throwsBeforeAnyTaskStarts() {
+        String bucket = SharedS3Mock.get().newBucket("spark-nowriter");
+        Map<String, String> options = SparkS3.connection(bucket);
+        options.put("path", "same/data.csv");
+
+        assertThatThrownBy(() -> frame().write().format("ferry").mode("append").options(options).save())
+                .isInstanceOf(FerryConfigException.class)
+                .hasMessage("path 'same/data.csv' has neither {{WRITER}} nor {{UUID}}, so every Spark task would"
+                        + " write the same keys; add one, e.g. 'same/part-{{WRITER}}.{{FORMAT}}' (path)");
+        assertThat(SparkS3.openUploads(bucket)).isZero();
+    }
+
     private String[] pathsOf(String bucket, String prefix) {
         try {
             return SparkS3.download(bucket, prefix, dir.resolve(bucket)).stream().map(Path::toString)

@@ -3,6 +3,7 @@ package io.ferry.spark.internal;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.ferry.core.FerryConfigException;
+import io.ferry.core.template.KeyTemplate;
 import io.ferry.formats.parquet.ParquetFormat;
 import io.ferry.s3.export.S3Export;
 import io.ferry.s3.export.S3ExportConfig;
@@ -80,7 +81,14 @@ public final class ExportOptions implements Serializable {
             }
         }
         ExportOptions parsed = new ExportOptions(m, strategy, null);
-        parsed.builder().build();
+        KeyTemplate path = parsed.builder().build().path();
+        if (!path.hasWriter() && !path.hasUuid()) {
+            // S3Export.open says so too, but on every executor: say it once, before any task starts
+            String t = path.template();
+            throw new FerryConfigException("path", "path '" + t + "' has neither {{WRITER}} nor {{UUID}}, so every"
+                    + " Spark task would write the same keys; add one, e.g. '" + t.substring(0, t.lastIndexOf('/') + 1)
+                    + "part-{{WRITER}}.{{FORMAT}}'");
+        }
         return parsed;
     }
 

@@ -21,19 +21,16 @@ import org.apache.spark.sql.util.CaseInsensitiveStringMap;
 public final class S3Table implements SupportsRead, SupportsWrite {
     private final StructType schema;
     private final Map<String, String> properties;
-    private final boolean schemaGiven;
     private volatile ImportSelection selection;
 
     /**
      * @param schema      the schema: given by the user or the writing DataFrame, or guessed
      * @param properties  the source's options
-     * @param schemaGiven whether the schema came from the user (reads match columns by name)
      * @param selection   the read's selection when already planned (guess, incremental helper), or null
      */
-    public S3Table(StructType schema, Map<String, String> properties, boolean schemaGiven, ImportSelection selection) {
+    public S3Table(StructType schema, Map<String, String> properties, ImportSelection selection) {
         this.schema = schema;
         this.properties = Map.copyOf(properties);
-        this.schemaGiven = schemaGiven;
         this.selection = selection;
     }
 
@@ -81,9 +78,5 @@ public final class S3Table implements SupportsRead, SupportsWrite {
 
     StructType readSchema() {
         return schema;
-    }
-
-    boolean schemaGiven() {
-        return schemaGiven;
     }
 }
