@@ -119,6 +119,7 @@ class SparkWriteTest {
         String bucket = SharedS3Mock.get().newBucket("spark-retry");
         Map<String, String> options = SparkS3.connection(bucket);
         options.put("path", "r/{{WRITER}}.csv");
+        options.put("manifest", "_SUCCESS.json");
         UserDefinedFunction failFirst = functions.udf((UDF1<Long, Long>) id -> {
             TaskContext t = TaskContext.get();
             if (t.partitionId() == 1 && t.attemptNumber() == 0 && id % 750 == 700) {
@@ -130,8 +131,12 @@ class SparkWriteTest {
         frame().select(failFirst.apply(functions.col("id")).as("id")).write().format("ferry").mode("append")
                 .options(options).save();
 
-        List<String> keys = SparkS3.keys(bucket, "r/");
+        List<String> keys = new ArrayList<>(SparkS3.keys(bucket, "r/"));
+        assertThat(keys.remove("r/_SUCCESS.json")).as("manifest written").isTrue();
         assertThat(keys).hasSize(4);
+        String manifest = SharedS3Mock.get().client().getObjectAsBytes(b -> b.bucket(bucket).key("r/_SUCCESS.json"))
+                .asUtf8String();
+        assertThat(keys).allMatch(manifest::contains);
         assertThat(keys.stream().map(k -> k.substring(2, 7)).distinct()).containsExactly("00000", "00001", "00002",
                 "00003");
         assertThat(SparkS3.openUploads(bucket)).isZero();
@@ -185,7 +190,7 @@ class SparkWriteTest {
     private String[] pathsOf(String bucket, String prefix) {
         try {
             return SparkS3.download(bucket, prefix, dir.resolve(bucket)).stream().map(Path::toString)
-                    .toArray(String[]::new);
+                    .filter(f -> f.endsWith(".csv")).toArray(String[]::new);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -1,6 +1,7 @@
 package io.ferry.spark.internal;
 
 import io.ferry.core.FerryConfigException;
+import io.ferry.td.TdUri;
 import io.ferry.td.TdWriteMode;
 import io.ferry.td.TdWriter;
 import io.ferry.td.TdWriterBuilder;
@@ -36,7 +37,9 @@ public final class TdOptions implements Serializable {
      */
     public static TdOptions parse(Map<String, String> options, boolean overwrite) {
         OptionMap m = OptionMap.of(options, KEYS, "format(\"ferry-td\") writes");
+        // the option mode, else a mode the td:// URI names, else Spark's save mode
         TdWriteMode mode = m.text("mode").map(TdWriteMode::parse)
+                .or(() -> m.text("uri").filter(u -> u.contains("mode=")).map(u -> TdUri.parse(u).mode()))
                 .orElse(overwrite ? TdWriteMode.REPLACE : TdWriteMode.APPEND);
         TdOptions parsed = new TdOptions(m, mode);
         parsed.builder().build();
