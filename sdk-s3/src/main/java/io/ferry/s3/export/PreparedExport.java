@@ -32,10 +32,15 @@ import java.util.Objects;
 public final class PreparedExport implements Serializable {
     private static final long serialVersionUID = 1L;
 
+    /** The export token. */
     private final String exportToken;
+    /** The writer's id. */
     private final String writerId;
+    /** The table name. */
     private final String table;
+    /** The bucket. */
     private final String bucket;
+    /** The staged objects. */
     private final List<PreparedObject> objects;
 
     private PreparedExport(Builder b) {
@@ -115,8 +120,12 @@ public final class PreparedExport implements Serializable {
         return objects.stream().mapToLong(PreparedObject::bytes).sum();
     }
 
+    /**
+     * Checks a deserialized value as {@link Builder#build()} checks a new one.
+     *
+     * @return the checked value
+     */
     private Object readResolve() {
-        // checks a deserialized value as build() checks a new one
         return toBuilder().build();
     }
 

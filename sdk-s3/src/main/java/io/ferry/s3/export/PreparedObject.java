@@ -14,11 +14,17 @@ import java.util.Objects;
 public final class PreparedObject implements Serializable {
     private static final long serialVersionUID = 1L;
 
+    /** The object key. */
     private final String key;
+    /** The multipart upload id. */
     private final String uploadId;
+    /** The write id in the metadata. */
     private final String writeId;
+    /** Rows in the object. */
     private final long rows;
+    /** Bytes in the object. */
     private final long bytes;
+    /** The uploaded parts. */
     private final List<PreparedPart> parts;
 
     private PreparedObject(Builder b) {

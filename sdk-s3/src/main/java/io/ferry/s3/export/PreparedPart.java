@@ -13,9 +13,13 @@ import java.util.Optional;
 public final class PreparedPart implements Serializable {
     private static final long serialVersionUID = 1L;
 
+    /** The part number. */
     private final int number;
+    /** The part's ETag. */
     private final String eTag;
+    /** The part's size in bytes. */
     private final long size;
+    /** The part's CRC32, or null. */
     private final String checksumCrc32;
 
     private PreparedPart(Builder b) {

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * writers, publish twice, read back with DuckDB; and abort. S3Proxy keeps an upload's parts as
  * objects that its listings show (named {@code .mpus-...} and by UUIDs), so the tests look under
  * the export's prefix only; its
- * ListMultipartUploads gives no initiation times, so the dead-writer sweep is tested on S3Mock only.
+ * ListMultipartUploads reports the listing time as the initiation time, so the dead-writer sweep
+ * (which relies on initiation times) is tested on S3Mock only.
  */
 class TwoPhaseS3ProxyTest extends ExportStoreTest {
     private static final Schema ROWS = Schema.of(Column.of("id", ColumnType.LONG), Column.of("name", ColumnType.STRING));

@@ -157,7 +157,10 @@ final class PreparedPublisher {
                         }
                     }
                 }
-                UploadSweep.abort(s3, plan.bucket(), s.key(), s.object.uploadId());
+                if (s.result == null) {
+                    // a completed upload is not aborted: on S3Mock that would delete the object at its key
+                    UploadSweep.abortWithAttempts(s3, plan.bucket(), s.key(), s.object.uploadId());
+                }
             } catch (RuntimeException e) {
                 LOG.warn("could not check, remove or abort {} after publishing failed: {}", where,
                         S3Errors.describe(e));

@@ -84,7 +84,7 @@ public final class TwoPhase {
             List<String> failed = Collections.synchronizedList(new ArrayList<>());
             ParallelTasks.forEach(objects, plan.connection().maxConcurrency(), "ferry-s3-abort", o -> {
                 try {
-                    UploadSweep.abort(s3, plan.bucket(), o.key(), o.uploadId());
+                    UploadSweep.abortWithAttempts(s3, plan.bucket(), o.key(), o.uploadId());
                 } catch (RuntimeException e) {
                     failed.add("s3://" + plan.bucket() + "/" + o.key() + " (upload " + o.uploadId() + "): "
                             + S3Errors.describe(e));

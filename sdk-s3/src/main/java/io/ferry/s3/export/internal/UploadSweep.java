@@ -113,6 +113,25 @@ final class UploadSweep {
         return strays;
     }
 
+    /**
+     * Aborts an upload as {@link #abort} does, trying {@link OwnWrites#ATTEMPTS} times (on top of the
+     * SDK's retries) while the failure may pass.
+     */
+    static void abortWithAttempts(S3Client s3, String bucket, String key, String uploadId) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                abort(s3, bucket, key, uploadId);
+                return;
+            } catch (SdkException | UncheckedIOException e) {
+                if (attempt >= OwnWrites.ATTEMPTS || !OwnWrites.retryable(e)) {
+                    throw e;
+                }
+                LOG.debug("abort of upload {} of s3://{}/{} failed (attempt {}): {}", uploadId, bucket, key, attempt,
+                        S3Errors.describe(e));
+            }
+        }
+    }
+
     /** Aborts an upload; one that is gone already (NoSuchUpload) counts as aborted. */
     static void abort(S3Client s3, String bucket, String key, String uploadId) {
         try {
