@@ -28,6 +28,8 @@ import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A staged write from four task threads against LocalTdServer (which decodes the msgpack.gz
@@ -39,7 +41,7 @@ class TdStagedWriteTest {
     static final LocalTdServerExtension TD = new LocalTdServerExtension();
 
     private static final int TASKS = 4;
-    private static final int ROWS_PER_TASK = 500;
+    private static final int ROWS_PER_TASK = 300;
 
     private static List<Long> codes(String db, String table) {
         return TD.server().rows(db, table).stream().map(r -> (Long) r.get("code")).sorted().collect(Collectors.toList());
@@ -83,7 +85,7 @@ class TdStagedWriteTest {
     }
 
     /**
-     * Four tasks on four threads: task 1 fails after 300 rows and is retried, task 2 runs twice
+     * Four tasks on four threads: task 1 fails after 200 rows and is retried, task 2 runs twice
      * at once (speculation) and both attempts report, task 3 fails after 100 rows and is retried.
      */
     private static List<TdStagedPart> runTasks(TdStagedWrite staged, TdWriteMode mode) throws Exception {
@@ -95,7 +97,7 @@ class TdStagedWriteTest {
                 futures.add(pool.submit(() -> {
                     List<TdStagedPart> parts = new ArrayList<>();
                     if (partition == 1) {
-                        attempt(staged, mode, partition, 300, true);
+                        attempt(staged, mode, partition, 200, true);
                     }
                     if (partition == 3) {
                         attempt(staged, mode, partition, 100, true);
@@ -148,10 +150,34 @@ class TdStagedWriteTest {
         long uploads = TD.server().requests().stream()
                 .filter(q -> q.startsWith("PUT /v3/table/import_with_id/" + db + "/" + staged.stagingTable() + "/"))
                 .count();
-        assertThat(uploads).isGreaterThan(r.chunks() + 10L);
+        assertThat(uploads).isGreaterThan(r.chunks() + 5L);
         assertThat(r.published()).isTrue();
         assertThat(r.mode()).isEqualTo(TdWriteMode.REPLACE);
         assertThat(TD.server().rows(db, "events")).allSatisfy(row -> assertThat(row.get("time")).isEqualTo(1_700_000_000L));
+    }
+
+    @ParameterizedTest(name = "reply to upload {0} lost")
+    @ValueSource(ints = {1, 2, 5})
+    void replace_uploadStoredButReplyLost_retriedAttemptAddsNothingTwice(int nth) {
+        String db = freshDatabase(TD.server());
+        TdWriter replace = writer(TD.server(), db, "events").mode(TdWriteMode.REPLACE)
+                .chunkSize(TdWriter.MIN_CHUNK_SIZE).build();
+        TdStagedWrite staged = replace.stage(SCHEMA);
+        TD.server().injectFault("PUT /v3/table/import_with_id/" + db + "/" + staged.stagingTable(), nth,
+                Fault.status(500).afterHandling());
+        TdWriter oneShot = taskWriter(db, TdWriteMode.REPLACE).toBuilder().maxAttempts(1).build();
+        TdStagedTask first = oneShot.openTask(overTheWire(staged), 0);
+
+        assertThatThrownBy(() -> {
+            records(0, ROWS_PER_TASK).forEach(first::write);
+            first.finish();
+        }).isInstanceOf(FerryIoException.class).hasMessageContaining("HTTP 500");
+        first.close();
+        TdStagedPart retried = attempt(staged, TdWriteMode.REPLACE, 0, ROWS_PER_TASK, false);
+        TdWriteResult r = replace.publish(staged, List.of(retried));
+
+        assertThat(codes(db, "events")).containsExactlyElementsOf(LongStream.range(0, ROWS_PER_TASK).boxed().toList());
+        assertThat(r.rows()).isEqualTo(ROWS_PER_TASK);
     }
 
     @Test

@@ -45,8 +45,13 @@ final class SelectedObjectsReader implements RecordReader {
         this.filters = plan.filters().forRun();
         this.schema = filters.outputSchema(parser.schema());
         this.lease = S3ClientLease.open(plan.connection());
-        this.fetcher = new ObjectFetcher(lease.client(), plan.bucket(), this.objects, plan.concurrency(),
-                plan.maxBufferedBytes(), ImportRun.SMALL_OBJECT_LIMIT, plan.readAttempts());
+        try {
+            this.fetcher = new ObjectFetcher(lease.client(), plan.bucket(), this.objects, plan.concurrency(),
+                    plan.maxBufferedBytes(), ImportRun.SMALL_OBJECT_LIMIT, plan.readAttempts());
+        } catch (RuntimeException e) {
+            lease.close();
+            throw e;
+        }
     }
 
     @Override
