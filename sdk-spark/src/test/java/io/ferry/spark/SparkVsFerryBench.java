@@ -35,7 +35,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  *
  * <pre>
  * mvn -B -ntp -pl sdk-spark -am test -Dtest=SparkVsFerryBench -Dsurefire.failIfNoSpecifiedTests=false \
- *     -Dferry.spark.bench=true [-Dferry.spark.bench.rows=10000000 -Dferry.spark.bench.rounds=5]
+ *     -Dferry.spark.bench=true -Dferry.test.console=WARN [-Dferry.spark.bench.rows=10000000 -Dferry.spark.bench.rounds=5]
  * </pre>
  */
 @EnabledIfSystemProperty(named = "ferry.spark.bench", matches = "true")
