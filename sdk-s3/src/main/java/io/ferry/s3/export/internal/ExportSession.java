@@ -79,7 +79,12 @@ public final class ExportSession implements ExportWriter {
         this.table = table;
         this.writerId = writerId == null ? UUID.randomUUID().toString().substring(0, 8) : writerId;
         this.exportToken = exportToken;
-        KeyContext run = KeyContext.builder().table(table).syncId(syncId).writer(this.writerId).build();
+        KeyContext.Builder context = KeyContext.builder().table(table).syncId(syncId);
+        if (writerId != null || plan.path().hasWriter()) {
+            // in the write ids too, which must differ between the writers of a two-phase export (one sync id)
+            context.writer(this.writerId);
+        }
+        KeyContext run = context.build();
         ObjectOptions options = plan.objectOptions();
         BufferLedger ledger = new BufferLedger(plan.maxBufferedBytes());
         this.lease = S3ClientLease.open(plan.connection());
@@ -183,7 +188,9 @@ public final class ExportSession implements ExportWriter {
             for (OpenObject o : all) {
                 staged.add(o.out.stage(o.rows));
             }
-            swept = sweep(true) >= 0;
+            // a writer of a two-phase export leaves its strays to the sweep of publish or abort: one listing of the
+            // export's prefix there instead of one per writer (thousands of writers would list it thousands of times)
+            swept = exportToken.equals(syncId) || sweep(true) >= 0;
             state = State.PREPARED;
             return PreparedExport.builder().exportToken(exportToken).writerId(writerId).table(table)
                     .bucket(plan.bucket()).objects(staged).build();
