@@ -18,6 +18,7 @@ import io.ferry.core.template.KeyContext;
 import io.ferry.core.template.KeyTemplate;
 import io.ferry.formats.Compression;
 import io.ferry.formats.csv.CsvFormat;
+import io.ferry.formats.guess.FormatGuesser;
 import io.ferry.formats.read.ParserConfig;
 import io.ferry.formats.sink.FormatSink;
 import io.ferry.s3.export.ExportWriter;
@@ -27,6 +28,7 @@ import io.ferry.s3.imports.S3Import;
 import io.ferry.td.TdWriteListener;
 import io.ferry.td.TdWriteMode;
 import io.ferry.td.TdWriter;
+import io.ferry.td.testing.LocalTdServer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -78,7 +80,8 @@ import org.junit.jupiter.api.io.TempDir;
  * every public class in the public (non-{@code internal}) packages of sdk-core, sdk-formats,
  * sdk-s3 and sdk-td is called with null for each reference parameter in turn (the others get
  * ordinary values), and may only return normally or throw a {@link FerryException}. No network
- * is reached: the S3 and TD instances point at a closed port on 127.0.0.1.
+ * is reached: the S3 and TD instances point at a closed port on 127.0.0.1 (the staged TD task's
+ * temporary table is made on a local TD server that stops before the walk).
  *
  * <p>sdk-td-testing is left out on purpose: it is a test fixture without a dependency on
  * sdk-core, and throws the JDK's exceptions for misuse (documented in docs/errors.md).
@@ -139,6 +142,15 @@ class NullArgumentContractTest {
                 (Predicate<Object>) x -> true, (BiConsumer<Object, Object>) (a, b) -> { }, (Runnable) () -> { }));
         // the listeners' no-op instances: their default methods take nulls without complaint
         POOL.addAll(List.of(ImportListener.NONE, TdWriteListener.NONE));
+        POOL.add(FormatGuesser.guess("in.csv", "abc,def\n1,x\n".getBytes(StandardCharsets.UTF_8), true));
+        // a staged write needs its temporary table: made on a local TD server that stops before the walk
+        try (LocalTdServer td = LocalTdServer.start()) {
+            td.createDatabase("contract_db");
+            TdWriter staging = TdWriter.builder().endpoint(td.endpoint()).apiKey(LocalTdServer.MASTER_KEY)
+                    .database("contract_db").table("contract_table").mode(TdWriteMode.REPLACE).maxAttempts(1)
+                    .build();
+            POOL.add(staging.openTask(staging.stage(schema), 0));
+        }
     }
 
     @AfterAll
