@@ -58,7 +58,7 @@ public final class S3Table implements SupportsRead, SupportsWrite {
 
     @Override
     public WriteBuilder newWriteBuilder(LogicalWriteInfo info) {
-        return new S3WriteBuilder(info, properties);
+        return new TruncatingWriteBuilder(info, properties, S3Writes::write);
     }
 
     /** {@return the read's selection, planned on first use (on the driver)} */

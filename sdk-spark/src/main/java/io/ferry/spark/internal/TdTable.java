@@ -8,7 +8,6 @@ import io.ferry.td.TdWriteResult;
 import io.ferry.td.TdWriter;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,7 +19,6 @@ import org.apache.spark.sql.connector.write.DataWriter;
 import org.apache.spark.sql.connector.write.DataWriterFactory;
 import org.apache.spark.sql.connector.write.LogicalWriteInfo;
 import org.apache.spark.sql.connector.write.PhysicalWriteInfo;
-import org.apache.spark.sql.connector.write.SupportsTruncate;
 import org.apache.spark.sql.connector.write.Write;
 import org.apache.spark.sql.connector.write.WriteBuilder;
 import org.apache.spark.sql.connector.write.WriterCommitMessage;
@@ -67,44 +65,25 @@ public final class TdTable implements SupportsWrite {
 
     @Override
     public WriteBuilder newWriteBuilder(LogicalWriteInfo info) {
-        return new Builder(info, properties);
+        return new TruncatingWriteBuilder(info, properties, TdTable::write);
     }
 
-    private static final class Builder implements WriteBuilder, SupportsTruncate {
-        private final LogicalWriteInfo info;
-        private final Map<String, String> properties;
-        private boolean overwrite;
+    /** The write: options parsed now; the temporary table is staged when Spark asks for the batch. */
+    private static Write write(Map<String, String> options, boolean overwrite, LogicalWriteInfo info) {
+        TdOptions parsed = TdOptions.parse(options, overwrite);
+        StructType sparkSchema = info.schema();
+        Schema ferry = SparkTypes.toFerry(sparkSchema);
+        return new Write() {
+            @Override
+            public BatchWrite toBatch() {
+                return new TdBatch(parsed, sparkSchema, parsed.builder().build().stage(ferry), info.queryId());
+            }
 
-        Builder(LogicalWriteInfo info, Map<String, String> properties) {
-            this.info = info;
-            this.properties = properties;
-        }
-
-        @Override
-        public WriteBuilder truncate() {
-            overwrite = true;
-            return this;
-        }
-
-        @Override
-        public Write build() {
-            Map<String, String> options = new HashMap<>(properties);
-            options.putAll(info.options().asCaseSensitiveMap());
-            TdOptions parsed = TdOptions.parse(options, overwrite);
-            StructType sparkSchema = info.schema();
-            Schema ferry = SparkTypes.toFerry(sparkSchema);
-            return new Write() {
-                @Override
-                public BatchWrite toBatch() {
-                    return new TdBatch(parsed, sparkSchema, parsed.builder().build().stage(ferry), info.queryId());
-                }
-
-                @Override
-                public String description() {
-                    return "ferry-td " + parsed;
-                }
-            };
-        }
+            @Override
+            public String description() {
+                return "ferry-td " + parsed;
+            }
+        };
     }
 
     /** The driver's side: stage once, publish or abort with every task's part. */
